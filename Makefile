@@ -1,0 +1,58 @@
+# artikel: the two commands of the README are `make run` and `make test`; both set up
+# the environment first (`make setup`, idempotent: it reinstalls only when the pins change).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.artikel-installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=1200
+
+.PHONY: setup run test notebooks sync-notebooks lint evaluate benchmark model evaluate-model clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## run: execute every notebook in place on seeds/, then analyse seeds/ into output/
+run: setup notebooks
+	$(BIN)/artikel analyze seeds --out output/
+
+## notebooks: sync each notebook with its jupytext .py pair and execute it in place
+notebooks: setup sync-notebooks
+	cd notebooks && $(foreach nb,$(NOTEBOOKS),../$(EXECUTE) $(notdir $(nb)) &&) true
+
+sync-notebooks: setup
+	$(BIN)/jupytext --sync --quiet $(NOTEBOOKS)
+
+## test: unit tests, then the notebooks under strict nbval
+test: setup
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval --nbval-current-env \
+		--nbval-sanitize-with notebooks/sanitize.cfg notebooks
+
+lint: setup
+	$(BIN)/ruff check lib tests benchmarks notebooks/*.py
+
+## evaluate: score the analyses against the development gold corpus
+evaluate: setup
+	$(BIN)/artikel evaluate --gold ../shared/dev-corpus/gold --articles ../shared/dev-corpus/articles
+
+benchmark: setup
+	$(BIN)/python benchmarks/bench_analyze.py
+
+## model / evaluate-model: rebuild and score the shipped spaCy pipeline (see training/)
+model: setup
+	$(MAKE) -C training all PYTHON=$(abspath $(BIN)/python)
+
+evaluate-model: setup
+	$(MAKE) -C training evaluate PYTHON=$(abspath $(BIN)/python)
+
+clean:
+	rm -rf output build .pytest_cache

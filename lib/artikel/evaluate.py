@@ -1,0 +1,183 @@
+"""Scoring an analysis against gold files (the format of dev-corpus/GUIDELINES.md).
+
+Prediction and scoring are apart: ``evaluate`` analyses the articles, ``score_*``
+functions compare tables with gold annotations and return counts, and
+``format_report`` prints precision, recall and F1 per analysis.
+
+Gold offsets index the whole file content; the ``articles.text_offset`` column maps them
+onto the article text that every table indexes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import Analysis, analyze
+from .reading import read_articles
+from .settings import Settings
+
+
+@dataclass
+class Score:
+    """Counts of one comparison, with precision, recall and F1 derived from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        values = asdict(self)
+        values.update(precision=self.precision, recall=self.recall, f1=self.f1)
+        return values
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be used (names the file and the problem)."""
+
+
+def gold_folder(path: str | Path) -> Path:
+    """The folder of gold ``.json`` files: ``path`` itself or its ``gold/`` subfolder."""
+    path = Path(path)
+    if (path / "gold").is_dir():
+        path = path / "gold"
+    if not path.is_dir():
+        raise GoldError(f"gold folder not found: {path}")
+    return path
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    """Gold annotations by article id from a folder of ``<id>.json`` files."""
+    gold = {}
+    for file in sorted(gold_folder(path).glob("*.json")):
+        try:
+            gold[file.stem] = json.loads(file.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{file}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not gold:
+        raise GoldError(f"no gold .json files in {gold_folder(path)}")
+    return gold
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def score_boilerplate(analysis: Analysis, gold: dict[str, dict]) -> Score:
+    """Paragraph-level boilerplate detection.
+
+    A gold paragraph is boilerplate when most of its characters lie in gold
+    ``boilerplate`` spans (GUIDELINES.md); a predicted one when its kind is not ``body``.
+    ``extra["kind_accuracy"]`` is the share of true positives whose kind matches the gold
+    span's kind.
+    """
+    score, kinds_right = Score(), 0
+    offsets = dict(
+        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
+    )
+    for article_id, paragraphs in analysis.paragraphs.groupby("article_id", sort=True):
+        if article_id not in gold:
+            continue
+        offset = int(offsets[article_id])
+        spans = [
+            (span["start"] - offset, span["end"] - offset, span["kind"])
+            for span in gold[article_id].get("boilerplate", [])
+        ]
+        for paragraph in paragraphs.itertuples():
+            covering = [
+                (s, e, k) for s, e, k in spans if _overlap(paragraph.start, paragraph.end, s, e)
+            ]
+            covered = sum(_overlap(paragraph.start, paragraph.end, s, e) for s, e, _ in covering)
+            is_gold = 2 * covered > paragraph.end - paragraph.start
+            is_predicted = paragraph.kind != "body"
+            if is_gold and is_predicted:
+                score.tp += 1
+                kinds_right += any(k == paragraph.kind for _, _, k in covering)
+            elif is_predicted:
+                score.fp += 1
+            elif is_gold:
+                score.fn += 1
+    score.extra["kind_accuracy"] = kinds_right / score.tp if score.tp else 0.0
+    return score
+
+
+def check_alignment(articles: pd.DataFrame, gold: dict[str, dict]) -> list[str]:
+    """Problems where gold spans do not match the article text they claim to quote."""
+    problems = []
+    for article in articles.itertuples():
+        annotations = gold.get(article.article_id)
+        if annotations is None:
+            continue
+        offset = int(article.text_offset)
+        for layer in ("boilerplate", "entities", "quotes", "timexes"):
+            for span in annotations.get(layer, []):
+                start, end = span["start"] - offset, span["end"] - offset
+                if start < 0 or article.text[start:end] != span["text"]:
+                    problems.append(
+                        f"{article.article_id}: {layer} span {span['start']}-{span['end']} "
+                        f"does not match the article text"
+                    )
+    return problems
+
+
+def evaluate(
+    gold_dir: str | Path,
+    articles_dir: str | Path,
+    *,
+    model: str | None = None,
+    settings: Settings | None = None,
+) -> dict:
+    """Analyse ``articles_dir`` and score it against the gold files in ``gold_dir``.
+
+    Returns:
+        ``{"articles": n, "pipeline": ..., "scores": {analysis: Score.as_dict()},
+        "problems": [...]}``.
+    """
+    gold = load_gold(gold_dir)
+    articles = read_articles(articles_dir, settings=settings)
+    analysis = analyze(articles, model=model, settings=settings)
+    missing = sorted(set(gold) - set(analysis.articles["article_id"]))
+    problems = [f"{article_id}: gold file without an analysed article" for article_id in missing]
+    problems += check_alignment(analysis.articles, gold)
+    problems += [f"{row.source}: {row.error}" for row in analysis.errors.itertuples()]
+    scores = {"boilerplate paragraphs": score_boilerplate(analysis, gold).as_dict()}
+    return {
+        "articles": int(analysis.articles["article_id"].isin(list(gold)).sum()),
+        "pipeline": analysis.meta["pipeline"],
+        "scores": scores,
+        "problems": problems,
+    }
+
+
+def format_report(result: dict) -> str:
+    """A plain-text table of the scores returned by ``evaluate``."""
+    lines = [
+        f"artikel evaluate: {result['articles']} articles, pipeline {result['pipeline']}",
+        f"{'analysis':<26}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}  notes",
+    ]
+    for name, score in result["scores"].items():
+        notes = ", ".join(f"{key} {value:.3f}" for key, value in score["extra"].items())
+        lines.append(
+            f"{name:<26}{score['precision']:>7.3f}{score['recall']:>7.3f}{score['f1']:>7.3f}"
+            f"{score['tp']:>6}{score['fp']:>6}{score['fn']:>6}  {notes}"
+        )
+    for problem in result["problems"]:
+        lines.append(f"problem: {problem}")
+    return "\n".join(lines)

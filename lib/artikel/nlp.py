@@ -1,0 +1,101 @@
+"""The spaCy pipeline: loading it, and the components artikel registers.
+
+``load_pipeline()`` returns the shipped German model (``models/de_artikel``) when the
+package carries one, otherwise the rule-based pipeline (spaCy's German tokenizer and the
+sentence rules of ``artikel.structure``). Any installed spaCy package (``de_core_news_lg``)
+or a pipeline folder can be asked for by name or path.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .settings import Settings, load_settings
+from .structure import set_sentence_starts
+
+MODELS_DIR = Path(__file__).with_name("models")
+SHIPPED_MODEL = MODELS_DIR / "de_artikel"
+RULES = "rules"
+SHIPPED = "shipped"
+
+
+class ModelNotFoundError(OSError):
+    """The requested spaCy pipeline is neither installed nor a folder."""
+
+
+@Language.component(
+    "artikel_sentences",
+    assigns=["token.is_sent_start"],
+)
+def artikel_sentences(doc: Doc) -> Doc:
+    """Rule-based German sentence boundaries (see ``structure.set_sentence_starts``)."""
+    return set_sentence_starts(doc)
+
+
+def rule_pipeline() -> Language:
+    """spaCy's German tokenizer with artikel's rule-based sentence splitter."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("artikel_sentences")
+    nlp.meta["name"] = RULES
+    nlp.meta["description"] = "spaCy German tokenizer + artikel sentence rules (no model)"
+    return nlp
+
+
+def resolve_model(model: str | Path | None, settings: Settings | None = None) -> str:
+    """The pipeline that ``model`` stands for: ``"rules"``, a path, or a package name."""
+    choice = str(model) if model is not None else (settings or load_settings()).model
+    if choice == SHIPPED:
+        return str(SHIPPED_MODEL) if (SHIPPED_MODEL / "meta.json").is_file() else RULES
+    return choice
+
+
+@cache
+def _load(choice: str) -> Language:
+    if choice == RULES:
+        return rule_pipeline()
+    path = Path(choice)
+    looks_like_path = path.exists() or "/" in choice or choice.startswith(".")
+    if looks_like_path and not (path / "meta.json").is_file():
+        raise ModelNotFoundError(
+            f"no spaCy pipeline at {choice!r}: the folder does not exist or has no meta.json"
+        )
+    try:
+        nlp = spacy.load(path if looks_like_path else choice)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {choice!r} is not installed and is not a folder. Install it "
+            f"(pip install {choice}), pass the path of a pipeline folder, or use the shipped "
+            f"model (no --model). spaCy said: {str(exc).splitlines()[0]}"
+        ) from None
+    if nlp.lang != "de":
+        raise ValueError(f"spaCy pipeline {choice!r} is for language {nlp.lang!r}, not German")
+    if not any(nlp.has_pipe(name) for name in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("artikel_sentences", first=True)
+    return nlp
+
+
+def load_pipeline(model: str | Path | None = None, *, settings: Settings | None = None) -> Language:
+    """Load the German spaCy pipeline (cached per process).
+
+    Args:
+        model: ``None`` for the default (``pipeline.model`` in the settings: the shipped
+            model), ``"rules"`` for the model-free rule pipeline, the name of an installed
+            spaCy package (``"de_core_news_lg"``) or the path of a pipeline folder.
+        settings: settings to take the default from.
+
+    Raises:
+        ModelNotFoundError: the named pipeline is not installed and no such folder exists.
+    """
+    return _load(resolve_model(model, settings))
+
+
+def describe_pipeline(nlp: Language) -> str:
+    """A short name of the pipeline for reports: ``"de_artikel 0.1.0"`` or ``"rules"``."""
+    if nlp.meta.get("name") == RULES:
+        return RULES
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}"

@@ -1,0 +1,58 @@
+"""Loading the lexicons and pattern files in ``resources/<lang>/`` (read once, cached).
+
+Resource files are plain text: one entry a line, ``#`` lines are comments, and
+``# EXAMPLE: …`` lines document (and let the tests check) what an entry is for.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+RESOURCE_DIR = Path(__file__).with_name("resources")
+SUPPORTED_LANGUAGES = ("de",)
+
+
+def resource_path(name: str, lang: str = "de") -> Path:
+    """Path of resource ``name`` (e.g. ``"boilerplate/ad.txt"``) for language ``lang``."""
+    if lang not in SUPPORTED_LANGUAGES:
+        supported = ", ".join(SUPPORTED_LANGUAGES)
+        raise ValueError(f"no resources for language {lang!r}; supported: {supported}")
+    path = RESOURCE_DIR / lang / name
+    if not path.is_file():
+        raise FileNotFoundError(f"resource file missing: {path}")
+    return path
+
+
+@cache
+def load_entries(name: str, lang: str = "de") -> tuple[str, ...]:
+    """The non-comment, non-empty lines of a resource file, in file order."""
+    lines = resource_path(name, lang).read_text(encoding="utf-8").splitlines()
+    return tuple(line.rstrip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_examples(name: str, lang: str = "de") -> tuple[str, ...]:
+    """The ``# EXAMPLE:`` texts of a resource file."""
+    lines = resource_path(name, lang).read_text(encoding="utf-8").splitlines()
+    prefix = "# EXAMPLE:"
+    return tuple(line[len(prefix) :].strip() for line in lines if line.startswith(prefix))
+
+
+@cache
+def load_patterns(name: str, lang: str = "de") -> tuple[re.Pattern[str], ...]:
+    """The lines of a pattern file compiled as regular expressions."""
+    patterns = []
+    for number, entry in enumerate(load_entries(name, lang), start=1):
+        try:
+            patterns.append(re.compile(entry))
+        except re.error as exc:
+            raise ValueError(f"{resource_path(name, lang)}: pattern {number}: {exc}") from None
+    return tuple(patterns)
+
+
+def list_resources(folder: str, lang: str = "de") -> tuple[str, ...]:
+    """Names (relative to the language folder) of the ``.txt`` files in ``folder``."""
+    base = RESOURCE_DIR / lang
+    return tuple(sorted(p.relative_to(base).as_posix() for p in (base / folder).glob("*.txt")))

@@ -1,0 +1,289 @@
+"""Article structure: paragraphs and their kinds, credits, languages, sentence boundaries.
+
+Paragraphs are the blank-line separated blocks of an article's text. Each gets a kind
+(``body``, ``subheading``, ``teaser``, ``ad``, ``credit``, ``caption``, ``byline``,
+``embed``, ``other``) from the pattern files in ``resources/de/boilerplate/`` and a few
+general rules (a short line without sentence punctuation is a subheading; a paragraph in
+another language than the article is an embed). Sentence boundaries are set on spaCy
+Docs by ``set_sentence_starts``, used by the rule-based pipeline in ``artikel.nlp``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .resources import load_entries, load_patterns
+from .settings import Settings, load_settings
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Kinds whose patterns are tried, in this order, on paragraphs short enough to be
+# boilerplate. The first kind with a matching pattern wins.
+PATTERN_KINDS = ("embed", "ad", "teaser", "other", "byline", "caption")
+KINDS = ("body", "subheading", "teaser", "ad", "credit", "caption", "byline", "embed", "other")
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+CREDIT_SEPARATOR = re.compile(r"\s*(?:[,/;]|\bund\b)\s*")
+EDITOR_INITIALS = re.compile(r"[a-zäöü]{2,4}\.?")
+SHORT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
+TRAILING_GROUP = re.compile(r"(?<=[.!?“”\"»«’])\s+\(([^()\n]{1,80})\)\s*$")
+HEADING_END = re.compile(r"[.!:;,…]\s*$|[.!?][“”\"»«’‘)]\s*$")
+NAME_LINE = re.compile(
+    r"(?P<first>[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’-]+)(?:\s+[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’-]+){1,3}"
+    r"(?:\s*,\s*[A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+)?)?"
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of an article: character offsets into its text and its kind."""
+
+    start: int
+    end: int
+    kind: str
+    lang: str
+    credit_start: int | None = None
+    credit_end: int | None = None
+
+    @property
+    def in_body(self) -> bool:
+        """Whether the paragraph is article body (not boilerplate or a heading)."""
+        return self.kind == "body"
+
+
+# ------------------------------------------------------------------------ paragraphs
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty blank-line separated block, whitespace trimmed."""
+    spans, position = [], 0
+    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        block = text[position:end]
+        if block.strip():
+            start = position + len(block) - len(block.lstrip())
+            spans.append((start, position + len(block.rstrip())))
+        if match:
+            position = match.end()
+    return spans
+
+
+@cache
+def _credit_items(lang: str = "de") -> frozenset[str]:
+    return frozenset(entry.lower() for entry in load_entries("credit_items.txt", lang))
+
+
+def is_credit(text: str) -> bool:
+    """Whether ``text`` is only an agency credit: "(Tsp, AFP, dpa)", "red, ORF.at/Agenturen"."""
+    inner = text.strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1].strip()
+    known = _credit_items()
+    if inner.lower() in known:
+        return True
+    items = [item for item in CREDIT_SEPARATOR.split(inner) if item]
+    if not items or len(items) > 8:
+        return False
+    named = [item for item in items if item.lower() in known]
+    others_ok = all(
+        item.lower() in known or EDITOR_INITIALS.fullmatch(item) or SHORT_DATE.fullmatch(item)
+        for item in items
+    )
+    return bool(named) and others_ok
+
+
+def find_trailing_credit(text: str) -> tuple[int, int] | None:
+    """Offsets of a credit in parentheses ending a body paragraph: "… geplant. (dpa)"."""
+    match = TRAILING_GROUP.search(text)
+    if match and is_credit(match.group(1)):
+        return match.start(1) - 1, match.end(1) + 1
+    return None
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """First names from gender-guesser's name list (used to recognise bylines)."""
+    from gender_guesser.detector import Detector
+
+    detector = Detector(case_sensitive=False)
+    return frozenset(detector.names)
+
+
+def _is_name_line(text: str) -> bool:
+    match = NAME_LINE.fullmatch(text)
+    return bool(match) and match.group("first").lower() in _first_names()
+
+
+def _is_subheading(text: str, settings: Settings) -> bool:
+    stripped = text.strip()
+    return (
+        "\n" not in stripped
+        and len(stripped) <= settings.max_subheading_chars
+        and len(WORD.findall(stripped)) <= settings.max_subheading_words
+        and not HEADING_END.search(stripped)
+        and any(ch.isalpha() for ch in stripped)
+        and not stripped[0].islower()
+    )
+
+
+def classify_paragraph(text: str, *, settings: Settings | None = None) -> str:
+    """The kind of a paragraph judged from its own text (language is not considered).
+
+    Args:
+        text: the paragraph.
+        settings: limits (``structure`` section); package defaults when omitted.
+
+    Returns:
+        One of ``KINDS``.
+    """
+    settings = settings or load_settings()
+    stripped = text.strip()
+    if len(WORD.findall(stripped)) > settings.max_boilerplate_words:
+        return "body"
+    if is_credit(stripped):
+        return "credit"
+    for kind in PATTERN_KINDS:
+        if any(p.search(stripped) for p in load_patterns(f"boilerplate/{kind}.txt")):
+            return kind
+    if _is_name_line(stripped):
+        return "byline"
+    if _is_subheading(stripped, settings):
+        return "subheading"
+    return "body"
+
+
+# ------------------------------------------------------------------------- language
+
+
+@cache
+def _language_identifier(candidates: tuple[str, ...]):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(candidates))
+    return identifier
+
+
+def identify_language(text: str, *, settings: Settings | None = None) -> tuple[str, float]:
+    """(ISO 639-1 code, probability) of ``text`` by py3langid among the candidate languages."""
+    settings = settings or load_settings()
+    lang, probability = _language_identifier(settings.language_candidates).classify(text)
+    return lang, float(probability)
+
+
+def analyze_structure(
+    text: str, *, settings: Settings | None = None
+) -> tuple[str, list[Paragraph]]:
+    """The article's language and its paragraphs with kinds, languages and credits."""
+    settings = settings or load_settings()
+    spans = split_paragraphs(text)
+    kinds = [classify_paragraph(text[s:e], settings=settings) for s, e in spans]
+    body_text = "\n\n".join(
+        text[s:e] for (s, e), k in zip(spans, kinds, strict=True) if k == "body"
+    )
+    article_lang = identify_language(body_text or text, settings=settings)[0]
+    paragraphs = []
+    for (start, end), kind in zip(spans, kinds, strict=True):
+        paragraph_text = text[start:end]
+        lang = article_lang
+        if len(WORD.findall(paragraph_text)) >= settings.language_min_words:
+            guess, probability = identify_language(paragraph_text, settings=settings)
+            if probability >= settings.language_min_confidence:
+                lang = guess
+        if lang != article_lang and kind in ("body", "subheading"):
+            kind = "embed"
+        credit = find_trailing_credit(paragraph_text) if kind == "body" else None
+        paragraphs.append(
+            Paragraph(
+                start=start,
+                end=end,
+                kind=kind,
+                lang=lang,
+                credit_start=start + credit[0] if credit else None,
+                credit_end=start + credit[1] if credit else None,
+            )
+        )
+    return article_lang, paragraphs
+
+
+# ------------------------------------------------------------------------ sentences
+
+SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
+QUOTE_MARKS = frozenset("\"'„“”‚‘’«»‹›")
+CLOSING_BRACKETS = frozenset(")]}")
+OPENING_BRACKETS = frozenset("([{")
+
+
+@cache
+def _abbreviations(lang: str = "de") -> frozenset[str]:
+    return frozenset(load_entries("abbreviations.txt", lang))
+
+
+def _is_opening_quote(token: Token) -> bool:
+    """A quotation mark opens a quote when it is not glued to the word before it."""
+    doc = token.doc
+    before_is_free = token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
+    return token.text in QUOTE_MARKS and before_is_free and not token.whitespace_
+
+
+def _closes_sentence(token: Token) -> bool:
+    if token.text in SENTENCE_END:
+        if token.text == "." and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+            previous = token.doc[token.i - 1].text
+            if previous.rsplit("-", 1)[-1] + "." in _abbreviations():
+                return False
+        return True
+    return False
+
+
+def _can_start_sentence(token: Token) -> bool:
+    first = token.text[0]
+    if first.isalpha():
+        return first.isupper()
+    return (
+        first.isdigit() or first in OPENING_BRACKETS or _is_opening_quote(token) or first in "–-—"
+    )
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark sentence starts on a tokenised German Doc by punctuation rules.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with closing quotation marks and
+    brackets that follow it) when the next word can start a sentence: it is capitalised,
+    a number, or an opening quotation mark or bracket. Abbreviations are single tokens in
+    spaCy's German tokenizer or listed in ``resources/de/abbreviations.txt`` ("US-Präs.").
+    Starts set before (paragraph boundaries) are kept.
+    """
+    preset = {token.i for token in doc if token.is_sent_start}
+    for token in doc[1:]:
+        token.is_sent_start = token.i in preset
+    for token in doc:
+        if not _closes_sentence(token):
+            continue
+        following = token.i + 1
+        while following < len(doc) and (
+            (doc[following].text in QUOTE_MARKS and not _is_opening_quote(doc[following]))
+            or doc[following].text in CLOSING_BRACKETS
+            or doc[following].text in SENTENCE_END
+        ):
+            following += 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if (
+            following < len(doc)
+            and _can_start_sentence(doc[following])
+            and (doc[following - 1].is_space or doc[following - 1].whitespace_)
+        ):
+            doc[following].is_sent_start = True
+    return doc
+
+
+def sentence_spans(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Character (start, end) of each sentence of ``doc``, without surrounding white space."""
+    for sent in doc.sents:
+        words = [token for token in sent if not token.is_space]
+        if words:
+            yield words[0].idx, words[-1].idx + len(words[-1].text)

@@ -1,0 +1,30 @@
+"""Shared fixtures: the seed article, the development corpus, a rule pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import artikel
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+DEV_CORPUS = SHARED / "dev-corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return next(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_analysis():
+    return artikel.analyze(artikel.read_articles(SEEDS))
+
+
+@pytest.fixture(scope="session")
+def dev_corpus() -> Path:
+    if not (DEV_CORPUS / "articles").is_dir():
+        pytest.fail(f"the development corpus is missing: {DEV_CORPUS} (../shared beside the repo)")
+    return DEV_CORPUS
