@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .tables import FORMATS
@@ -102,7 +103,7 @@ def _analyze(args: argparse.Namespace) -> int:
         settings=load_settings(args.settings),
         progress=not args.quiet,
     )
-    print(f"artikel: {analysis.summary()} -> {args.out}/*.{args.format}")
+    print(f"artikel: {analysis.summary()} -> {Path(args.out) / ('*.' + args.format)}")
     return 0
 
 
