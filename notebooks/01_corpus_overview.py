@@ -38,9 +38,10 @@ CORPUS = "../seeds"
 # %%
 from pathlib import Path
 
-import artikel
 import matplotlib.pyplot as plt
 import pandas as pd
+
+import artikel
 from artikel.display import paragraphs_html
 from artikel.plots import plot_paragraph_kinds, plot_sentence_lengths
 

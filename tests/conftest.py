@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import artikel
 import pytest
+
+import artikel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

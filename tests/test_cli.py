@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 import pytest
+
 from artikel.cli import main
 from artikel.evaluate import Score, load_gold, score_boilerplate
 

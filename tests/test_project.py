@@ -9,6 +9,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+
 from artikel.nlp import ModelNotFoundError, load_pipeline, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,6 +9,7 @@ import os
 
 import pandas as pd
 import pytest
+
 from artikel import read_articles
 from artikel.reading import InputProblem, decode, parse_date
 

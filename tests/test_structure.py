@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from artikel.nlp import load_pipeline
 from artikel.resources import list_resources, load_examples
 from artikel.structure import (

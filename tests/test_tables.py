@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import artikel
 import pandas as pd
-from artikel.nlp import load_pipeline
-from artikel.tables import SCHEMAS, TABLE_NAMES, make_table, read_table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import artikel
+from artikel.nlp import load_pipeline
+from artikel.tables import SCHEMAS, TABLE_NAMES, make_table, read_table
 
 SAMPLE_WORDS = (
     "Der Gipfel in Hanoi hat keinen Durchbruch gebracht Trump sagte z. B. Dr. Kim am 27. Februar "

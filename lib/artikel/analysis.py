@@ -22,6 +22,7 @@ from .reading import read_articles
 from .settings import Settings, load_settings
 from .structure import Paragraph, analyze_structure, sentence_spans
 from .tables import FORMATS, TABLE_NAMES, concat_tables, make_table, write_table
+from .timexes import find_timexes
 
 ANALYSIS_TABLES = ("paragraphs", "sentences", "entities", "quotes", "timexes")
 
@@ -117,13 +118,33 @@ def _article_tables(article: dict, doc, lang: str, paragraphs: list[Paragraph]) 
                 "in_body": paragraph.in_body and not in_credit,
             }
         )
+    sentence_starts = [row["start"] for row in sentence_rows]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
+
+    timex_rows = [
+        {
+            "article_id": article_id,
+            "sent_idx": sentence_of(timex.start),
+            "start": timex.start,
+            "end": timex.end,
+            "text": text[timex.start : timex.end],
+            "type": timex.type,
+            "value": timex.value,
+            "anchor_start": timex.anchor_start,
+            "anchor_end": timex.anchor_end,
+            "granularity": timex.granularity,
+        }
+        for timex in find_timexes(list(doc.sents), article["date"] or "")
+    ]
     return {
         "articles": [{**article, "lang": lang}],
         "paragraphs": paragraph_rows,
         "sentences": sentence_rows,
         "entities": [],
         "quotes": [],
-        "timexes": [],
+        "timexes": timex_rows,
         "errors": [],
     }
 

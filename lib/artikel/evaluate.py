@@ -118,6 +118,78 @@ def score_boilerplate(analysis: Analysis, gold: dict[str, dict]) -> Score:
     return score
 
 
+def _gold_boilerplate(annotations: dict, offset: int) -> list[tuple[int, int]]:
+    return [(b["start"] - offset, b["end"] - offset) for b in annotations.get("boilerplate", [])]
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(_overlap(start, end, s, e) for s, e in spans)
+
+
+def _match_one_to_one(
+    predicted: list[tuple[int, int]], gold: list[tuple[int, int]], min_iou: float = 0.0
+) -> list[tuple[int, int]]:
+    """Pairs (predicted index, gold index): greedy by overlap size, each used once.
+
+    With ``min_iou`` 0 any overlap matches; otherwise the character IoU must reach it.
+    """
+    pairs = []
+    for i, (ps, pe) in enumerate(predicted):
+        for j, (gs, ge) in enumerate(gold):
+            overlap = _overlap(ps, pe, gs, ge)
+            if overlap and overlap / (max(pe, ge) - min(ps, gs)) >= min_iou:
+                pairs.append((overlap, i, j))
+    used_p, used_g, matched = set(), set(), []
+    for _, i, j in sorted(pairs, key=lambda item: (-item[0], item[1], item[2])):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def score_timexes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
+    """Temporal expressions in body text (outside gold boilerplate).
+
+    Returns ``span`` (any overlap, one-to-one), ``value`` (matched and same value) and
+    ``type`` (``extra["accuracy"]``: share of matched spans with the gold type).
+    """
+    span, value, types_right = Score(), Score(), 0
+    offsets = dict(
+        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
+    )
+    by_article = dict(tuple(analysis.timexes.groupby("article_id")))
+    for article_id, article_gold in sorted(gold.items()):
+        if article_id not in offsets:
+            continue
+        offset = int(offsets[article_id])
+        boilerplate = _gold_boilerplate(article_gold, offset)
+        gold_items = [
+            (t["start"] - offset, t["end"] - offset, t["type"], t["value"])
+            for t in article_gold.get("timexes", [])
+            if not _in_spans(t["start"] - offset, t["end"] - offset, boilerplate)
+        ]
+        predicted_rows = by_article.get(article_id)
+        predicted = []
+        if predicted_rows is not None:
+            predicted = [
+                (int(r.start), int(r.end), r.type, r.value)
+                for r in predicted_rows.itertuples()
+                if not _in_spans(int(r.start), int(r.end), boilerplate)
+            ]
+        pairs = _match_one_to_one([p[:2] for p in predicted], [g[:2] for g in gold_items])
+        span.tp += len(pairs)
+        span.fp += len(predicted) - len(pairs)
+        span.fn += len(gold_items) - len(pairs)
+        same_value = sum(predicted[i][3] == gold_items[j][3] for i, j in pairs)
+        types_right += sum(predicted[i][2] == gold_items[j][2] for i, j in pairs)
+        value.tp += same_value
+        value.fp += len(predicted) - same_value
+        value.fn += len(gold_items) - same_value
+    span.extra["type_accuracy"] = types_right / span.tp if span.tp else 0.0
+    return {"timex spans": span, "timex values": value}
+
+
 def check_alignment(articles: pd.DataFrame, gold: dict[str, dict]) -> list[str]:
     """Problems where gold spans do not match the article text they claim to quote."""
     problems = []
@@ -157,7 +229,9 @@ def evaluate(
     problems = [f"{article_id}: gold file without an analysed article" for article_id in missing]
     problems += check_alignment(analysis.articles, gold)
     problems += [f"{row.source}: {row.error}" for row in analysis.errors.itertuples()]
-    scores = {"boilerplate paragraphs": score_boilerplate(analysis, gold).as_dict()}
+    scores = {"boilerplate paragraphs": score_boilerplate(analysis, gold)}
+    scores.update(score_timexes(analysis, gold))
+    scores = {name: score.as_dict() for name, score in scores.items()}
     return {
         "articles": int(analysis.articles["article_id"].isin(list(gold)).sum()),
         "pipeline": analysis.meta["pipeline"],

@@ -1,0 +1,221 @@
+"""Temporal expressions on real German sentences, with the values they must get."""
+
+from __future__ import annotations
+
+import pytest
+
+import artikel
+from artikel.nlp import load_pipeline
+from artikel.resources import load_entries
+from artikel.tables import make_table
+from artikel.timexes import anchors, load_rules
+
+
+def timexes(text: str, dct: str = "2019-02"):
+    precision = {1: "year", 2: "month", 3: "day"}[len(dct.split("-"))]
+    articles = make_table(
+        "articles",
+        [
+            {
+                "article_id": "t",
+                "source": "test",
+                "text": text,
+                "date": dct,
+                "date_precision": precision,
+            }
+        ],
+    )
+    table = artikel.analyze(articles, nlp=load_pipeline("rules")).timexes
+    return [(row.text, row.type, row.value) for row in table.itertuples()]
+
+
+CASES = [
+    # explicit dates with and without year
+    (
+        "Der Gipfel begann am 27. Februar in Hanoi.",
+        "2019-02",
+        [("am 27. Februar", "DATE", "2019-02-27")],
+    ),
+    (
+        "Die Wahl findet am 3. Oktober 2019 statt.",
+        "2019-02",
+        [("am 3. Oktober 2019", "DATE", "2019-10-03")],
+    ),
+    ("Stichtag war der 27.02.2019.", "2019-02", [("27.02.2019", "DATE", "2019-02-27")]),
+    ("Der Austritt ist für den 29. März geplant.", "2019-01", [("29. März", "DATE", "2019-03-29")]),
+    (
+        "Seit dem 1. Januar gilt die neue Regel.",
+        "2022-09",
+        [("Seit dem 1. Januar", "DATE", "2022-01-01")],
+    ),
+    ("Die Frist endet am 15. Jänner.", "2019-01", [("am 15. Jänner", "DATE", "2019-01-15")]),
+    # months, years, decades, seasons, parts of months and years
+    ("Im Juni hatten sich beide getroffen.", "2019-02", [("Im Juni", "DATE", "2018-06")]),
+    ("Die Regel gilt ab Januar.", "2021-12", [("Januar", "DATE", "2022-01")]),
+    (
+        "Anfang März sollen die Gespräche weitergehen.",
+        "2019-02",
+        [("Anfang März", "DATE", "2019-03")],
+    ),
+    ("Die Anlage soll Ende 2020 fertig sein.", "2019-02", [("Ende 2020", "DATE", "2020")]),
+    ("Das Gesetz stammt aus dem Jahr 2018.", "2019-02", [("Jahr 2018", "DATE", "2018")]),
+    ("In den 1990er Jahren wuchs die Stadt.", "2019-02", [("In den 1990er Jahren", "DATE", "199")]),
+    ("Der Bau beginnt im Frühjahr 2023.", "2022-11", [("im Frühjahr 2023", "DATE", "2023-SP")]),
+    ("Im Winter 2022 war das Gas knapp.", "2023-05", [("Im Winter 2022", "DATE", "2022-WI")]),
+    ("Im ersten Quartal sank der Umsatz.", "2020-06", [("Im ersten Quartal", "DATE", "2020-Q1")]),
+    (
+        "Im zweiten Halbjahr soll es besser werden.",
+        "2020-06",
+        [("Im zweiten Halbjahr", "DATE", "2020-H2")],
+    ),
+    (
+        "In der 9. Kalenderwoche wird gestreikt.",
+        "2019-02",
+        [("In der 9. Kalenderwoche", "DATE", "2019-W09")],
+    ),
+    (
+        "Die Musik des 20. Jahrhunderts stand im Zentrum.",
+        "2016-08",
+        [("20. Jahrhunderts", "DATE", "19")],
+    ),
+    # weekdays: with a month-only date they denote the month ...
+    (
+        "Die Gespräche fanden am Donnerstag statt.",
+        "2019-02",
+        [("am Donnerstag", "DATE", "2019-02")],
+    ),
+    (
+        "Der Gipfel hatte am Mittwochabend begonnen.",
+        "2019-02",
+        [("am Mittwochabend", "TIME", "2019-02")],
+    ),
+    # ... and an explicit date written with its weekday fixes the week
+    (
+        "Der Bundesrat hat am Freitag (4. März) entschieden. Er habe am Donnerstag telefoniert. "
+        "Am Montag wird weiterverhandelt.",
+        "2022-03",
+        [
+            ("am Freitag", "DATE", "2022-03-04"),
+            ("4. März", "DATE", "2022-03-04"),
+            ("am Donnerstag", "DATE", "2022-03-03"),
+            ("Am Montag", "DATE", "2022-03-07"),
+        ],
+    ),
+    (
+        "Das Treffen hatte am Sonntag, dem 12. Juli, um 16 Uhr begonnen. Am Freitagnachmittag "
+        "stimmt der Bundestag ab.",
+        "2015-07",
+        [
+            ("am Sonntag, dem 12. Juli", "DATE", "2015-07-12"),
+            ("um 16 Uhr", "TIME", "2015-07-12T16:00"),
+            ("Am Freitagnachmittag", "TIME", "2015-07-17TAF"),
+        ],
+    ),
+    (
+        "Stand: 13.07.2015 18:10 Uhr",
+        "2015-07",
+        [("13.07.2015 18:10 Uhr", "TIME", "2015-07-13T18:10")],
+    ),
+    ("Die Feuerwehr kam gegen 22 Uhr.", "2019-02", [("gegen 22 Uhr", "TIME", "XXXX-XX-XXT22:00")]),
+    (
+        "Um 14.30 Uhr begann die Sitzung am 4. März.",
+        "2022-03",
+        [("Um 14.30 Uhr", "TIME", "2022-03-04T14:30"), ("am 4. März", "DATE", "2022-03-04")],
+    ),
+    # relative expressions
+    (
+        "Im Juni vergangenen Jahres trafen sie sich in Singapur.",
+        "2019-02",
+        [("Im Juni vergangenen Jahres", "DATE", "2018-06")],
+    ),
+    ("Vergangenes Jahr stieg der Umsatz.", "2019-02", [("Vergangenes Jahr", "DATE", "2018")]),
+    ("Im kommenden Jahr wird gewählt.", "2019-02", [("Im kommenden Jahr", "DATE", "2020")]),
+    ("Im Vorjahr waren es weniger.", "2020-06", [("Im Vorjahr", "DATE", "2019")]),
+    ("Heuer wird weniger gebaut.", "2019-01", [("Heuer", "DATE", "2019")]),
+    ("In diesem Monat sinken die Preise.", "2021-12", [("In diesem Monat", "DATE", "2021-12")]),
+    ("Vor zwei Jahren war das anders.", "2019-02", [("Vor zwei Jahren", "DATE", "2017")]),
+    ("Gestern kam die Ministerin.", "2019-02", [("Gestern", "DATE", "2019-02")]),
+    ("Bis zum Jahresende soll alles fertig sein.", "2022-09", [("zum Jahresende", "DATE", "2022")]),
+    (
+        "Der Rat tagte am Freitag (4. März). Vergangene Woche war er in Bern.",
+        "2022-03",
+        [
+            ("am Freitag", "DATE", "2022-03-04"),
+            ("4. März", "DATE", "2022-03-04"),
+            ("Vergangene Woche", "DATE", "2022-W08"),
+        ],
+    ),
+    # durations
+    (
+        "Nordkorea hat seit mehr als einem Jahr keine Raketen getestet.",
+        "2019-02",
+        [("seit mehr als einem Jahr", "DURATION", "P1Y")],
+    ),
+    ("Die Sitzung dauerte zwei Wochen lang.", "2019-02", [("zwei Wochen lang", "DURATION", "P2W")]),
+    ("Seit drei Jahren wartet sie.", "2019-02", [("Seit drei Jahren", "DURATION", "P3Y")]),
+    (
+        "Die Verhandlungen dauerten mehr als 16 Stunden.",
+        "2015-07",
+        [("mehr als 16 Stunden", "DURATION", "PT16H")],
+    ),
+    ("Die Banken sind seit Monaten geschlossen.", "2015-07", [("seit Monaten", "DURATION", "PXM")]),
+    ("Kurz, der mit 31 Jahren Kanzler wurde, jubelte.", "2017-10", []),
+    # recurrences
+    ("Der Markt findet jeden Montag statt.", "2019-02", [("jeden Montag", "SET", "XXXX-WXX-1")]),
+    ("Die Zahlen werden jährlich veröffentlicht.", "2019-02", [("jährlich", "SET", "P1Y")]),
+    ("Die Kommission tagt wöchentlich.", "2019-02", [("wöchentlich", "SET", "P1W")]),
+    ("Kunden dürfen pro Tag 60 Euro abheben.", "2015-07", [("pro Tag", "SET", "P1D")]),
+    # vague references
+    ("Derzeit gilt die alte Regel.", "2019-02", [("Derzeit", "DATE", "PRESENT_REF")]),
+    ("Damals war alles anders.", "2019-02", [("Damals", "DATE", "PAST_REF")]),
+    ("Künftig soll das Amt entscheiden.", "2019-02", [("Künftig", "DATE", "FUTURE_REF")]),
+    ("Das kam früher als erwartet.", "2019-02", []),
+    # what is not a timex
+    ("Mehr als 2000 Menschen demonstrierten.", "2019-02", []),
+    ("Ein für den Mittag geplantes Arbeitsessen fand nicht statt.", "2019-02", []),
+    ("Die Teams wollen sich in der Zukunft wieder treffen.", "2019-02", []),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_timex_values(text, dct, expected):
+    assert timexes(text, dct) == expected
+
+
+def test_every_rule_example_is_tagged():
+    """Each rule's EXAMPLE line yields at least one timex (rules.txt documents itself)."""
+    lines = load_entries("time/rules.txt")
+    assert len(lines) == len(load_rules())
+    from artikel.resources import load_examples
+
+    for example in load_examples("time/rules.txt"):
+        assert timexes(example, "2019-02"), example
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-02-28", ("2019-02-28", "2019-02-28", "day")),
+        ("2019-02", ("2019-02-01", "2019-02-28", "month")),
+        ("2020-02", ("2020-02-01", "2020-02-29", "month")),
+        ("2019-W09", ("2019-02-25", "2019-03-03", "week")),
+        ("2022-WI", ("2022-12-01", "2023-02-28", "season")),
+        ("2020-Q1", ("2020-01-01", "2020-03-31", "quarter")),
+        ("199", ("1990-01-01", "1999-12-31", "decade")),
+        ("P1Y", ("", "", "")),
+    ],
+)
+def test_anchor_intervals(value, expected):
+    assert anchors(value) == expected
+
+
+def test_seed_timeline_facts(seed_analysis):
+    rows = {row.text: row for row in seed_analysis.timexes.itertuples()}
+    assert rows["am Mittwochabend"].type == "TIME"
+    assert (rows["am Mittwochabend"].anchor_start, rows["am Mittwochabend"].anchor_end) == (
+        "2019-02-01",
+        "2019-02-28",
+    )
+    assert rows["im Juni vergangenen Jahres"].value == "2018-06"
+    assert rows["seit mehr als einem Jahr"].value == "P1Y"
+    assert not any("Zukunft" in text or "Mittag" in text for text in rows)
