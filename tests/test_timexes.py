@@ -11,21 +11,15 @@ from artikel.tables import make_table
 from artikel.timexes import anchors, load_rules
 
 
-def timexes(text: str, dct: str = "2019-02"):
+def analyze_text(text: str, dct: str = "2019-02") -> artikel.Analysis:
     precision = {1: "year", 2: "month", 3: "day"}[len(dct.split("-"))]
-    articles = make_table(
-        "articles",
-        [
-            {
-                "article_id": "t",
-                "source": "test",
-                "text": text,
-                "date": dct,
-                "date_precision": precision,
-            }
-        ],
-    )
-    table = artikel.analyze(articles, nlp=load_pipeline("rules")).timexes
+    row = {"article_id": "t", "source": "test", "text": text, "date": dct}
+    articles = make_table("articles", [{**row, "date_precision": precision}])
+    return artikel.analyze(articles, nlp=load_pipeline("rules"))
+
+
+def timexes(text: str, dct: str = "2019-02"):
+    table = analyze_text(text, dct).timexes
     return [(row.text, row.type, row.value) for row in table.itertuples()]
 
 
@@ -219,3 +213,15 @@ def test_seed_timeline_facts(seed_analysis):
     assert rows["im Juni vergangenen Jahres"].value == "2018-06"
     assert rows["seit mehr als einem Jahr"].value == "P1Y"
     assert not any("Zukunft" in text or "Mittag" in text for text in rows)
+
+
+def test_timeline_keeps_dated_body_events_with_intervals():
+    text = (
+        "Der Rat hat am Freitag (4. März) entschieden. Die Abgabe gilt seit drei Jahren.\n\n"
+        "Mehr zum Thema: Was am 1. April passiert"
+    )
+    events = artikel.timeline(analyze_text(text, "2022-03"))
+    assert list(events["timex"]) == ["am Freitag", "4. März"]  # no duration, no teaser date
+    assert (events["start"] == events["end"]).all()
+    assert str(events["start"].iloc[0].date()) == "2022-03-04"
+    assert events["sentence"].iloc[0] == "Der Rat hat am Freitag (4. März) entschieden."

@@ -7,6 +7,7 @@ from .nlp import load_pipeline
 from .reading import iter_articles, read_articles
 from .settings import load_settings
 from .tables import SCHEMAS, read_table
+from .timexes import timeline
 
 __all__ = [
     "SCHEMAS",
@@ -18,4 +19,5 @@ __all__ = [
     "load_settings",
     "read_articles",
     "read_table",
+    "timeline",
 ]

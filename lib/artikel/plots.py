@@ -3,6 +3,9 @@ and returns the Axes."""
 
 from __future__ import annotations
 
+import textwrap
+
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
@@ -38,4 +41,51 @@ def plot_paragraph_kinds(paragraphs: pd.DataFrame, *, ax: Axes | None = None) ->
     ax.barh(counts.index.astype(str), counts.values, color="#dd8452")
     ax.set_xlabel("paragraphs")
     ax.set_title("Paragraph kinds")
+    return ax
+
+
+def plot_timeline(
+    events: pd.DataFrame,
+    *,
+    lanes: str = "article_id",
+    ax: Axes | None = None,
+    labels: bool | None = None,
+    label_width: int = 28,
+) -> Axes:
+    """Events on a time axis, drawn with their uncertainty.
+
+    A known day is a point; an interval (a weekday in a month-only article, a month, a year)
+    is a bar across it. One lane per value of ``lanes`` (``"article_id"``, or ``"entities"``
+    for one lane per set of names). Each mark is labelled with the temporal expression.
+
+    Args:
+        events: the table from ``artikel.timeline``.
+        lanes: the column whose values become the rows of the plot.
+        ax: where to draw; a new figure when omitted.
+        labels: label each mark; by default only when there are at most 20 events.
+        label_width: shorten labels to this many characters.
+    """
+    ax = _axes(ax, (9, 1.2 + 0.9 * max(1, events[lanes].nunique())))
+    labels = len(events) <= 20 if labels is None else labels
+    lane_names = list(dict.fromkeys(events[lanes].astype(str)))
+    stacked: dict[int, int] = {}
+    for row in events.itertuples():
+        y = lane_names.index(str(getattr(row, lanes)))
+        stacked[y] = stacked.get(y, -1) + 1
+        offset = 0.2 * (stacked[y] % 4) - 0.3
+        start, end = row.start, row.end + pd.Timedelta(days=1)
+        if row.start == row.end:
+            ax.plot(row.start + pd.Timedelta(hours=12), y + offset, "o", color="#c44e52", zorder=3)
+        else:
+            ax.barh(y + offset, end - start, left=start, height=0.18, color="#4c72b0", alpha=0.45)
+        if labels:
+            label = textwrap.shorten(str(row.timex), label_width)
+            ax.annotate(
+                label, (start, y + offset), xytext=(3, -3), textcoords="offset points", fontsize=8
+            )
+    ax.set_yticks(range(len(lane_names)), [textwrap.shorten(n, 30) for n in lane_names])
+    ax.set_ylim(-0.6, len(lane_names) - 0.1)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_title("Timeline: points are known days, bars are intervals")
+    ax.grid(axis="x", alpha=0.3)
     return ax

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+import pandas as pd
 from spacy.tokens import Span
 
 from .resources import load_entries, resource_path
@@ -731,3 +732,58 @@ def find_timexes(sentences: list[Span], dct: str) -> list[Timex]:
             timex.granularity = timex.type.lower()
         timexes.append(timex)
     return timexes
+
+
+# ------------------------------------------------------------------------- timeline
+
+TIMELINE_COLUMNS = [
+    "article_id",
+    "sent_idx",
+    "timex",
+    "type",
+    "value",
+    "granularity",
+    "start",
+    "end",
+    "sentence",
+    "entities",
+    "article_date",
+]
+
+
+def timeline(analysis, *, body_only: bool = True) -> pd.DataFrame:
+    """One row per dated event: a DATE/TIME expression with a calendar interval, its sentence.
+
+    Args:
+        analysis: an ``Analysis``.
+        body_only: only events in body sentences (not in captions, teasers, credits …).
+
+    Returns:
+        Columns ``article_id, sent_idx, timex, type, value, granularity, start, end``
+        (the inclusive interval as Timestamps), ``sentence``, ``entities`` (canonical names
+        in the sentence, "; "-joined) and ``article_date``; sorted by ``start``. A weekday in
+        an article dated only by month is an interval across the month, not a guessed day.
+    """
+    timexes = analysis.timexes
+    dated = timexes[timexes["type"].isin(["DATE", "TIME"]) & (timexes["anchor_start"] != "")]
+    sentences = analysis.sentences[["article_id", "sent_idx", "text", "in_body"]].rename(
+        columns={"text": "sentence"}
+    )
+    events = dated.merge(sentences, on=["article_id", "sent_idx"], how="left")
+    if body_only:
+        events = events[events["in_body"].fillna(False).astype(bool)]
+    names = (
+        analysis.entities.groupby(["article_id", "sent_idx"])["canonical"]
+        .agg(lambda values: "; ".join(dict.fromkeys(v for v in values if v)))
+        .rename("entities")
+        .reset_index()
+    )
+    events = events.merge(names, on=["article_id", "sent_idx"], how="left")
+    dates = analysis.articles[["article_id", "date"]].rename(columns={"date": "article_date"})
+    events = events.merge(dates, on="article_id", how="left")
+    events = events.rename(columns={"text": "timex"})
+    events["start"] = pd.to_datetime(events["anchor_start"])
+    events["end"] = pd.to_datetime(events["anchor_end"])
+    events["entities"] = events["entities"].fillna("").astype("string")
+    events = events.sort_values(["start", "end", "article_id", "sent_idx"], kind="stable")
+    return events[TIMELINE_COLUMNS].reset_index(drop=True)
