@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from . import __version__
 from .nlp import describe_pipeline, load_pipeline
+from .quotes import find_quotes
 from .reading import read_articles
 from .settings import Settings, load_settings
 from .structure import Paragraph, analyze_structure, sentence_spans
@@ -138,12 +139,23 @@ def _article_tables(article: dict, doc, lang: str, paragraphs: list[Paragraph]) 
         }
         for timex in find_timexes(list(doc.sents), article["date"] or "")
     ]
+    entity_rows = []  # the entity layer (issue 5) fills this
+    quote_rows = [
+        {
+            "article_id": article_id,
+            "quote_idx": index,
+            "sent_idx": sentence_of(quote["start"]),
+            "text": text[quote["start"] : quote["end"]],
+            **quote,
+        }
+        for index, quote in enumerate(find_quotes(doc, mentions=entity_rows, paragraphs=paragraphs))
+    ]
     return {
         "articles": [{**article, "lang": lang}],
         "paragraphs": paragraph_rows,
         "sentences": sentence_rows,
-        "entities": [],
-        "quotes": [],
+        "entities": entity_rows,
+        "quotes": quote_rows,
         "timexes": timex_rows,
         "errors": [],
     }

@@ -11,6 +11,7 @@ onto the article text that every table indexes.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -190,6 +191,118 @@ def score_timexes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]
     return {"timex spans": span, "timex values": value}
 
 
+def _article_items(analysis_table: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    return analysis_table[analysis_table["article_id"] == article_id]
+
+
+def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
+    """Entity mentions in body text (outside gold boilerplate).
+
+    Returns ``entities (strict)``: exact span and label, with per-label scores in
+    ``extra``; ``entity spans``: exact span, any label; ``canonical frequency``: per
+    article, the multiset of canonical names (a name found twice counts twice).
+    """
+    strict, unlabelled, frequency = Score(), Score(), Score()
+    per_label: dict[str, Score] = {}
+    offsets = dict(
+        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
+    )
+    for article_id, article_gold in sorted(gold.items()):
+        if article_id not in offsets:
+            continue
+        offset = int(offsets[article_id])
+        boilerplate = _gold_boilerplate(article_gold, offset)
+        gold_items = {
+            (e["start"] - offset, e["end"] - offset, e["label"], e["canonical"])
+            for e in article_gold.get("entities", [])
+            if not _in_spans(e["start"] - offset, e["end"] - offset, boilerplate)
+        }
+        rows = _article_items(analysis.entities, article_id)
+        predicted = {
+            (int(r.start), int(r.end), r.label, r.canonical)
+            for r in rows.itertuples()
+            if not _in_spans(int(r.start), int(r.end), boilerplate)
+        }
+        _count(strict, {i[:3] for i in predicted}, {i[:3] for i in gold_items})
+        _count(unlabelled, {i[:2] for i in predicted}, {i[:2] for i in gold_items})
+        for label in {i[2] for i in predicted | gold_items}:
+            _count(
+                per_label.setdefault(label, Score()),
+                {i[:3] for i in predicted if i[2] == label},
+                {i[:3] for i in gold_items if i[2] == label},
+            )
+        predicted_names = Counter(i[3] for i in predicted)
+        gold_names = Counter(i[3] for i in gold_items)
+        common = sum((predicted_names & gold_names).values())
+        frequency.tp += common
+        frequency.fp += sum(predicted_names.values()) - common
+        frequency.fn += sum(gold_names.values()) - common
+    for label, score in sorted(per_label.items()):
+        strict.extra[f"{label} F1"] = score.f1
+    return {
+        "entities (strict)": strict,
+        "entity spans": unlabelled,
+        "canonical frequency": frequency,
+    }
+
+
+def _count(score: Score, predicted: set, gold: set) -> None:
+    score.tp += len(predicted & gold)
+    score.fp += len(predicted - gold)
+    score.fn += len(gold - predicted)
+
+
+def _same_speaker(predicted: str, gold: str | None) -> bool:
+    def norm(name: str | None) -> str:
+        return " ".join((name or "").split()).casefold()
+
+    return norm(predicted) == norm(gold)
+
+
+def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
+    """Quotes everywhere in the article (GUIDELINES.md scores quotes in boilerplate too).
+
+    A predicted quote matches a gold one when their character IoU is at least 0.5
+    (one-to-one). Returns ``quote spans``; ``attributed quotes`` (matched and the same
+    speaker, compared without case and extra spaces); ``extra`` holds the recall of
+    direct and of indirect (with mixed) gold quotes, and kind accuracy on matches.
+    """
+    spans, attributed = Score(), Score()
+    recall_counts = {"direct": [0, 0], "indirect": [0, 0]}
+    kinds_right = 0
+    offsets = dict(
+        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
+    )
+    for article_id, article_gold in sorted(gold.items()):
+        if article_id not in offsets:
+            continue
+        offset = int(offsets[article_id])
+        gold_items = [
+            (q["start"] - offset, q["end"] - offset, q["kind"], q.get("speaker"))
+            for q in article_gold.get("quotes", [])
+        ]
+        rows = _article_items(analysis.quotes, article_id)
+        predicted = [(int(r.start), int(r.end), r.kind, r.speaker) for r in rows.itertuples()]
+        pairs = _match_one_to_one([p[:2] for p in predicted], [g[:2] for g in gold_items], 0.5)
+        spans.tp += len(pairs)
+        spans.fp += len(predicted) - len(pairs)
+        spans.fn += len(gold_items) - len(pairs)
+        right = sum(_same_speaker(predicted[i][3], gold_items[j][3]) for i, j in pairs)
+        attributed.tp += right
+        attributed.fp += len(predicted) - right
+        attributed.fn += len(gold_items) - right
+        kinds_right += sum(predicted[i][2] == gold_items[j][2] for i, j in pairs)
+        matched_gold = {j for _, j in pairs}
+        for j, item in enumerate(gold_items):
+            group = "direct" if item[2] == "direct" else "indirect"
+            recall_counts[group][1] += 1
+            recall_counts[group][0] += j in matched_gold
+    for group, (found, total) in recall_counts.items():
+        spans.extra[f"{group} recall"] = found / total if total else 0.0
+    spans.extra["kind_accuracy"] = kinds_right / spans.tp if spans.tp else 0.0
+    return {"quote spans": spans, "attributed quotes": attributed}
+
+
 def check_alignment(articles: pd.DataFrame, gold: dict[str, dict]) -> list[str]:
     """Problems where gold spans do not match the article text they claim to quote."""
     problems = []
@@ -230,6 +343,8 @@ def evaluate(
     problems += check_alignment(analysis.articles, gold)
     problems += [f"{row.source}: {row.error}" for row in analysis.errors.itertuples()]
     scores = {"boilerplate paragraphs": score_boilerplate(analysis, gold)}
+    scores.update(score_entities(analysis, gold))
+    scores.update(score_quotes(analysis, gold))
     scores.update(score_timexes(analysis, gold))
     scores = {name: score.as_dict() for name, score in scores.items()}
     return {
