@@ -17,6 +17,7 @@ import pandas as pd
 from spacy.language import Language
 
 from . import __version__
+from .entities import assign_entity_ids, find_mentions
 from .nlp import describe_pipeline, load_pipeline
 from .quotes import find_quotes
 from .reading import read_articles
@@ -139,7 +140,19 @@ def _article_tables(article: dict, doc, lang: str, paragraphs: list[Paragraph]) 
         }
         for timex in find_timexes(list(doc.sents), article["date"] or "")
     ]
-    entity_rows = []  # the entity layer (issue 5) fills this
+    entity_rows = [
+        {
+            "article_id": article_id,
+            "sent_idx": sentence_of(mention.start),
+            "start": mention.start,
+            "end": mention.end,
+            "text": text[mention.start : mention.end],
+            "label": mention.label,
+            "canonical": mention.canonical,
+            "in_body": mention.in_body,
+        }
+        for mention in find_mentions(doc, paragraphs)
+    ]
     quote_rows = [
         {
             "article_id": article_id,
@@ -293,8 +306,10 @@ def analyze(
         if on_article is not None:
             on_article()
     pipeline = nlp or load_pipeline(model, settings=settings)
+    tables = {name: make_table(name, collected[name]) for name in TABLE_NAMES if name != "errors"}
+    tables["entities"]["entity_id"] = assign_entity_ids(tables["entities"])
     return Analysis(
-        **{name: make_table(name, collected[name]) for name in TABLE_NAMES if name != "errors"},
+        **tables,
         errors=concat_tables("errors", [input_errors, make_table("errors", collected["errors"])]),
         meta={"artikel": __version__, "pipeline": describe_pipeline(pipeline)},
     )

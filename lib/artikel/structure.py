@@ -120,7 +120,8 @@ def _is_name_line(text: str) -> bool:
 def _is_subheading(text: str, settings: Settings) -> bool:
     stripped = text.strip()
     return (
-        "\n" not in stripped
+        find_trailing_credit(stripped) is None
+        and "\n" not in stripped
         and len(stripped) <= settings.max_subheading_chars
         and len(WORD.findall(stripped)) <= settings.max_subheading_words
         and not HEADING_END.search(stripped)

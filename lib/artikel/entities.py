@@ -1,0 +1,570 @@
+"""Named entities: mentions, canonical names, corpus-wide ids, and counts.
+
+Mentions come from the pipeline's NER (``doc.ents``). Each gets a ``canonical`` name: the
+nominative, fullest name the article uses for that referent. The rules, in order:
+
+1. Cleaning: titles and roles before a person's name are cut off ("US-Präsident Donald
+   Trump" -> "Donald Trump"); role nouns, lower-case words (adjectives such as
+   "nordkoreanischen") and pronouns are not mentions.
+2. Nominative: a genitive -s/-es is removed when there is evidence for it (the form without
+   it occurs in the article, a genitive article "des" before, a noun right after as in
+   "Trumps Sprecherin", the pipeline's Case=Gen) and the name is not one that ends in -s
+   anyway ("Paris", "Hans", ``nominative_s.txt``). Adjectives in names take the strong
+   nominative ending of the head noun ("des Weißen Hauses" -> "Weißes Haus").
+3. Countries: every name of a country gets its CLDR German name (babel), e.g. "USA", "US",
+   "Amerika" -> "Vereinigte Staaten".
+4. Within the article: an abbreviation joins its long form when the text links them
+   ("Europäische Zentralbank (EZB)") or its letters are the long form's initials; a
+   surname or first name alone joins the full name ("Kim" -> "Kim Jong Un"); a shorter
+   organisation name joins a longer one that contains it ("FC Bayern" -> "FC Bayern München").
+   The canonical name is the fullest member of the group.
+
+``entity_id`` is assigned over the whole corpus (``assign_entity_ids``): the same label and
+canonical name give the same id; beyond that, names are merged by a guarded fuzzy match
+(rapidfuzz) that never merges two different full names of people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .resources import load_entries
+from .structure import Paragraph
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+LABEL_MAP = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+}
+GENITIVE_WORDS = frozenset({"des", "eines", "dieses", "jenes"})
+ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "al", "ell", "iert", "bar", "ant", "ent", "är")
+ADJECTIVE_ENDINGS = ("en", "em", "es", "er", "e")
+STRONG_ENDING = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
+
+
+@dataclass
+class Mention:
+    """One entity mention: offsets into the article text and its names."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    in_body: bool = True
+    base: str = ""
+    canonical: str = ""
+    tokens: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------ resources
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(load_entries(f"entities/{name}.txt"))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(load_entries("entities/titles.txt"))
+
+
+@cache
+def _nominative_s() -> frozenset[str]:
+    return frozenset(load_entries("entities/nominative_s.txt"))
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    from gender_guesser.detector import Detector
+
+    return frozenset(Detector(case_sensitive=False).names)
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(load_entries("entities/legal_forms.txt"))
+
+
+@cache
+def _gender_suffixes() -> tuple[tuple[str, str], ...]:
+    pairs = [tuple(entry.split("\t")) for entry in load_entries("entities/gender_suffixes.txt")]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Every known name of a country -> its CLDR German short name (babel)."""
+    from babel import Locale
+
+    german = Locale("de").territories
+    codes: dict[str, str] = {}
+    for locale in ("en", "de_CH", "de_AT", "de"):
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and code in german:
+                codes[name] = code
+    try:
+        import gettext
+
+        import pycountry
+
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+        for country in pycountry.countries:
+            for attribute in ("name", "official_name", "common_name"):
+                name = getattr(country, attribute, None)
+                if name and country.alpha_2 in german:
+                    codes.setdefault(translation.gettext(name), country.alpha_2)
+    except (ImportError, OSError):
+        pass
+    for entry in load_entries("entities/country_aliases.txt"):
+        name, code = entry.split("\t")
+        codes[name] = code
+    return {name: german[code] for name, code in codes.items()}
+
+
+# ------------------------------------------------------------------------- mentions
+
+
+def _is_title(word: str) -> bool:
+    """Whether ``word`` (also inflected: "Präsidenten") is a title or role noun."""
+    titles = _titles()
+    last = word.rsplit("-", 1)[-1]
+    forms = {last} | {last[: -len(e)] for e in ("en", "n", "es", "s") if last.endswith(e)}
+    return word in titles or bool(forms & titles)
+
+
+def _clean_span(span: Span, label: str) -> Span | None:
+    """Cut determiners and (for people) titles off the front, punctuation off the end."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        (doc[start].text in _words("determiners"))
+        or (doc[start].lower_ in _words("determiners") and label != "MISC")
+        or doc[start].is_punct
+        or (label == "PER" and _is_title(doc[start].text) and end - start > 1)
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _is_name(span: Span, label: str) -> bool:
+    first = span[0]
+    if (
+        first.text[0].islower()
+        and first.lower_ not in _words("name_particles")
+        and not (len(first.text) > 1 and first.text[1].isupper())  # "eBay", "iPhone"
+        and not (len(span) == 1 and first.is_alpha and len(first.text) <= 4)  # "dpa", "taz"
+    ):
+        return False
+    if len(span) == 1 and first.pos_ == "PRON":
+        return False
+    if len(span) == 1 and label != "PER" and "-" in first.text and _is_title(first.text):
+        return False  # "US-Präsident", "CDU-Chef": role nouns
+    return any(ch.isalpha() for ch in span.text)
+
+
+def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
+    """The article's entity mentions in text order, cleaned, with ``in_body`` set.
+
+    Args:
+        doc: the analysed article (its ``ents`` come from the pipeline's NER).
+        paragraphs: the article's paragraphs; mentions outside body paragraphs, or inside an
+            inline credit, get ``in_body = False``.
+    """
+    mentions = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_)
+        if label is None:
+            continue
+        span = _clean_span(ent, label)
+        if span is None or not _is_name(span, label):
+            continue
+        paragraph = next((p for p in paragraphs if p.start <= span.start_char < p.end), None)
+        in_body = bool(paragraph and paragraph.in_body) and not (
+            paragraph.credit_start is not None and span.start_char >= paragraph.credit_start
+        )
+        mentions.append(
+            Mention(
+                span.start_char,
+                span.end_char,
+                label,
+                span.text,
+                in_body,
+                tokens=[t.text for t in span],
+            )
+        )
+    full_names = {t for m in mentions if m.label == "PER" and len(m.tokens) > 1 for t in m.tokens}
+    mentions = [  # a lone role noun is no name, unless it is someone's surname ("Bischof")
+        m
+        for m in mentions
+        if not (
+            m.label == "PER"
+            and len(m.tokens) == 1
+            and _is_title(m.text)
+            and m.text not in full_names
+        )
+    ]
+    canonicalize(mentions, doc)
+    return mentions
+
+
+# ----------------------------------------------------------------------- nominative
+
+
+def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
+    """``word`` without a genitive ending when the evidence allows it."""
+    lowered = word.lower()
+    if (
+        word in _nominative_s()
+        or lowered in _first_names()
+        or word.endswith("ss")
+        or any(
+            lowered.endswith(e.lower()) for e in _nominative_s() if len(e) >= 5 and e[1:].islower()
+        )
+    ):
+        return word
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    candidates = []
+    if word.endswith("es") and len(word) > 4:
+        candidates.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        candidates.append(word[:-1])
+    for candidate in candidates:
+        if candidate in attested or candidate in country_names():
+            return candidate
+    if not evidence or not candidates:
+        return word
+    if word.endswith("es") and len(word) > 4:
+        stem = word[:-2]
+        if stem.endswith(("s", "z", "ß", "x", "sch")) or stem[-1] not in "aeiouyäöü":
+            return stem
+    return word[:-1]
+
+
+def _has_genitive_evidence(span_tokens: list[Token]) -> bool:
+    doc = span_tokens[0].doc
+    first, last = span_tokens[0], span_tokens[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if "Gen" in last.morph.get("Case"):
+        return True
+    if before is not None and before.lower_ in GENITIVE_WORDS:
+        return True
+    return bool(  # prenominal genitive: "Trumps Sprecherin", "Nordkoreas Machthaber"
+        after is not None
+        and after.text[:1].isupper()
+        and after.is_alpha
+        and after.ent_iob_ != "I"
+        and after.pos_ in ("NOUN", "")
+        and not after.is_sent_start
+        and (before is None or before.lower_ not in _words("determiners"))
+    )
+
+
+def _gender(head: Token, nominative_head: str) -> str | None:
+    number = head.morph.get("Number")
+    gender = head.morph.get("Gender")
+    if number == ["Plur"]:
+        return "Plur"
+    if gender:
+        return gender[0]
+    lowered = nominative_head.lower()
+    for ending, value in _gender_suffixes():
+        if lowered.endswith(ending):
+            return value
+    return None
+
+
+def _is_adjective(token: Token, next_token: Token) -> bool:
+    if not (token.text[:1].isupper() and next_token.text[:1].isupper()):
+        return False
+    if token.pos_:
+        return token.pos_ == "ADJ"
+    stem = _adjective_stem(token.text)
+    return stem != token.text and (
+        stem.endswith(ADJECTIVE_SUFFIXES) or stem in _words("name_adjectives")
+    )
+
+
+def _adjective_stem(word: str) -> str:
+    for ending in ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
+    """The nominative form of a mention (see the module notes, rule 2)."""
+    words = [t.text for t in span_tokens]
+    adjectival = dict(entry.split("\t") for entry in load_entries("entities/adjectival_names.txt"))
+    if " ".join(words) in adjectival:
+        return adjectival[" ".join(words)]
+    evidence = _has_genitive_evidence(span_tokens)
+    if label == "PER" or len(words) == 1:
+        strong = "Gen" in span_tokens[-1].morph.get("Case") or len(words) == 1
+        words[-1] = _genitive_stem(words[-1], attested=attested, evidence=evidence and strong)
+        return " ".join(words)
+    # the head noun: the first noun followed by a complement ("Institut der deutschen
+    # Wirtschaft", "Staatssekretariat für Wirtschaft"), else the last word
+    head_index = len(words) - 1
+    for index, token in enumerate(span_tokens[:-1]):
+        if token.text[:1].isupper() and span_tokens[index + 1].lower_ in (
+            "der",
+            "des",
+            "für",
+            "von",
+            "vom",
+            "zur",
+            "zum",
+            "am",
+            "an",
+            "im",
+            "in",
+            "of",
+            "for",
+        ):
+            head_index = index
+            break
+    else:
+        if evidence:  # "des Polizeipräsidiums Ludwigsburg": the inflected word is the head
+            for index in range(len(words) - 1, -1, -1):
+                if _genitive_stem(words[index], attested=attested, evidence=True) != words[index]:
+                    head_index = index
+                    break
+    words[head_index] = _genitive_stem(words[head_index], attested=attested, evidence=evidence)
+    gender = _gender(span_tokens[head_index], words[head_index])
+    for index in range(head_index):
+        token = span_tokens[index]
+        if gender and _is_adjective(token, span_tokens[index + 1]):
+            words[index] = _adjective_stem(token.text) + STRONG_ENDING[gender]
+    return " ".join(words)
+
+
+# -------------------------------------------------------------------- canonical names
+
+
+def _initials(name: str) -> str:
+    parts = re.split(r"[\s-]+", name)
+    return "".join(part[0] for part in parts if part[:1].isupper())
+
+
+def _linked_abbreviations(mentions: list[Mention], text: str) -> dict[int, int]:
+    """Abbreviation mention index -> long form mention index, from "Long Form (LF)"."""
+    links = {}
+    for i, first in enumerate(mentions[:-1]):
+        second = mentions[i + 1]
+        between = text[first.end : second.start]
+        if (
+            between.strip() == "("
+            and text[second.end : second.end + 1] == ")"
+            and first.label == second.label
+        ):
+            long_form, short = (
+                (first, second) if len(first.base) > len(second.base) else (second, first)
+            )
+            if len(short.base.split()) == 1:
+                links[mentions.index(short)] = mentions.index(long_form)
+    return links
+
+
+def canonicalize(mentions: list[Mention], doc: Doc) -> None:
+    """Fill ``base`` and ``canonical`` of an article's mentions (rules 2–4 of the module)."""
+    if not mentions:
+        return
+    attested = {m.text for m in mentions} | {t for m in mentions for t in m.tokens}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end)
+        tokens = list(span) if span is not None else []
+        mention.base = base_form(tokens, mention.label, attested) if tokens else mention.text
+        if mention.label in ("LOC", "ORG") and mention.base in country_names():
+            mention.base = country_names()[mention.base]
+        if mention.base.isupper() and len(mention.base) > 4:
+            titled = mention.base.title()
+            if titled in attested or titled in country_names():
+                mention.base = country_names().get(titled, titled)
+
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(short: int, long: int) -> None:
+        parent[find(short)] = find(long)
+
+    for short, long in _linked_abbreviations(mentions, doc.text).items():
+        join(short, long)
+    by_base: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        by_base[(mention.label, mention.base)].append(index)
+    for indices in by_base.values():
+        for index in indices[1:]:
+            join(index, indices[0])
+    forms = {(m.label, m.base) for m in mentions}
+    for index, mention in enumerate(mentions):
+        words = mention.base.split()
+        if mention.base.isupper() and 2 <= len(mention.base) <= 6:
+            for label, base in sorted(forms):
+                if (
+                    label == mention.label
+                    and base != mention.base
+                    and _initials(base) == mention.base
+                ):
+                    join(index, by_base[(label, base)][0])
+                    break
+            continue
+        candidates = [
+            (label, base)
+            for label, base in forms
+            if label == mention.label
+            and len(base.split()) > len(words)
+            and _contains(base, words, label)
+        ]
+        if candidates:
+            join(index, by_base[_best_fuller_name(mention, candidates, by_base, mentions)][0])
+
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        groups[find(index)].append(mention)
+    for members in groups.values():
+        fullest = max(members, key=lambda m: (len(m.base.split()), len(m.base), -m.start))
+        for member in members:
+            member.canonical = fullest.base
+
+
+def _best_fuller_name(
+    mention: Mention,
+    candidates: list[tuple[str, str]],
+    by_base: dict[tuple[str, str], list[int]],
+    mentions: list[Mention],
+) -> tuple[str, str]:
+    """Which fuller name a short mention stands for: one that only adds a legal form
+    ("Siemens AG"), else the nearest before the mention, else the first one after it."""
+
+    def rank(form: tuple[str, str]) -> tuple[int, int, int]:
+        extra = " ".join(form[1].split()[len(mention.base.split()) :])
+        legal = 0 if form[1].startswith(mention.base) and extra in _legal_forms() else 1
+        positions = [mentions[i].start for i in by_base[form]]
+        before = [mention.start - p for p in positions if p <= mention.start]
+        return (legal, 0, min(before)) if before else (legal, 1, min(positions))
+
+    return min(candidates, key=rank)
+
+
+def _contains(longer: str, words: list[str], label: str) -> bool:
+    """Whether the shorter name ``words`` may stand for ``longer`` (rule 4 of the module)."""
+    parts = longer.split()
+    size = len(words)
+    if label == "PER":
+        return parts[-size:] == words or parts[:size] == words
+    if label == "LOC":
+        return parts[:size] == words and bool(
+            re.match(r"\s*(an der|am|an|im|in der|ob der|bei)\b", longer[len(" ".join(words)) :])
+        )
+    return any(parts[i : i + size] == words for i in range(len(parts) - size + 1))
+
+
+# ------------------------------------------------------------------ corpus-wide ids
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+
+
+SPELLING_VARIANTS = (
+    ("ä", "ae"),
+    ("ö", "oe"),
+    ("ü", "ue"),
+    ("ß", "ss"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("dh", "d"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("y", "i"),
+    ("j", "i"),
+)
+
+
+def _spelling_key(name: str) -> str:
+    """A name with transliteration variants levelled ("Selenskyj" ~ "Selenski")."""
+    key = name.casefold()
+    for variant, common in SPELLING_VARIANTS:
+        key = key.replace(variant, common)
+    return key
+
+
+def _may_merge(label: str, first: str, second: str) -> bool:
+    from rapidfuzz import fuzz
+
+    if label == "PER":
+        a, b = first.split(), second.split()
+        if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1]:
+            return False  # never merge two different full names
+        return fuzz.ratio(_spelling_key(a[-1]), _spelling_key(b[-1])) >= 90
+    return (
+        abs(len(first) - len(second)) <= 2
+        and fuzz.ratio(_spelling_key(first), _spelling_key(second)) >= 95
+    )
+
+
+def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
+    """Corpus-wide ids for the rows of an ``entities`` table.
+
+    Rule: mentions with the same label and canonical name share an id. Canonical names of
+    one label are further merged when they are spelling variants: for people the same
+    first names and surnames with rapidfuzz ratio >= 90 once transliteration variants are
+    levelled ("Selenskyj" ~ "Selenski"; "Müller" and "Möller", or "Hanna Müller" and
+    "Hans Müller", stay apart), for others ratio >= 95 and at most two characters'
+    difference. The id is
+    ``LABEL:slug`` of the group's most frequent name (ties: alphabetical), so it is
+    readable and does not depend on the order of articles.
+    """
+    if entities.empty:
+        return pd.Series([], dtype="string", index=entities.index)
+    counts = Counter(zip(entities["label"], entities["canonical"], strict=True))
+    representative: dict[tuple[str, str], tuple[str, str]] = {}
+    for label in sorted({label for label, _ in counts}):
+        names = sorted(
+            (n for lab, n in counts if lab == label), key=lambda n: (-counts[(label, n)], n)
+        )
+        groups: list[list[str]] = []
+        for name in names:
+            for group in groups:
+                if _may_merge(label, group[0], name):
+                    group.append(name)
+                    break
+            else:
+                groups.append([name])
+        for group in groups:
+            for name in group:
+                representative[(label, name)] = (label, group[0])
+    ids = []
+    for label, name in zip(entities["label"], entities["canonical"], strict=True):
+        group_label, group_name = representative[(label, name)]
+        ids.append(f"{group_label}:{_slug(group_name)}")
+    return pd.Series(ids, dtype="string", index=entities.index)

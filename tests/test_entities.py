@@ -1,0 +1,258 @@
+"""Entity mentions and canonical names on real German sentences.
+
+The NER of the shipped model is measured by ``artikel evaluate``; these tests set the
+mentions by hand on spaCy's blank German pipeline so that they check the canonical-name
+rules alone (``spacy.blank("de")`` as in spaCy's own rule tests).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from spacy.util import filter_spans
+
+from artikel.entities import assign_entity_ids, country_names, find_mentions
+from artikel.nlp import load_pipeline
+from artikel.structure import analyze_structure
+
+
+def mentions(text: str, marked: list[tuple[str, str]]):
+    """Analyse ``text`` with the entities ``(surface, label)`` set at their occurrences."""
+    nlp = load_pipeline("rules")
+    doc = nlp(text)
+    spans, position = [], 0
+    for surface, label in marked:
+        start = text.index(surface, position)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+        position = start + len(surface)
+    doc.ents = filter_spans(spans)
+    _, paragraphs = analyze_structure(text)
+    return [(m.text, m.label, m.canonical) for m in find_mentions(doc, paragraphs)]
+
+
+def canonicals(text, marked):
+    return [canonical for _, _, canonical in mentions(text, marked)]
+
+
+def test_genitive_and_surname_resolve_to_the_full_name():
+    text = (
+        "US-Präsident Donald Trump traf Nordkoreas Machthaber Kim Jong Un in Hanoi. "
+        "Trumps Sprecherin sagte, Kim habe zugesagt, Nordkorea werde nicht testen."
+    )
+    marked = [
+        ("Donald Trump", "PER"),
+        ("Nordkoreas", "LOC"),
+        ("Kim Jong Un", "PER"),
+        ("Hanoi", "LOC"),
+        ("Trumps", "PER"),
+        ("Kim", "PER"),
+        ("Nordkorea", "LOC"),
+    ]
+    assert canonicals(text, marked) == [
+        "Donald Trump",
+        "Nordkorea",
+        "Kim Jong Un",
+        "Hanoi",
+        "Donald Trump",
+        "Kim Jong Un",
+        "Nordkorea",
+    ]
+
+
+def test_titles_are_not_part_of_a_person():
+    text = "Bundesrat Alain Berset und US-Präsident Joe Biden sprachen mit Dr. Anna Weber."
+    marked = [
+        ("Bundesrat Alain Berset", "PER"),
+        ("US-Präsident Joe Biden", "PER"),
+        ("Dr. Anna Weber", "PER"),
+    ]
+    assert mentions(text, marked) == [
+        ("Alain Berset", "PER", "Alain Berset"),
+        ("Joe Biden", "PER", "Joe Biden"),
+        ("Anna Weber", "PER", "Anna Weber"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "expected"),
+    [
+        (
+            "Die Sprecherin des Weißen Hauses widersprach.",
+            [("Weißen Hauses", "ORG")],
+            ["Weißes Haus"],
+        ),
+        ("Das Weiße Haus teilte mit, man prüfe alles.", [("Weiße Haus", "ORG")], ["Weißes Haus"]),
+        (
+            "Der Präsident der Vereinigten Staaten reist ab.",
+            [("Vereinigten Staaten", "LOC")],
+            ["Vereinigte Staaten"],
+        ),
+        (
+            "Die Kommission der Europäischen Union tagt.",
+            [("Europäischen Union", "ORG")],
+            ["Europäische Union"],
+        ),
+        (
+            "Der Chef des Internationalen Währungsfonds warnt.",
+            [("Internationalen Währungsfonds", "ORG")],
+            ["Internationaler Währungsfonds"],
+        ),
+        (
+            "Ein Sprecher des Robert Koch-Instituts sagte das.",
+            [("Robert Koch-Instituts", "ORG")],
+            ["Robert Koch-Institut"],
+        ),
+        (
+            "Ein Sprecher des Polizeipräsidiums Ludwigsburg bestätigte das.",
+            [("Polizeipräsidiums Ludwigsburg", "ORG")],
+            ["Polizeipräsidium Ludwigsburg"],
+        ),
+        (
+            "Die Grünen legten zu, die Linken verloren.",
+            [("Grünen", "ORG"), ("Linken", "ORG")],
+            ["Grüne", "Linke"],
+        ),
+    ],
+)
+def test_inflected_names_become_nominative(text, marked, expected):
+    assert canonicals(text, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        (
+            "Paris Bürgermeisterin Anne Hidalgo sprach in Paris.",
+            [("Paris", "LOC"), ("Anne Hidalgo", "PER"), ("Paris", "LOC")],
+        ),
+        ("Hans Meier und Hans sprachen.", [("Hans Meier", "PER"), ("Hans", "PER")]),
+        (
+            "Die Bürgermeisterin von Los Angeles kam nach Los Angeles zurück.",
+            [("Los Angeles", "LOC"), ("Los Angeles", "LOC")],
+        ),
+        ("Der Mercedes Vorstand tagte in Stuttgart.", [("Mercedes", "ORG"), ("Stuttgart", "LOC")]),
+    ],
+)
+def test_names_ending_in_s_are_not_cut(text, marked):
+    found = mentions(text, marked)
+    assert "Pari" not in {c for *_, c in found}
+    for surface, _, canonical in found:
+        if surface in ("Paris", "Los Angeles", "Mercedes"):
+            assert canonical == surface
+    if found[0][0] == "Hans Meier":
+        assert found[1][2] == "Hans Meier"
+
+
+def test_bayern_the_state_is_not_fc_bayern():
+    text = "Der FC Bayern gewann in Bayern. Bayern feierte, der FC Bayern München auch."
+    marked = [
+        ("FC Bayern", "ORG"),
+        ("Bayern", "LOC"),
+        ("Bayern", "ORG"),
+        ("FC Bayern München", "ORG"),
+    ]
+    assert canonicals(text, marked) == [
+        "FC Bayern München",
+        "Bayern",
+        "FC Bayern München",
+        "FC Bayern München",
+    ]
+
+
+def test_countries_take_their_cldr_name():
+    text = "Die USA, die Vereinigten Staaten und die US-Regierung; Großbritannien und Weißrussland."
+    marked = [
+        ("USA", "LOC"),
+        ("Vereinigten Staaten", "LOC"),
+        ("Großbritannien", "LOC"),
+        ("Weißrussland", "LOC"),
+    ]
+    assert canonicals(text, marked) == [
+        "Vereinigte Staaten",
+        "Vereinigte Staaten",
+        "Vereinigtes Königreich",
+        "Belarus",
+    ]
+    assert country_names()["Germany"] == "Deutschland"
+
+
+def test_abbreviations_join_their_long_form():
+    text = (
+        "Die Europäische Zentralbank (EZB) hob den Zins. Die EZB rechnet mit mehr. "
+        "Die Europäische Union verlängerte. Die EU sagt das."
+    )
+    marked = [
+        ("Europäische Zentralbank", "ORG"),
+        ("EZB", "ORG"),
+        ("EZB", "ORG"),
+        ("Europäische Union", "ORG"),
+        ("EU", "ORG"),
+    ]
+    assert canonicals(text, marked) == ["Europäische Zentralbank"] * 3 + ["Europäische Union"] * 2
+
+
+def test_a_person_in_parentheses_is_no_abbreviation():
+    text = "Vizekanzler Sigmar Gabriel (SPD) warb um Zustimmung."
+    assert canonicals(text, [("Sigmar Gabriel", "PER"), ("SPD", "ORG")]) == [
+        "Sigmar Gabriel",
+        "SPD",
+    ]
+
+
+def test_company_short_name_prefers_the_legal_form():
+    text = "Siemens Energy fiel. Die Siemens AG hält Anteile. Siemens reagierte gelassen."
+    marked = [("Siemens Energy", "ORG"), ("Siemens AG", "ORG"), ("Siemens", "ORG")]
+    assert canonicals(text, marked) == ["Siemens Energy", "Siemens AG", "Siemens AG"]
+
+
+def test_adjectives_compounds_and_roles_are_not_mentions():
+    text = "Der nordkoreanische Machthaber traf den US-Präsidenten beim Trump-Kim-Gipfel."
+    marked = [("nordkoreanische", "MISC"), ("US-Präsidenten", "ORG")]
+    assert mentions(text, marked) == []
+
+
+def test_in_body_is_false_for_boilerplate_and_credits():
+    text = "Merkel sprach in Berlin. (dpa)\n\nMehr zum Thema: Merkel in Paris"
+    marked = [
+        ("Merkel", "PER"),
+        ("Berlin", "LOC"),
+        ("dpa", "ORG"),
+        ("Merkel", "PER"),
+        ("Paris", "LOC"),
+    ]
+    nlp = load_pipeline("rules")
+    doc = nlp(text)
+    spans, position = [], 0
+    for surface, label in marked:
+        start = text.index(surface, position)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+        position = start + len(surface)
+    doc.ents = spans
+    _, paragraphs = analyze_structure(text)
+    assert [m.in_body for m in find_mentions(doc, paragraphs)] == [True, True, False, False, False]
+
+
+def test_entity_ids_are_stable_and_merge_only_spelling_variants():
+    table = pd.DataFrame(
+        {
+            "label": ["PER", "PER", "PER", "PER", "LOC", "ORG"],
+            "canonical": [
+                "Wolodymyr Selenskyj",
+                "Wolodymyr Selenskyj",
+                "Wolodymyr Selenski",
+                "Hanna Müller",
+                "Paris",
+                "Paris Saint-Germain",
+            ],
+        }
+    )
+    ids = list(assign_entity_ids(table))
+    assert ids[0] == ids[1] == ids[2] == "PER:wolodymyr-selenskyj"
+    assert ids[3] == "PER:hanna-muller"
+    assert (
+        assign_entity_ids(
+            pd.DataFrame({"label": ["PER", "PER"], "canonical": ["Hans Müller", "Hanna Müller"]})
+        ).nunique()
+        == 2
+    )
+    assert ids[4] == "LOC:paris" and ids[5] == "ORG:paris-saint-germain"
