@@ -256,3 +256,93 @@ def test_entity_ids_are_stable_and_merge_only_spelling_variants():
         == 2
     )
     assert ids[4] == "LOC:paris" and ids[5] == "ORG:paris-saint-germain"
+
+
+def small_analysis():
+    """Three articles: two dated by month, one only by year."""
+    from artikel.analysis import Analysis
+    from artikel.tables import make_table
+
+    articles = make_table(
+        "articles",
+        [
+            {"article_id": "a", "date": "2019-02", "date_precision": "month", "source": "x/a.txt"},
+            {"article_id": "b", "date": "2019-03-01", "date_precision": "day", "source": "x/b.txt"},
+            {"article_id": "c", "date": "2019", "date_precision": "year", "source": "y/c.txt"},
+        ],
+    )
+    rows = [  # article, sentence, canonical, label, in_body
+        ("a", 0, "Donald Trump", "PER", True),
+        ("a", 0, "Kim Jong Un", "PER", True),
+        ("a", 1, "Donald Trump", "PER", True),
+        ("a", 1, "Hanoi", "LOC", True),
+        ("a", 2, "Donald Trump", "PER", False),
+        ("b", 0, "Donald Trump", "PER", True),
+        ("b", 0, "Kim Jong Un", "PER", True),
+        ("c", 0, "Kim Jong Un", "PER", True),
+    ]
+    entities = make_table(
+        "entities",
+        [
+            {
+                "article_id": a,
+                "sent_idx": s,
+                "start": 0,
+                "end": 1,
+                "text": n,
+                "label": lab,
+                "canonical": n,
+                "in_body": body,
+            }
+            for a, s, n, lab, body in rows
+        ],
+    )
+    entities["entity_id"] = assign_entity_ids(entities)
+    sentences = make_table(
+        "sentences",
+        [
+            {
+                "article_id": a,
+                "sent_idx": s,
+                "para_idx": 0,
+                "start": 0,
+                "end": 1,
+                "text": "x",
+                "in_body": True,
+            }
+            for a, s in sorted({(r[0], r[1]) for r in rows})
+        ],
+    )
+    empty = {name: make_table(name) for name in ("paragraphs", "quotes", "timexes", "errors")}
+    return Analysis(articles=articles, sentences=sentences, entities=entities, **empty)
+
+
+def test_entity_counts_overall_and_per_month():
+    from artikel import entity_counts
+
+    analysis = small_analysis()
+    overall = entity_counts(analysis)
+    assert overall[["canonical", "mentions", "articles"]].values.tolist() == [
+        ["Donald Trump", 3, 2],
+        ["Kim Jong Un", 3, 3],
+        ["Hanoi", 1, 1],
+    ]
+    assert entity_counts(analysis, body_only=False).iloc[0]["mentions"] == 4
+    monthly = entity_counts(analysis, per="month", label="PER")
+    assert monthly[["period", "canonical", "mentions"]].values.tolist() == [
+        ["2019-02", "Donald Trump", 2],
+        ["2019-02", "Kim Jong Un", 1],
+        ["2019-03", "Donald Trump", 1],
+        ["2019-03", "Kim Jong Un", 1],
+    ]  # article c is dated only by year: no month to count it in
+    assert entity_counts(analysis, top=1)["canonical"].tolist() == ["Donald Trump"]
+
+
+def test_cooccurrence_counts_each_pair_once_per_sentence():
+    from artikel import cooccurrence
+
+    pairs = cooccurrence(small_analysis())
+    assert pairs[["source_name", "target_name", "count", "articles"]].values.tolist() == [
+        ["Donald Trump", "Kim Jong Un", 2, 2],
+        ["Hanoi", "Donald Trump", 1, 1],
+    ]

@@ -3,6 +3,7 @@
 __version__ = "0.1.0"
 
 from .analysis import Analysis, analyze
+from .entities import cooccurrence, entity_counts
 from .nlp import load_pipeline
 from .reading import iter_articles, read_articles
 from .settings import load_settings
@@ -14,6 +15,8 @@ __all__ = [
     "Analysis",
     "__version__",
     "analyze",
+    "cooccurrence",
+    "entity_counts",
     "iter_articles",
     "load_pipeline",
     "load_settings",

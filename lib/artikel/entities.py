@@ -568,3 +568,130 @@ def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
         group_label, group_name = representative[(label, name)]
         ids.append(f"{group_label}:{_slug(group_name)}")
     return pd.Series(ids, dtype="string", index=entities.index)
+
+
+# ------------------------------------------------------------------------- analysis
+
+
+def _body_mentions(analysis, body_only: bool) -> pd.DataFrame:
+    entities = analysis.entities
+    return entities[entities["in_body"].fillna(False).astype(bool)] if body_only else entities
+
+
+def _periods(analysis, per: str) -> pd.Series:
+    """Article id -> period label for ``per`` ("month": YYYY-MM of articles dated by month or
+    day; others get <NA>; "year"; "source"; "outlet"; "article")."""
+    articles = analysis.articles.set_index("article_id")
+    if per == "month":
+        known = articles["date_precision"].isin(["day", "month"])
+        return articles["date"].str.slice(0, 7).where(known)
+    if per == "year":
+        return articles["date"].str.slice(0, 4).where(articles["date"] != "")
+    if per in ("source", "outlet"):
+        return articles[per]
+    if per == "article":
+        return pd.Series(articles.index, index=articles.index)
+    raise ValueError(f"per must be article, month, year, source or outlet, not {per!r}")
+
+
+def entity_counts(
+    analysis,
+    *,
+    per: str | None = None,
+    label: str | None = None,
+    top: int | None = None,
+    body_only: bool = True,
+) -> pd.DataFrame:
+    """Mentions and document frequency per entity (optionally per article, month, source).
+
+    Args:
+        analysis: an ``Analysis``.
+        per: ``None`` for the whole corpus, or ``"article"``, ``"month"`` (articles dated
+            only by year are left out: their month is unknown), ``"year"``, ``"source"``,
+            ``"outlet"``.
+        label: only entities with this label (PER, ORG, LOC, MISC).
+        top: keep the ``top`` entities by mentions (per period when ``per`` is given).
+        body_only: count only mentions in body text (default), not in teasers, captions …
+
+    Returns:
+        Columns ``[period,] entity_id, canonical, label, mentions, articles``, sorted by
+        mentions (descending), then name.
+    """
+    mentions = _body_mentions(analysis, body_only)
+    if label is not None:
+        mentions = mentions[mentions["label"] == label]
+    keys = ["entity_id", "label"]
+    if per is not None:
+        mentions = mentions.assign(period=mentions["article_id"].map(_periods(analysis, per)))
+        mentions = mentions[mentions["period"].notna()]
+        keys = ["period", *keys]
+    names = (  # the most frequent canonical name of each id
+        mentions.groupby(["entity_id", "canonical"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["entity_id", "n", "canonical"], ascending=[True, False, True])
+        .drop_duplicates("entity_id")
+        .set_index("entity_id")["canonical"]
+    )
+    counts = (
+        mentions.groupby(keys, observed=True)
+        .agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+        .reset_index()
+    )
+    counts.insert(counts.columns.get_loc("label"), "canonical", counts["entity_id"].map(names))
+    order = (["period"] if per else []) + ["mentions", "canonical"]
+    counts = counts.sort_values(order, ascending=[True] * bool(per) + [False, True], kind="stable")
+    if top is not None:
+        counts = counts.groupby("period").head(top) if per else counts.head(top)
+    return counts.reset_index(drop=True)
+
+
+def cooccurrence(
+    analysis, *, unit: str = "sentence", body_only: bool = True, min_count: int = 1
+) -> pd.DataFrame:
+    """Pairs of entities mentioned in the same sentence (or paragraph), for network views.
+
+    Returns:
+        Columns ``source, target`` (entity ids, ``source < target``), ``source_name,
+        target_name``, ``count`` (units in which both occur) and ``articles``; sorted by
+        count. Each pair counts once per unit however often the names repeat in it.
+    """
+    mentions = _body_mentions(analysis, body_only)
+    if unit == "paragraph":
+        starts = analysis.sentences.set_index(["article_id", "sent_idx"])["para_idx"]
+        key = pd.Series(list(zip(mentions["article_id"], mentions["sent_idx"], strict=True))).map(
+            starts.to_dict()
+        )
+        mentions = mentions.assign(unit=key.to_numpy())
+    elif unit == "sentence":
+        mentions = mentions.assign(unit=mentions["sent_idx"])
+    else:
+        raise ValueError(f"unit must be sentence or paragraph, not {unit!r}")
+    names = mentions.drop_duplicates("entity_id").set_index("entity_id")["canonical"]
+    pairs: Counter = Counter()
+    pair_articles: dict[tuple[str, str], set] = defaultdict(set)
+    for (article_id, _), group in mentions.groupby(["article_id", "unit"], sort=True):
+        ids = sorted(set(group["entity_id"]))
+        for i, first in enumerate(ids):
+            for second in ids[i + 1 :]:
+                pairs[(first, second)] += 1
+                pair_articles[(first, second)].add(article_id)
+    rows = [
+        {
+            "source": a,
+            "target": b,
+            "source_name": names[a],
+            "target_name": names[b],
+            "count": n,
+            "articles": len(pair_articles[(a, b)]),
+        }
+        for (a, b), n in pairs.items()
+        if n >= min_count
+    ]
+    table = pd.DataFrame(
+        rows, columns=["source", "target", "source_name", "target_name", "count", "articles"]
+    )
+    return table.sort_values(
+        ["count", "source", "target"], ascending=[False, True, True]
+    ).reset_index(drop=True)

@@ -89,3 +89,61 @@ def plot_timeline(
     ax.set_title("Timeline: points are known days, bars are intervals")
     ax.grid(axis="x", alpha=0.3)
     return ax
+
+
+LABEL_COLOURS = {"PER": "#4c72b0", "ORG": "#dd8452", "LOC": "#55a868", "MISC": "#8172b3"}
+
+
+def plot_top_entities(counts: pd.DataFrame, *, n: int = 10, axes=None):
+    """Horizontal bars: the ``n`` most mentioned entities of each label, one panel a label.
+
+    Args:
+        counts: the table from ``artikel.entity_counts(analysis)`` (without ``per``).
+        n: bars per panel.
+        axes: four Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The array of Axes.
+    """
+    labels = [label for label in LABEL_COLOURS if label in set(counts["label"])] or ["PER"]
+    if axes is None:
+        _, axes = plt.subplots(
+            1, len(labels), figsize=(3.4 * len(labels), 0.35 * n + 1.2), squeeze=False
+        )
+        axes = axes[0]
+    for ax, label in zip(axes, labels, strict=False):
+        top = counts[counts["label"] == label].head(n).iloc[::-1]
+        ax.barh(top["canonical"].astype(str), top["mentions"], color=LABEL_COLOURS[label])
+        ax.set_title(label)
+        ax.set_xlabel("mentions")
+    return axes
+
+
+def plot_mentions_over_time(
+    counts: pd.DataFrame, *, names: list[str] | None = None, ax: Axes | None = None
+) -> Axes:
+    """Mentions per month of chosen entities (lines), from ``entity_counts(..., per="month")``.
+
+    Args:
+        counts: monthly counts (``period`` = ``YYYY-MM``).
+        names: canonical names to draw; the five most mentioned when omitted.
+        ax: where to draw; a new figure when omitted.
+    """
+    ax = _axes(ax, (8, 3.5))
+    if names is None:
+        totals = counts.groupby("canonical")["mentions"].sum().sort_values(ascending=False)
+        names = list(totals.index[:5])
+    table = counts[counts["canonical"].isin(names)].pivot_table(
+        index="period", columns="canonical", values="mentions", aggfunc="sum", fill_value=0
+    )
+    if len(table):
+        months = pd.period_range(table.index.min(), table.index.max(), freq="M").strftime("%Y-%m")
+        table = table.reindex(months, fill_value=0)
+        for name in names:
+            if name in table:
+                ax.plot(pd.to_datetime(table.index), table[name], marker="o", label=name)
+        ax.legend(fontsize=8)
+    ax.set_ylabel("mentions")
+    ax.set_title("Mentions per month (articles dated by month or day)")
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    return ax
