@@ -39,6 +39,8 @@ from .resources import load_entries
 from .structure import Paragraph
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
+# parts of speech that never begin a name ("Laut Polizei", "Auch Merkel")
+LEADING_NON_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "PART", "VERB", "AUX", "PRON"})
 LABEL_MAP = {
     "PER": "PER",
     "PERSON": "PER",
@@ -138,15 +140,41 @@ def country_names() -> dict[str, str]:
     return {name: german[code] for name, code in codes.items()}
 
 
+@cache
+def currency_names() -> frozenset[str]:
+    """German names of currencies (CLDR via babel), singular and plural."""
+    from babel import Locale
+
+    names = set()
+    for locale in ("de", "de_CH", "de_AT"):
+        parsed = Locale.parse(locale)
+        names.update(parsed.currencies.values())
+        for forms in parsed._data["currency_names_plural"].values():
+            names.update(forms.values())
+    short = {re.split(r"[\s-]", name)[-1] for name in names}  # "US-Dollar" -> "Dollar"
+    names.update(
+        word for word in short if word[:1].isupper() and word.lower() not in _first_names()
+    )
+    return frozenset(names)
+
+
 # ------------------------------------------------------------------------- mentions
 
 
-def _is_title(word: str) -> bool:
-    """Whether ``word`` (also inflected: "Präsidenten") is a title or role noun."""
+def _is_title(word: str, *, compounds: bool = False) -> bool:
+    """Whether ``word`` (also inflected: "Präsidenten") is a title or role noun; with
+    ``compounds``, also a compound ending in one ("Regierungssprecher")."""
     titles = _titles()
     last = word.rsplit("-", 1)[-1]
     forms = {last} | {last[: -len(e)] for e in ("en", "n", "es", "s") if last.endswith(e)}
-    return word in titles or bool(forms & titles)
+    if word in titles or forms & titles:
+        return True
+    return compounds and any(
+        form.lower().endswith(title.lower()) and len(form) > len(title) + 2
+        for form in forms
+        for title in titles
+        if len(title) >= 5
+    )
 
 
 def _clean_span(span: Span, label: str) -> Span | None:
@@ -157,7 +185,8 @@ def _clean_span(span: Span, label: str) -> Span | None:
         (doc[start].text in _words("determiners"))
         or (doc[start].lower_ in _words("determiners") and label != "MISC")
         or doc[start].is_punct
-        or (label == "PER" and _is_title(doc[start].text) and end - start > 1)
+        or (doc[start].pos_ in LEADING_NON_NAME_POS and end - start > 1 and label != "MISC")
+        or (label == "PER" and end - start > 1 and _is_title(doc[start].text, compounds=True))
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)"):
@@ -178,6 +207,8 @@ def _is_name(span: Span, label: str) -> bool:
         return False
     if len(span) == 1 and first.pos_ == "PRON":
         return False
+    if span.text in currency_names():
+        return False  # "Euro", "Schweizer Franken": currencies are not named entities
     if len(span) == 1 and label != "PER" and "-" in first.text and _is_title(first.text):
         return False  # "US-Präsident", "CDU-Chef": role nouns
     return any(ch.isalpha() for ch in span.text)
@@ -192,7 +223,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
             inline credit, get ``in_body = False``.
     """
     mentions = []
-    for ent in doc.ents:
+    for ent in consistent_entities(doc):
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
@@ -299,8 +330,10 @@ def _gender(head: Token, nominative_head: str) -> str | None:
 def _is_adjective(token: Token, next_token: Token) -> bool:
     if not (token.text[:1].isupper() and next_token.text[:1].isupper()):
         return False
-    if token.pos_:
-        return token.pos_ == "ADJ"
+    if token.pos_ == "ADJ":
+        return True
+    if token.pos_ in ("NOUN", "VERB", "NUM", "DET"):
+        return False
     stem = _adjective_stem(token.text)
     return stem != token.text and (
         stem.endswith(ADJECTIVE_SUFFIXES) or stem in _words("name_adjectives")
@@ -695,3 +728,102 @@ def cooccurrence(
     return table.sort_values(
         ["count", "source", "target"], ascending=[False, True, True]
     ).reset_index(drop=True)
+
+
+# ------------------------------------------------------------ document consistency
+
+
+def _name_parts(ents: list[Span]) -> dict[tuple[str, ...], str]:
+    """Token sequences known as names in this document -> their label.
+
+    Full names of people and their capitalised parts (surname, first name), multi-word
+    names and acronyms of any label.
+    """
+    names: dict[tuple[str, ...], str] = {}
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        if ent.label_ == "PER" and len(ent) > 1:
+            names[words] = "PER"
+            for token in ent:
+                if token.text[:1].isupper() and len(token.text) > 2 and not _is_title(token.text):
+                    names.setdefault((token.text,), "PER")
+        elif len(ent) > 1 or (ent.text.isupper() and len(ent.text) >= 2):
+            names.setdefault(words, ent.label_)
+    return names
+
+
+def consistent_entities(doc: Doc) -> list[Span]:
+    """The document's entities made consistent (issue: document-level consistency).
+
+    A name the NER recognised once gets the same label at its other mentions, and its
+    mentions that the NER missed are added: people by full name, surname or first name
+    (also in the genitive, "Trumps"), other names when they are multi-word or acronyms.
+    Single words of other labels are not propagated: too many are also common nouns
+    ("Bahn", "Union"). Where one name carries several labels, the majority wins.
+    """
+    ents = [e for e in doc.ents if LABEL_MAP.get(e.label_)]
+    names = _name_parts(ents)
+    result = []
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        stem = (words[0][:-1],) if len(words) == 1 and words[0].endswith("s") else None
+        label = names.get(words) or (names.get(stem) if stem and names.get(stem) == "PER" else None)
+        result.append(Span(doc, ent.start, ent.end, label=label or ent.label_))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in result:
+        votes[ent.text][ent.label_] += 1
+    result = [
+        Span(doc, e.start, e.end, label=votes[e.text].most_common(1)[0][0])
+        if len(votes[e.text]) > 1
+        and votes[e.text].most_common(2)[0][1] > votes[e.text].most_common(2)[1][1]
+        else e
+        for e in result
+    ]
+    result = _join_particle_names(doc, result)
+    taken = {i for ent in result for i in range(ent.start, ent.end)}
+    longest = max((len(words) for words in names), default=0)
+    index = 0
+    while index < len(doc):
+        found = None
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            if any(i in taken for i in range(index, index + size)):
+                continue
+            words = tuple(t.text for t in doc[index : index + size])
+            if words in names:
+                found = (size, names[words])
+                break
+            if size == 1 and words[0].endswith("s") and names.get((words[0][:-1],)) == "PER":
+                found = (1, "PER")
+                break
+        if found:
+            result.append(Span(doc, index, index + found[0], label=found[1]))
+            index += found[0]
+        else:
+            index += 1
+    return sorted(result, key=lambda span: span.start)
+
+
+def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Join "Ursula" + "von der" + "Leyen" into one person when the NER split the name."""
+    particles = _words("name_particles")
+    joined: list[Span] = []
+    for ent in sorted(ents, key=lambda span: span.start):
+        if joined and joined[-1].label_ == "PER" and ent.label_ in ("PER", "LOC", "ORG", "MISC"):
+            between = doc[joined[-1].end : ent.start]
+            if (
+                len(between)
+                and all(t.lower_ in particles for t in between)
+                and ent.text[:1].isupper()
+            ):
+                joined[-1] = Span(doc, joined[-1].start, ent.end, label="PER")
+                continue
+        if (  # "Alexander" + "Van der Bellen": a capitalised particle started the second part
+            joined
+            and joined[-1].label_ == "PER"
+            and ent.start == joined[-1].end
+            and ent[0].lower_ in particles
+        ):
+            joined[-1] = Span(doc, joined[-1].start, ent.end, label="PER")
+            continue
+        joined.append(ent)
+    return joined
