@@ -28,7 +28,7 @@ def test_analyze_writes_every_table_and_a_summary(tmp_path, capsys, seed_path):
     assert code == 0
     summary = capsys.readouterr().out
     assert "1 articles" in summary and "1 errors" in summary
-    written = sorted(p.name for p in out.iterdir())
+    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert written == sorted(
         f"{t}.csv"
         for t in ("articles", "paragraphs", "sentences", "entities", "quotes", "timexes", "errors")

@@ -86,7 +86,7 @@ def test_jobs_two_gives_the_same_tables_as_one(tmp_path, seed_path):
 
 
 def test_a_failing_article_becomes_an_error_and_the_others_are_analysed(monkeypatch, tmp_path):
-    from artikel import analysis as analysis_module
+    from artikel import annotate as analysis_module
 
     original = analysis_module.analyze_structure
 

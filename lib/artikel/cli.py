@@ -30,6 +30,12 @@ inputs:
 examples:
   artikel analyze seeds --out output/
   artikel analyze 'crawl/2019-*.jsonl' --out out/ --format csv --jobs 2
+  artikel analyze corpus/ --out out/ --engine dask --scheduler tcp://10.0.0.5:8786
+
+Large corpora are streamed in batches: memory stays flat. Results are cached per
+article (DIR/.artikel-cache.sqlite): a re-run on an unchanged corpus does no NLP
+work, and a run that was interrupted finishes the rest when started again. Output
+files are written under temporary names and renamed when complete.
 
 Inputs that cannot be read or analysed never stop the run: each is listed with
 the reason in errors.<format>. The summary line says how many."""
@@ -63,6 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
         "default: the model shipped with artikel",
     )
     run.add_argument("--settings", metavar="FILE", help="settings file overriding the defaults")
+    run.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default) or a dask.distributed cluster",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running scheduler (tcp://host:8786); default: a local cluster",
+    )
+    run.add_argument(
+        "--cache",
+        metavar="FILE",
+        help="result cache (default: DIR/.artikel-cache.sqlite); unchanged articles are not "
+        "analysed again, and an interrupted run resumes where it stopped",
+    )
+    run.add_argument("--no-cache", action="store_true", help="analyse everything, keep no cache")
+    run.add_argument(
+        "--batch-size", type=_positive, default=256, metavar="N", help="articles per batch (256)"
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     score = commands.add_parser(
@@ -91,19 +118,23 @@ def _positive(value: str) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from .batch import run_analyze
+    from .batch import analyze_corpus
     from .settings import load_settings
 
-    analysis = run_analyze(
+    run = analyze_corpus(
         args.paths,
         args.out,
         fmt=args.format,
         jobs=args.jobs,
         model=args.model,
         settings=load_settings(args.settings),
+        engine=args.engine,
+        scheduler=args.scheduler,
+        cache=False if args.no_cache else (args.cache or True),
+        batch_size=args.batch_size,
         progress=not args.quiet,
     )
-    print(f"artikel: {analysis.summary()} -> {Path(args.out) / ('*.' + args.format)}")
+    print(f"artikel: {run.summary()} -> {Path(args.out) / ('*.' + args.format)}")
     return 0
 
 

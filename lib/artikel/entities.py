@@ -551,6 +551,14 @@ def _spelling_key(name: str) -> str:
     return key
 
 
+def _block(label: str, name: str) -> tuple:
+    """Names that may be spelling variants of each other share a block (keeps merging fast)."""
+    if label == "PER":
+        parts = name.split()
+        return (*parts[:-1], _spelling_key(parts[-1])[:2])
+    return (_spelling_key(name)[:3],)
+
+
 def _may_merge(label: str, first: str, second: str) -> bool:
     from rapidfuzz import fuzz
 
@@ -565,8 +573,8 @@ def _may_merge(label: str, first: str, second: str) -> bool:
     )
 
 
-def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
-    """Corpus-wide ids for the rows of an ``entities`` table.
+def entity_id_map(counts: Counter) -> dict[tuple[str, str], str]:
+    """Ids for (label, canonical) pairs, given how often each occurs in the corpus.
 
     Rule: mentions with the same label and canonical name share an id. Canonical names of
     one label are further merged when they are spelling variants: for people the same
@@ -577,14 +585,12 @@ def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
     ``LABEL:slug`` of the group's most frequent name (ties: alphabetical), so it is
     readable and does not depend on the order of articles.
     """
-    if entities.empty:
-        return pd.Series([], dtype="string", index=entities.index)
-    counts = Counter(zip(entities["label"], entities["canonical"], strict=True))
-    representative: dict[tuple[str, str], tuple[str, str]] = {}
-    for label in sorted({label for label, _ in counts}):
-        names = sorted(
-            (n for lab, n in counts if lab == label), key=lambda n: (-counts[(label, n)], n)
-        )
+    representative: dict[tuple[str, str], str] = {}
+    blocks: dict[tuple, list[str]] = defaultdict(list)  # only names in one block may merge
+    for label, name in counts:
+        blocks[(label, _block(label, name))].append(name)
+    for (label, _), names in sorted(blocks.items()):
+        names.sort(key=lambda n: (-counts[(label, n)], n))
         groups: list[list[str]] = []
         for name in names:
             for group in groups:
@@ -595,12 +601,17 @@ def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
                 groups.append([name])
         for group in groups:
             for name in group:
-                representative[(label, name)] = (label, group[0])
-    ids = []
-    for label, name in zip(entities["label"], entities["canonical"], strict=True):
-        group_label, group_name = representative[(label, name)]
-        ids.append(f"{group_label}:{_slug(group_name)}")
-    return pd.Series(ids, dtype="string", index=entities.index)
+                representative[(label, name)] = f"{label}:{_slug(group[0])}"
+    return representative
+
+
+def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
+    """Corpus-wide ids for the rows of an ``entities`` table (see ``entity_id_map``)."""
+    if entities.empty:
+        return pd.Series([], dtype="string", index=entities.index)
+    pairs = list(zip(entities["label"], entities["canonical"], strict=True))
+    ids = entity_id_map(Counter(pairs))
+    return pd.Series([ids[pair] for pair in pairs], dtype="string", index=entities.index)
 
 
 # ------------------------------------------------------------------------- analysis

@@ -1,0 +1,164 @@
+"""Analysing articles one at a time: structure, the spaCy pipeline, every layer's rows.
+
+Each article is analysed on its own (structure, then the spaCy pipeline over its whole
+text with paragraph boundaries as fixed sentence starts), so the result for an article
+never depends on the other articles: one process or many give the same rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+
+from .entities import find_mentions
+from .quotes import find_quotes
+from .settings import Settings
+from .structure import Paragraph, analyze_structure, sentence_spans
+from .timexes import find_timexes
+
+
+def _prepare_doc(nlp: Language, text: str, paragraphs: list[Paragraph]):
+    """Tokenise ``text`` and fix a sentence start at every paragraph and credit start."""
+    doc = nlp.make_doc(text)
+    starts = {p.start for p in paragraphs} | {p.credit_start for p in paragraphs if p.credit_start}
+    for token in doc:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc
+
+
+def _paragraph_index(paragraphs: list[Paragraph], offset: int) -> int:
+    return max(0, bisect.bisect_right([p.start for p in paragraphs], offset) - 1)
+
+
+def _article_tables(article: dict, doc, lang: str, paragraphs: list[Paragraph]) -> dict:
+    """Rows of every table for one analysed article."""
+    article_id, text = article["article_id"], article["text"]
+    paragraph_rows = [
+        {
+            "article_id": article_id,
+            "para_idx": index,
+            "start": p.start,
+            "end": p.end,
+            "kind": p.kind,
+            "lang": p.lang,
+            "text": text[p.start : p.end],
+            "credit": text[p.credit_start : p.credit_end] if p.credit_start is not None else "",
+            "credit_start": p.credit_start,
+            "credit_end": p.credit_end,
+        }
+        for index, p in enumerate(paragraphs)
+    ]
+    sentence_rows = []
+    for index, (start, end) in enumerate(sentence_spans(doc)):
+        paragraph = paragraphs[_paragraph_index(paragraphs, start)]
+        in_credit = paragraph.credit_start is not None and start >= paragraph.credit_start
+        sentence_rows.append(
+            {
+                "article_id": article_id,
+                "sent_idx": index,
+                "para_idx": _paragraph_index(paragraphs, start),
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "in_body": paragraph.in_body and not in_credit,
+            }
+        )
+    sentence_starts = [row["start"] for row in sentence_rows]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
+
+    timex_rows = [
+        {
+            "article_id": article_id,
+            "sent_idx": sentence_of(timex.start),
+            "start": timex.start,
+            "end": timex.end,
+            "text": text[timex.start : timex.end],
+            "type": timex.type,
+            "value": timex.value,
+            "anchor_start": timex.anchor_start,
+            "anchor_end": timex.anchor_end,
+            "granularity": timex.granularity,
+        }
+        for timex in find_timexes(list(doc.sents), article["date"] or "")
+    ]
+    entity_rows = [
+        {
+            "article_id": article_id,
+            "sent_idx": sentence_of(mention.start),
+            "start": mention.start,
+            "end": mention.end,
+            "text": text[mention.start : mention.end],
+            "label": mention.label,
+            "canonical": mention.canonical,
+            "in_body": mention.in_body,
+        }
+        for mention in find_mentions(doc, paragraphs)
+    ]
+    quote_rows = [
+        {
+            "article_id": article_id,
+            "quote_idx": index,
+            "sent_idx": sentence_of(quote["start"]),
+            "text": text[quote["start"] : quote["end"]],
+            **quote,
+        }
+        for index, quote in enumerate(find_quotes(doc, mentions=entity_rows, paragraphs=paragraphs))
+    ]
+    return {
+        "articles": [{**article, "lang": lang}],
+        "paragraphs": paragraph_rows,
+        "sentences": sentence_rows,
+        "entities": entity_rows,
+        "quotes": quote_rows,
+        "timexes": timex_rows,
+        "errors": [],
+    }
+
+
+def _analysis_error(article: dict, exc: Exception) -> dict:
+    return {
+        "articles": [],
+        "errors": [
+            {
+                "source": article["source"],
+                "article_id": article["article_id"],
+                "stage": "analyze",
+                "error": f"{type(exc).__name__}: {exc}",
+            }
+        ],
+    }
+
+
+def analyze_batch(articles: list[dict], nlp: Language, settings: Settings) -> list[dict]:
+    """Analyse a batch of article rows; an article that fails becomes an error row."""
+    results: list[dict] = [{} for _ in articles]
+    prepared = []
+    for index, article in enumerate(articles):
+        try:
+            lang, paragraphs = analyze_structure(article["text"], settings=settings)
+            doc = _prepare_doc(nlp, article["text"], paragraphs)
+            prepared.append((index, lang, paragraphs, doc))
+        except Exception as exc:  # one bad article must not stop the corpus
+            results[index] = _analysis_error(article, exc)
+    try:
+        docs = list(nlp.pipe((item[3] for item in prepared), batch_size=settings.batch_size))
+    except Exception:  # find the article that fails, analyse the others one by one
+        docs = [_pipe_one(nlp, item[3]) for item in prepared]
+    for (index, lang, paragraphs, _), doc in zip(prepared, docs, strict=True):
+        article = articles[index]
+        if isinstance(doc, Exception):
+            results[index] = _analysis_error(article, doc)
+        else:
+            results[index] = _article_tables(article, doc, lang, paragraphs)
+    return results
+
+
+def _pipe_one(nlp: Language, doc):
+    try:
+        return nlp(doc)
+    except Exception as exc:
+        return exc
