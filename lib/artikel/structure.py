@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
 from .resources import load_entries, load_patterns
 from .settings import Settings, load_settings
@@ -168,9 +170,22 @@ def _language_identifier(candidates: tuple[str, ...]):
     return identifier
 
 
+@cache
+def _german_function_words() -> frozenset[str]:
+    return frozenset(load_entries("function_words.txt"))
+
+
 def identify_language(text: str, *, settings: Settings | None = None) -> tuple[str, float]:
-    """(ISO 639-1 code, probability) of ``text`` by py3langid among the candidate languages."""
+    """(ISO 639-1 code, probability) of ``text`` by py3langid among the candidate languages.
+
+    Text in which a quarter of the words are German function words is German at once.
+    """
     settings = settings or load_settings()
+    words = WORD.findall(text.lower())
+    if len(words) >= settings.language_min_words:
+        common = _german_function_words()
+        if sum(word in common for word in words) * 4 >= len(words):
+            return "de", 1.0
     lang, probability = _language_identifier(settings.language_candidates).classify(text)
     return lang, float(probability)
 
@@ -223,29 +238,29 @@ def _abbreviations(lang: str = "de") -> frozenset[str]:
     return frozenset(load_entries("abbreviations.txt", lang))
 
 
-def _is_opening_quote(token: Token) -> bool:
+def _is_opening_quote(texts: list[str], spaces: list[bool], i: int) -> bool:
     """A quotation mark opens a quote when it is not glued to the word before it."""
-    doc = token.doc
-    before_is_free = token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
-    return token.text in QUOTE_MARKS and before_is_free and not token.whitespace_
+    before_is_free = i == 0 or spaces[i - 1] or texts[i - 1].isspace()
+    return texts[i] in QUOTE_MARKS and before_is_free and not spaces[i]
 
 
-def _closes_sentence(token: Token) -> bool:
-    if token.text in SENTENCE_END:
-        if token.text == "." and token.i > 0 and not token.doc[token.i - 1].whitespace_:
-            previous = token.doc[token.i - 1].text
-            if previous.rsplit("-", 1)[-1] + "." in _abbreviations():
-                return False
-        return True
-    return False
+def _closes_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
+    if texts[i] not in SENTENCE_END:
+        return False
+    if texts[i] == "." and i > 0 and not spaces[i - 1]:
+        return texts[i - 1].rsplit("-", 1)[-1] + "." not in _abbreviations()
+    return True
 
 
-def _can_start_sentence(token: Token) -> bool:
-    first = token.text[0]
+def _can_start_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
+    first = texts[i][0]
     if first.isalpha():
         return first.isupper()
     return (
-        first.isdigit() or first in OPENING_BRACKETS or _is_opening_quote(token) or first in "–-—"
+        first.isdigit()
+        or first in OPENING_BRACKETS
+        or _is_opening_quote(texts, spaces, i)
+        or first in "–-—"
     )
 
 
@@ -258,27 +273,35 @@ def set_sentence_starts(doc: Doc) -> Doc:
     spaCy's German tokenizer or listed in ``resources/de/abbreviations.txt`` ("US-Präs.").
     Starts set before (paragraph boundaries) are kept.
     """
-    preset = {token.i for token in doc if token.is_sent_start}
-    for token in doc[1:]:
-        token.is_sent_start = token.i in preset
+    size = len(doc)
+    if not size:
+        return doc
+    texts = [token.text for token in doc]
+    spaces = [bool(token.whitespace_) for token in doc]
+    starts = numpy.full(size, -1, dtype="int32")  # -1: not a sentence start
+    starts[0] = 1
     for token in doc:
-        if not _closes_sentence(token):
+        if token.is_sent_start:
+            starts[token.i] = 1
+    for i in range(size):
+        if not _closes_sentence(texts, spaces, i):
             continue
-        following = token.i + 1
-        while following < len(doc) and (
-            (doc[following].text in QUOTE_MARKS and not _is_opening_quote(doc[following]))
-            or doc[following].text in CLOSING_BRACKETS
-            or doc[following].text in SENTENCE_END
+        following = i + 1
+        while following < size and (
+            (texts[following] in QUOTE_MARKS and not _is_opening_quote(texts, spaces, following))
+            or texts[following] in CLOSING_BRACKETS
+            or texts[following] in SENTENCE_END
         ):
             following += 1
-        while following < len(doc) and doc[following].is_space:
+        while following < size and texts[following].isspace():
             following += 1
         if (
-            following < len(doc)
-            and _can_start_sentence(doc[following])
-            and (doc[following - 1].is_space or doc[following - 1].whitespace_)
+            following < size
+            and _can_start_sentence(texts, spaces, following)
+            and (texts[following - 1].isspace() or spaces[following - 1])
         ):
-            doc[following].is_sent_start = True
+            starts[following] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 

@@ -12,9 +12,10 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -610,25 +611,25 @@ class _Match:
     sentence: Span
 
 
-def _find_matches(sentences: Iterable[Span]) -> list[_Match]:
-    """All rule matches, overlaps resolved: the longest wins, then the earlier rule."""
+def _find_matches(sentences: list[Span]) -> list[_Match]:
+    """All rule matches inside one sentence each; overlaps resolved: the longest wins, then
+    the earlier rule."""
+    if not sentences:
+        return []
+    text = sentences[0].doc.text
+    starts = [sentence.start_char for sentence in sentences]
     candidates = []
-    for sentence in sentences:
-        text, offset = sentence.text, sentence.start_char
-        for order, rule in enumerate(load_rules()):
-            for match in rule.pattern.finditer(text):
-                if match.end() > match.start():
-                    groups = {k: v for k, v in match.groupdict().items() if v}
-                    groups["_text"] = match.group(0)
-                    candidates.append(
-                        (
-                            -(match.end() - match.start()),
-                            order,
-                            _Match(
-                                offset + match.start(), offset + match.end(), rule, groups, sentence
-                            ),
-                        )
-                    )
+    for order, rule in enumerate(load_rules()):
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if end <= start:
+                continue
+            sentence = sentences[max(0, bisect.bisect_right(starts, start) - 1)]
+            if start < sentence.start_char or end > sentence.end_char:
+                continue  # across a sentence boundary
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            groups["_text"] = match.group(0)
+            candidates.append((-(end - start), order, _Match(start, end, rule, groups, sentence)))
     chosen: list[_Match] = []
     for _, _, candidate in sorted(candidates, key=lambda item: (item[0], item[1], item[2].start)):
         if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
