@@ -237,6 +237,7 @@ def analyze_corpus(
             ]
             fresh = iter(executor.run(todo, nlp))
             new_entries = {}
+            batch_rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
             for index, article in enumerate(articles):
                 key = keys[index] if store else None
                 if key in cached:
@@ -248,14 +249,16 @@ def analyze_corpus(
                     if store and result.get("articles") and not result.get("errors"):
                         new_entries[key] = result
                 for name, rows in result.items():
-                    writers[name].write(rows)
-                    run.rows[name] += len(rows)
+                    batch_rows[name].extend(rows)
                 names.update((row["label"], row["canonical"]) for row in result.get("entities", []))
                 if result.get("articles"):
                     run.articles += 1
                     run.words += int(article["n_words"])
                 else:
                     run.errors += 1
+            for name, rows in batch_rows.items():
+                writers[name].write(rows)
+                run.rows[name] += len(rows)
             if store and new_entries:
                 store.put_many(new_entries)
             bar.update(len(chunk))
