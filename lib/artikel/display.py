@@ -65,3 +65,69 @@ def paragraphs_html(paragraphs: pd.DataFrame, article_id: str | None = None) -> 
         )
     parts.append("</div>")
     return Html("\n".join(parts))
+
+
+PALETTE = (
+    "#fde68a",
+    "#bfdbfe",
+    "#c7f9cc",
+    "#fbcfe8",
+    "#ddd6fe",
+    "#fed7aa",
+    "#a5f3fc",
+    "#e5e7eb",
+    "#fecaca",
+    "#d9f99d",
+)
+
+
+def quotes_html(analysis, article_id: str | None = None) -> Html:
+    """One article with its quotes highlighted, one colour per speaker.
+
+    Every piece of article text is escaped with ``html.escape``; a quote's tooltip gives
+    speaker, kind and cue. Quotation marks stay outside the highlight (the quote content
+    excludes them), the speaker mention is underlined.
+
+    Args:
+        analysis: an ``Analysis``.
+        article_id: which article; the first one with quotes (else the first) when omitted.
+    """
+    articles, quotes = analysis.articles, analysis.quotes
+    if article_id is None:
+        article_id = quotes["article_id"].iloc[0] if len(quotes) else articles["article_id"].iloc[0]
+    rows = articles[articles["article_id"] == article_id]
+    if rows.empty:
+        raise KeyError(f"no article {article_id!r} in the analysis")
+    text = str(rows["text"].iloc[0])
+    mine = quotes[quotes["article_id"] == article_id].sort_values("start")
+    speakers = list(dict.fromkeys(s or "(unknown)" for s in mine["speaker"]))
+    colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(speakers)}
+    events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, payload)
+    for q in mine.itertuples():
+        name = q.speaker or "(unknown)"
+        tip = html.escape(f"{name} · {q.kind}" + (f" · {q.cue}" if q.cue else ""), quote=True)
+        events.append(
+            (int(q.start), 1, "open", f'<mark style="background:{colour[name]}" title="{tip}">')
+        )
+        events.append((int(q.end), 0, "close", "</mark>"))
+        if pd.notna(q.speaker_start):
+            events.append(
+                (int(q.speaker_start), 2, "open", '<u style="text-decoration-thickness:2px">')
+            )
+            events.append((int(q.speaker_end), 0, "close", "</u>"))
+    events.sort(key=lambda e: (e[0], e[1]))
+    parts = ['<div style="font-family: sans-serif; max-width: 50em; line-height: 1.5">']
+    position = 0
+    for offset, _, _, payload in events:
+        if offset < position:
+            continue
+        parts.append(html.escape(text[position:offset]).replace("\n\n", "</p><p>"))
+        parts.append(payload)
+        position = offset
+    parts.append(html.escape(text[position:]).replace("\n\n", "</p><p>"))
+    legend = " ".join(
+        f'<span style="background:{colour[n]}; padding:0 .3em">{html.escape(n)}</span>'
+        for n in speakers
+    )
+    body = "".join(parts[1:])
+    return Html(f"{parts[0]}<p><b>Speakers:</b> {legend}</p><p>{body}</p></div>")

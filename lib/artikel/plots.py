@@ -147,3 +147,38 @@ def plot_mentions_over_time(
     ax.set_title("Mentions per month (articles dated by month or day)")
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     return ax
+
+
+def plot_speakers(counts: pd.DataFrame, *, top: int = 12, ax=None):
+    """Horizontal bars: direct and indirect quotes of the most quoted speakers.
+
+    Args:
+        counts: a table from ``speaker_counts`` (any ``per``: rows are summed by speaker).
+        top: how many speakers to show.
+        ax: a matplotlib Axes to draw on (a new figure when omitted).
+
+    Returns:
+        The Axes.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.35 * min(top, max(len(counts), 1)) + 1.2))
+    totals = (
+        counts.assign(speaker=counts["speaker"].replace("", "(unknown)"))
+        .groupby("speaker")[["direct", "indirect", "quotes"]]
+        .sum()
+        .sort_values(["quotes"], ascending=True)
+        .tail(top)
+    )
+    ax.barh(totals.index, totals["direct"], color="#4c72b0", label="direct")
+    ax.barh(
+        totals.index,
+        totals["indirect"],
+        left=totals["direct"],
+        color="#dd8452",
+        label="indirect / mixed",
+    )
+    ax.set_xlabel("quotes")
+    ax.set_title("Who is quoted")
+    ax.legend(loc="lower right", frameon=False)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return ax

@@ -78,6 +78,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "speaker_start": "Int64",
         "speaker_end": "Int64",
         "speaker_text": "string",
+        "speaker_type": "string",
     },
     "timexes": {
         "article_id": "string",

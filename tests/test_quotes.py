@@ -1,0 +1,464 @@
+"""Quote attribution on real German sentences (written for these tests), with the spans,
+kinds, cues and speakers they must get."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import artikel
+from artikel.display import quotes_html
+from artikel.nlp import load_pipeline
+from artikel.plots import plot_speakers
+from artikel.quotes import (
+    find_marked,
+    find_quotes,
+    lexicon,
+    speaker_counts,
+    speaker_type_shares,
+)
+from artikel.resources import list_resources, load_examples
+from artikel.settings import load_settings
+from artikel.structure import analyze_structure
+from artikel.tables import make_table
+
+
+def _mentions(text: str, names: dict[str, tuple[str, str]]) -> list[dict]:
+    """Entity mentions as the entity layer gives them: every occurrence of each surface
+    form, with its label and canonical name."""
+    mentions = []
+    for surface, (label, canonical) in names.items():
+        for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            mentions.append(
+                {
+                    "start": match.start(),
+                    "end": match.end(),
+                    "text": surface,
+                    "label": label,
+                    "canonical": canonical,
+                    "in_body": True,
+                }
+            )
+    # a longer name wins over a shorter one inside it ("Olaf Scholz" over "Scholz")
+    mentions.sort(key=lambda m: (m["start"], -(m["end"] - m["start"])))
+    kept, end = [], -1
+    for m in mentions:
+        if m["start"] >= end:
+            kept.append(m)
+            end = m["end"]
+    return kept
+
+
+def quotes(text: str, names: dict | None = None, *, doc_hook=None) -> list[dict]:
+    """The quotes of ``text`` with the rule pipeline; ``names`` maps surface forms to
+    (label, canonical) as the entity layer would."""
+    nlp = load_pipeline("rules")
+    _, paragraphs = analyze_structure(text, settings=load_settings())
+    doc = nlp.make_doc(text)
+    for token in doc:
+        if token.idx in {p.start for p in paragraphs}:
+            token.is_sent_start = True
+    doc = nlp(doc)
+    if doc_hook is not None:
+        doc_hook(doc)
+    found = find_quotes(doc, mentions=_mentions(text, names or {}), paragraphs=paragraphs)
+    for quote in found:
+        quote["text"] = text[quote["start"] : quote["end"]]
+    return found
+
+
+def summary(found: list[dict]) -> list[tuple[str, str, str, str]]:
+    return [(q["text"], q["kind"], q["cue"], q["speaker"]) for q in found]
+
+
+SCHOLZ = {"Olaf Scholz": ("PER", "Olaf Scholz"), "Scholz": ("PER", "Olaf Scholz")}
+MERKEL = {"Angela Merkel": ("PER", "Angela Merkel"), "Merkel": ("PER", "Angela Merkel")}
+
+
+# ------------------------------------------------------------------- direct quotes
+
+MARK_STYLES = [
+    "„Wir halten Wort“, sagte Scholz.",
+    '"Wir halten Wort", sagte Scholz.',
+    "“Wir halten Wort”, sagte Scholz.",
+    "«Wir halten Wort», sagte Scholz.",
+    "»Wir halten Wort«, sagte Scholz.",
+    "‚Wir halten Wort‘, sagte Scholz.",
+    "'Wir halten Wort', sagte Scholz.",
+]
+
+
+@pytest.mark.parametrize("text", MARK_STYLES)
+def test_every_mark_style(text):
+    assert summary(quotes(text, SCHOLZ)) == [("Wir halten Wort", "direct", "sagte", "Olaf Scholz")]
+
+
+def test_apostrophe_is_no_quotation_mark():
+    text = "Wie geht's weiter? Das ist Hans' Sache, sagte er."
+    assert [q for q in quotes(text) if q["kind"] == "direct"] == []
+
+
+def test_colon_introduced_quote_after_the_cue():
+    found = quotes("Zum Ende der Debatte sagte Scholz: „Wir lassen niemanden allein.“", SCHOLZ)
+    assert summary(found) == [("Wir lassen niemanden allein.", "direct", "sagte", "Olaf Scholz")]
+    assert found[0]["speaker_text"] == "Scholz"
+
+
+def test_quote_interrupted_by_the_attribution_is_two_quotes():
+    found = quotes("„Der Winter“, sagte Merkel, „wird hart für alle.“", MERKEL)
+    assert summary(found) == [
+        ("Der Winter", "direct", "sagte", "Angela Merkel"),
+        ("wird hart für alle.", "direct", "sagte", "Angela Merkel"),
+    ]
+
+
+def test_quote_over_several_sentences():
+    found = quotes("„Wir sind bereit. Die Pläne liegen vor“, sagte Scholz am Abend.", SCHOLZ)
+    assert summary(found) == [
+        ("Wir sind bereit. Die Pläne liegen vor", "direct", "sagte", "Olaf Scholz")
+    ]
+
+
+def test_quote_over_several_paragraphs():
+    text = (
+        "Scholz sagte: „Die Lage ist ernst. Wir handeln jetzt.\n\n"
+        "„Niemand wird zurückgelassen, das verspreche ich.“"
+    )
+    found = quotes(text, SCHOLZ)
+    assert [q["text"] for q in found] == [
+        "Die Lage ist ernst. Wir handeln jetzt.",
+        "Niemand wird zurückgelassen, das verspreche ich.",
+    ]
+    assert {q["speaker"] for q in found} == {"Olaf Scholz"}
+    assert all(q["kind"] == "direct" for q in found)
+
+
+def test_quote_standing_alone_continues_the_speaker():
+    text = "„Wir haben gewonnen“, sagte Merkel. „Das feiern wir heute Abend.“"
+    found = quotes(text, MERKEL)
+    assert summary(found)[1] == ("Das feiern wir heute Abend.", "direct", "", "Angela Merkel")
+    assert found[1]["speaker_start"] is None
+
+
+def test_quote_as_object_of_the_cue():
+    found = quotes("Scholz sprach von einem „historischen Erfolg für das Land“.", SCHOLZ)
+    assert summary(found) == [
+        ("historischen Erfolg für das Land", "direct", "sprach", "Olaf Scholz")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zeitung „Der Bund“ berichtet seit Jahren über das Thema.",
+        "Am Abend lief der Film „Im Westen nichts Neues“ im Fernsehen.",
+        "Die USA fordern die „Denuklearisierung der Halbinsel“ als Ziel.",
+        "Der Minister preist das Treffen als „großartig“.",
+    ],
+)
+def test_titles_and_scare_quotes_are_no_quotes(text):
+    assert quotes(text) == []
+
+
+# ----------------------------------------------------------------- indirect speech
+
+
+def test_indirect_with_dass():
+    found = quotes("Scholz sagte, dass die Renten sicher seien.", SCHOLZ)
+    assert summary(found) == [("die Renten sicher seien", "indirect", "sagte", "Olaf Scholz")]
+
+
+def test_indirect_konjunktiv_without_dass():
+    found = quotes("Merkel sagte am Montag, man werde die Hilfen verlängern.", MERKEL)
+    assert summary(found) == [
+        ("man werde die Hilfen verlängern", "indirect", "sagte", "Angela Merkel")
+    ]
+
+
+def test_separable_verb_cue():
+    found = quotes("Scholz kündigte in Berlin an, die Steuern würden nicht erhöht.", SCHOLZ)
+    assert summary(found) == [
+        ("die Steuern würden nicht erhöht", "indirect", "kündigte an", "Olaf Scholz")
+    ]
+
+
+def test_cue_after_the_content():
+    found = quotes("Die Gespräche seien weit fortgeschritten, sagte ein Sprecher des Ministeriums.")
+    assert summary(found) == [
+        (
+            "Die Gespräche seien weit fortgeschritten",
+            "indirect",
+            "sagte",
+            "Sprecher des Ministeriums",
+        )
+    ]
+    assert found[0]["speaker_text"] == "ein Sprecher des Ministeriums"
+
+
+def test_subject_before_a_relative_clause():
+    found = quotes(
+        "Merkel, die den Plan lange verteidigt hatte, räumte ein, die Kosten seien gestiegen.",
+        MERKEL,
+    )
+    assert summary(found) == [
+        ("die Kosten seien gestiegen", "indirect", "räumte ein", "Angela Merkel")
+    ]
+
+
+def test_laut_source():
+    found = quotes("Laut Polizei wurden bei dem Unfall drei Menschen verletzt.")
+    assert summary(found) == [
+        ("wurden bei dem Unfall drei Menschen verletzt", "indirect", "Laut", "Polizei")
+    ]
+
+
+def test_zufolge_source():
+    names = {"Forsa": ("ORG", "Forsa")}
+    found = quotes("Einer Umfrage von Forsa zufolge liegt die Union knapp vorn.", names)
+    assert summary(found) == [("liegt die Union knapp vorn", "indirect", "zufolge", "Forsa")]
+
+
+def test_nach_angaben_source():
+    names = {"Weißen Hauses": ("ORG", "Weißes Haus")}
+    found = quotes("Nach Angaben des Weißen Hauses vom Freitag endete das Treffen früher.", names)
+    assert summary(found) == [
+        ("endete das Treffen früher", "indirect", "Nach Angaben", "Weißes Haus")
+    ]
+
+
+def test_nach_angaben_without_a_name_keeps_the_source_in_nominative():
+    found = quotes("Nach Angaben des Statistikamts stiegen die Preise um drei Prozent.")
+    assert summary(found) == [
+        ("stiegen die Preise um drei Prozent", "indirect", "Nach Angaben", "Statistikamt")
+    ]
+
+
+def test_so_after_the_content():
+    names = {"Corbyn": ("PER", "Jeremy Corbyn")}
+    found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)
+    assert summary(found) == [
+        ("Die Regierung habe jedes Vertrauen verspielt", "indirect", "so", "Jeremy Corbyn")
+    ]
+
+
+def test_wie_x_mitteilte():
+    found = quotes("Wie die Feuerwehr mitteilte, war der Brand nach zwei Stunden gelöscht.")
+    assert summary(found) == [
+        ("war der Brand nach zwei Stunden gelöscht", "indirect", "mitteilte", "Feuerwehr")
+    ]
+
+
+def test_hiess_es_without_a_source():
+    found = quotes("„Wir prüfen alle Optionen“, hieß es am Abend.")
+    assert summary(found) == [("Wir prüfen alle Optionen", "direct", "hieß es", "")]
+
+
+def test_hiess_es_with_a_source():
+    found = quotes("Die Lage sei unübersichtlich, hieß es aus der Delegation.")
+    assert summary(found) == [("Die Lage sei unübersichtlich", "indirect", "hieß es", "Delegation")]
+
+
+def test_konjunktiv_continuation_inherits_the_speaker():
+    text = (
+        "Merkel sagte, die Einigung sei ein Erfolg. Beide Seiten hätten Zugeständnisse gemacht. "
+        "Die Details werde man im Herbst vorstellen."
+    )
+    found = quotes(text, MERKEL)
+    assert summary(found) == [
+        ("die Einigung sei ein Erfolg", "indirect", "sagte", "Angela Merkel"),
+        ("Beide Seiten hätten Zugeständnisse gemacht", "indirect", "", "Angela Merkel"),
+        ("Die Details werde man im Herbst vorstellen", "indirect", "", "Angela Merkel"),
+    ]
+    assert found[1]["speaker_start"] is None and found[1]["speaker_text"] == ""
+
+
+def test_cue_in_konjunktiv_continues_the_earlier_account():
+    names = {**SCHOLZ, "Macron": ("PER", "Emmanuel Macron")}
+    text = (
+        "Scholz sagte, das Gespräch sei gut verlaufen. "
+        "Macron habe zugesagt, dass Frankreich die Lieferungen fortsetze."
+    )
+    found = quotes(text, names)
+    assert summary(found)[1] == (
+        "Macron habe zugesagt, dass Frankreich die Lieferungen fortsetze",
+        "indirect",
+        "",
+        "Olaf Scholz",
+    )
+
+
+def test_first_person_habe_is_no_konjunktiv():
+    text = "„Ich habe das nie gewollt“, sagte Merkel. Ich habe lange gewartet, schreibt der Autor."
+    found = quotes(text, MERKEL)
+    assert [q["text"] for q in found if q["cue"] == ""] == []
+
+
+def test_model_morphology_marks_konjunktiv():
+    def mark_subjunctive(doc):
+        for token in doc:
+            if token.text == "steht":
+                token.set_morph("Mood=Sub|Tense=Pres|VerbForm=Fin")
+
+    text = "Merkel sagte, die Lage sei ernst. Der Kurs steht fest."
+    found = quotes(text, MERKEL, doc_hook=mark_subjunctive)
+    assert [q["text"] for q in found] == ["die Lage sei ernst", "Der Kurs steht fest"]
+
+
+def test_mixed_quote_is_one_row():
+    names = {"Kneissl": ("PER", "Karin Kneissl")}
+    found = quotes("Kneissl sagte, der Vertrag sei ein „fauler Kompromiss“ für Europa.", names)
+    assert summary(found) == [
+        ("der Vertrag sei ein „fauler Kompromiss“ für Europa", "mixed", "sagte", "Karin Kneissl")
+    ]
+
+
+# ------------------------------------------------------------------------ speakers
+
+
+def test_role_noun_resolves_to_the_named_person():
+    names = {"Donald Trump": ("PER", "Donald Trump")}
+    text = (
+        "US-Präsident Donald Trump reiste nach Hanoi. "
+        "„Wir haben keine Eile“, sagte der US-Präsident am Abend."
+    )
+    found = quotes(text, names)
+    assert summary(found) == [("Wir haben keine Eile", "direct", "sagte", "Donald Trump")]
+    assert found[0]["speaker_text"] == "der US-Präsident"
+
+
+def test_role_noun_without_a_name_stays_the_role():
+    found = quotes("„Die Lage ist stabil“, sagte eine Sprecherin der Stadtwerke.")
+    assert summary(found) == [
+        ("Die Lage ist stabil", "direct", "sagte", "Sprecherin der Stadtwerke")
+    ]
+
+
+def test_pronoun_resolves_to_the_last_person_of_its_gender():
+    names = {
+        "Annalena Baerbock": ("PER", "Annalena Baerbock"),
+        "Robert Habeck": ("PER", "Robert Habeck"),
+    }
+    text = (
+        "Annalena Baerbock traf Robert Habeck in Berlin. "
+        "„Wir bleiben bei unserem Kurs“, sagte sie danach."
+    )
+    found = quotes(text, names)
+    assert summary(found) == [
+        ("Wir bleiben bei unserem Kurs", "direct", "sagte", "Annalena Baerbock")
+    ]
+    assert found[0]["speaker_text"] == "sie"
+
+
+def test_organisation_as_speaker():
+    found = quotes("Die Polizei teilte mit, der Fahrer sei unverletzt geblieben.")
+    assert summary(found) == [
+        ("der Fahrer sei unverletzt geblieben", "indirect", "teilte mit", "Polizei")
+    ]
+
+
+def test_anaphoric_organisation_noun_takes_the_named_organisation():
+    names = {"Siemens": ("ORG", "Siemens")}
+    text = "Siemens legte am Donnerstag Zahlen vor. Nach Angaben des Konzerns sank der Gewinn."
+    found = quotes(text, names)
+    assert summary(found) == [("sank der Gewinn", "indirect", "Nach Angaben", "Siemens")]
+
+
+def test_names_without_an_entity_layer():
+    found = quotes("Annalena Baerbock sagte, die Gespräche gingen weiter.")
+    assert summary(found) == [
+        ("die Gespräche gingen weiter", "indirect", "sagte", "Annalena Baerbock")
+    ]
+
+
+def test_places_do_not_speak():
+    names = {"Genf": ("LOC", "Genf"), "Tedros": ("PER", "Tedros Adhanom Ghebreyesus")}
+    found = quotes("In Genf sagte Tedros, die Lage sei ernst.", names)
+    assert found[0]["speaker"] == "Tedros Adhanom Ghebreyesus"
+
+
+# ------------------------------------------------------------------------ resources
+
+
+def test_quote_marks_pair_up():
+    text = "Er sagte «Ja» und dann „Nein“."
+    assert [text[m.start : m.end] for m in find_marked(text, [(0, len(text))])] == ["Ja", "Nein"]
+
+
+def test_every_resource_has_a_header_and_examples():
+    for name in list_resources("quotes"):
+        assert load_examples(name), f"{name} has no # EXAMPLE: line"
+
+
+@pytest.mark.parametrize("name", ["speech_verbs.txt", "source_phrases.txt", "role_nouns.txt"])
+def test_resource_examples_yield_quotes(name):
+    for example in load_examples(f"quotes/{name}"):
+        assert quotes(example), f"{name}: no quote found in {example!r}"
+
+
+def test_lexicon_has_separable_and_konjunktiv_forms():
+    lex = lexicon()
+    assert ("an|kündigen", "an") in lex.verb_forms["kündigte"]
+    assert "angekündigt" in lex.verb_forms
+    assert "betone" in lex.verb_konjunktiv
+
+
+# -------------------------------------------------------------- tables and views
+
+
+@pytest.fixture(scope="module")
+def small_analysis():
+    text = (
+        "Bundeskanzlerin Angela Merkel lobte den Kompromiss. „Das ist ein guter Tag“, sagte "
+        "die Kanzlerin. Laut Polizei blieb es ruhig. Ein Sprecher sagte, man sei zufrieden."
+    )
+    row = {"article_id": "a1", "source": "test", "text": text, "date": "2020-05"}
+    articles = make_table("articles", [{**row, "date_precision": "month"}])
+    return artikel.analyze(articles, nlp=load_pipeline("rules"))
+
+
+def test_quote_rows_in_the_analysis(small_analysis):
+    table = small_analysis.quotes
+    assert list(table["speaker"]) == ["Angela Merkel", "Polizei", "Sprecher"]
+    text = small_analysis.articles["text"].iloc[0]
+    for row in table.itertuples():
+        assert row.text == text[row.start : row.end]
+
+
+def test_speaker_counts(small_analysis):
+    counts = speaker_counts(small_analysis, per=None)
+    merkel = counts[counts["speaker"] == "Angela Merkel"].iloc[0]
+    assert (merkel["quotes"], merkel["direct"], merkel["words"]) == (1, 1, 5)
+    by_month = speaker_counts(small_analysis, per="month")
+    assert set(by_month["month"]) == {"2020-05"}
+    with pytest.raises(ValueError):
+        speaker_counts(small_analysis, per="week")
+
+
+def test_speaker_type_shares(small_analysis):
+    shares = speaker_type_shares(small_analysis).set_index("speaker_type")
+    assert list(shares.index) == ["person", "organisation", "role", "unnamed"]
+    assert shares.loc["person", "quotes"] == 1
+    assert shares.loc["organisation", "quotes"] == 1
+    assert shares.loc["role", "quotes"] == 1
+    assert shares["share"].sum() == pytest.approx(1.0)
+
+
+def test_quotes_html_escapes_the_text():
+    text = "„<b>Nein</b> & Schluss“, sagte Merkel."
+    row = {"article_id": "x", "source": "test", "text": text, "date": "2020-05"}
+    articles = make_table("articles", [{**row, "date_precision": "month"}])
+    analysis = artikel.analyze(articles, nlp=load_pipeline("rules"))
+    page = str(quotes_html(analysis, "x"))
+    assert "<b>Nein" not in page and "&lt;b&gt;Nein&lt;/b&gt; &amp; Schluss" in page
+    assert "<mark" in page
+
+
+def test_plot_speakers(small_analysis):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = plot_speakers(speaker_counts(small_analysis))
+    assert len(ax.patches) == 6  # three speakers, direct and indirect bars
+    assert isinstance(speaker_counts(small_analysis), pd.DataFrame)
