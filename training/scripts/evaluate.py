@@ -1,0 +1,162 @@
+"""Evaluate a trained pipeline.
+
+    python scripts/evaluate.py MODEL_DIR OUT.json [--sets germeval,mobie,smartdata,ler,neiss,own,gsd,speed,konj]
+
+NER scoring (character offsets, so independent of tokenisation differences):
+  * exact match of (start, end, label); per-label P/R/F1 and micro P/R/F1
+  * GermEval 2014 test: outer spans, OTH->MISC; gold spans labelled *deriv/*part are excluded, and
+    predictions overlapping such an excluded gold span are ignored
+  * corpora without a MISC class (MobIE, SmartData, LER, NEISS): only PER/LOC/ORG are scored, predicted MISC
+    spans are ignored; predictions overlapping tokens whose annotation is missing (e.g. LER legal norms) ignored
+GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma accuracy), gold tokens
+aligned to spaCy's tokenisation.
+Speed: words per second, one process, nlp.pipe(batch_size=256) over the GermEval test texts.
+"""
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+CORPUS = Path("build/corpus")
+NER_SETS = {
+    # name: (file, labels scored)
+    "germeval": ("germeval_test", ("PER", "LOC", "ORG", "MISC")),
+    "germeval_tune": ("germeval_tune", ("PER", "LOC", "ORG", "MISC")),
+    "own": ("own_heldout", ("PER", "LOC", "ORG", "MISC")),
+    "mobie": ("mobie_test", ("PER", "LOC", "ORG")),
+    "smartdata": ("smartdata_test", ("PER", "LOC", "ORG")),
+    "ler": ("ler_test", ("PER", "LOC", "ORG")),
+    "neiss": ("neiss_test", ("PER", "LOC")),
+}
+KONJ = [
+    "Kim habe aber zugesagt, dass sein Land die Tests nicht wieder aufnehmen werde.",
+    "Der Minister sagte, die Lage sei ernst.",
+    "Sie wolle sich nicht dazu äußern, sagte eine Sprecherin.",
+    "Er habe nichts davon gewusst, erklärte der Angeklagte.",
+    "Die Regierung werde alles tun, um die Bürger zu schützen, sagte Scholz.",
+    "Das Unternehmen wolle bis 2030 klimaneutral werden.",
+]
+
+
+def load_docs(name, vocab):
+    return list(DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(vocab))
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def ner_eval(nlp, gold_docs, labels):
+    tp, fp, fn = Counter(), Counter(), Counter()
+    texts = [d.text for d in gold_docs]
+    disable = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner") and not p.startswith("tok2vec")]
+    with nlp.select_pipes(disable=disable):
+        preds = list(nlp.pipe(texts, batch_size=128))
+    for g, p in zip(gold_docs, preds):
+        gold = {(e.start_char, e.end_char, e.label_) for e in g.ents if e.label_ in labels}
+        ignore = [(s.start_char, s.end_char) for s in g.spans.get("excluded", [])]
+        ignore += [(t.idx, t.idx + len(t.text)) for t in g if t.ent_iob == 0]
+        pred = set()
+        for e in p.ents:
+            if e.label_ not in labels:
+                continue
+            if any(e.start_char < b and a < e.end_char for a, b in ignore):
+                continue
+            pred.add((e.start_char, e.end_char, e.label_))
+        for lab in labels:
+            gl = {x for x in gold if x[2] == lab}
+            pl = {x for x in pred if x[2] == lab}
+            tp[lab] += len(gl & pl)
+            fp[lab] += len(pl - gl)
+            fn[lab] += len(gl - pl)
+    out = {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in labels}
+    out["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return out
+
+
+def gsd_eval(nlp, split="gsd_test"):
+    gold = load_docs(split, nlp.vocab)
+    examples = [Example(nlp.make_doc(g.text), g) for g in gold]
+    scores = nlp.evaluate(examples)
+    keep = ("pos_acc", "morph_acc", "dep_uas", "dep_las", "sents_p", "sents_r", "sents_f", "lemma_acc")
+    out = {k: round(scores[k], 4) for k in keep if scores.get(k) is not None}
+    # POS from the morphologizer alone (attribute_ruler TAG->POS mapping disabled)
+    if "attribute_ruler" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["attribute_ruler"]):
+            s2 = nlp.evaluate([Example(nlp.make_doc(g.text), g) for g in gold])
+        out["pos_acc_morphologizer"] = round(s2["pos_acc"], 4)
+    # Mood feature accuracy on finite verbs (Konjunktiv detection matters for indirect speech)
+    tot = ok = 0
+    preds = nlp.pipe([g.text for g in gold])
+    for g, p in zip(gold, preds):
+        ex = Example(p, g)
+        gm = ex.get_aligned("MORPH", as_string=True)
+        for t, m in zip(p, gm):
+            if m and "Mood=" in m:
+                tot += 1
+                want = [f for f in m.split("|") if f.startswith("Mood=")][0]
+                ok += want in str(t.morph)
+    out["mood_acc_finite"] = round(ok / tot, 4) if tot else None
+    return out
+
+
+def speed(nlp, n_docs=2000):
+    texts = [d.text for d in load_docs("germeval_test", nlp.vocab)[:n_docs]]
+    list(nlp.pipe(texts[:50]))
+    t0 = time.perf_counter()
+    n = sum(len(d) for d in nlp.pipe(texts, batch_size=256))
+    dt = time.perf_counter() - t0
+    return {"words": n, "seconds": round(dt, 2), "wps": int(n / dt)}
+
+
+def konj(nlp):
+    out = []
+    for s in KONJ:
+        d = nlp(s)
+        out.append({"text": s, "verbs": [(t.text, t.pos_, str(t.morph.get("Mood"))) for t in d
+                                          if t.lower_ in ("habe", "sei", "werde", "wolle")]})
+    ok = all(v[2] == "['Sub']" for o in out for v in o["verbs"])
+    return {"all_sub": ok, "sentences": out}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model")
+    ap.add_argument("out")
+    ap.add_argument("--sets", default="germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,konj,speed")
+    a = ap.parse_args()
+    nlp = spacy.load(a.model)
+    res = {"model": a.model}
+    for s in a.sets.split(","):
+        t0 = time.time()
+        if s in NER_SETS:
+            f, labels = NER_SETS[s]
+            if not (CORPUS / f"{f}.spacy").exists():
+                continue
+            res[s] = ner_eval(nlp, load_docs(f, nlp.vocab), labels)
+            print(s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr)
+        elif s in ("gsd", "gsd_tune"):
+            res[s] = gsd_eval(nlp, "gsd_test" if s == "gsd" else "gsd_tune")
+            print(s, res[s], file=sys.stderr)
+        elif s == "speed":
+            res[s] = speed(nlp)
+            print(s, res[s], file=sys.stderr)
+        elif s == "konj":
+            res[s] = konj(nlp)
+            print(s, json.dumps(res[s], ensure_ascii=False), file=sys.stderr)
+        print(f"  ({s}: {time.time() - t0:.0f}s)", file=sys.stderr)
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
