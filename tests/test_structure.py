@@ -158,3 +158,11 @@ def test_seed_structure(seed_analysis):
     assert (last.kind, last.credit) == ("body", "(Tsp, AFP, dpa)")
     credit_sentence = seed_analysis.sentences.iloc[-1]
     assert credit_sentence.text == "(Tsp, AFP, dpa)" and not credit_sentence.in_body
+
+
+def test_a_year_can_end_a_sentence(rules):
+    text = "Das Abkommen stammt vom Juni 2016. Zugleich kam der 2016. Teilnehmer zum 100. Mal."
+    assert sentences(rules, text) == [
+        "Das Abkommen stammt vom Juni 2016.",
+        "Zugleich kam der 2016. Teilnehmer zum 100. Mal.",
+    ]

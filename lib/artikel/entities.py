@@ -815,26 +815,29 @@ def consistent_entities(doc: Doc) -> list[Span]:
 
 
 def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Join "Ursula" + "von der" + "Leyen" into one person when the NER split the name."""
+    """Join "Ursula" + "von der" + "Leyen" into one person when the NER split the name.
+
+    Only a lone first name (gender-guesser's list) is joined, with a name of at most two
+    words, so "Marion Albers von der DZ Bank" stays a person and a bank.
+    """
     particles = _words("name_particles")
     joined: list[Span] = []
     for ent in sorted(ents, key=lambda span: span.start):
-        if joined and joined[-1].label_ == "PER" and ent.label_ in ("PER", "LOC", "ORG", "MISC"):
-            between = doc[joined[-1].end : ent.start]
-            if (
-                len(between)
-                and all(t.lower_ in particles for t in between)
-                and ent.text[:1].isupper()
-            ):
-                joined[-1] = Span(doc, joined[-1].start, ent.end, label="PER")
-                continue
-        if (  # "Alexander" + "Van der Bellen": a capitalised particle started the second part
-            joined
-            and joined[-1].label_ == "PER"
-            and ent.start == joined[-1].end
-            and ent[0].lower_ in particles
+        previous = joined[-1] if joined else None
+        first_name_only = (
+            previous is not None
+            and previous.label_ == "PER"
+            and len(previous) == 1
+            and previous.text.lower() in _first_names()
+            and len(ent) <= 3
+            and ent.text[:1].isupper()
+        )
+        between = doc[previous.end : ent.start] if previous is not None else []
+        if first_name_only and (
+            (len(between) and all(t.lower_ in particles for t in between))
+            or (not len(between) and ent[0].lower_ in particles)  # "Alexander" + "Van der Bellen"
         ):
-            joined[-1] = Span(doc, joined[-1].start, ent.end, label="PER")
+            joined[-1] = Span(doc, previous.start, ent.end, label="PER")
             continue
         joined.append(ent)
     return joined

@@ -234,6 +234,12 @@ OPENING_BRACKETS = frozenset("([{")
 
 
 @cache
+def _words_before_ordinals() -> frozenset[str]:
+    """Words after which "2016." is an ordinal ("der 2016. Tag"), not a year ending a sentence."""
+    return frozenset(load_entries("ordinal_context.txt"))
+
+
+@cache
 def _abbreviations(lang: str = "de") -> frozenset[str]:
     return frozenset(load_entries("abbreviations.txt", lang))
 
@@ -244,7 +250,12 @@ def _is_opening_quote(texts: list[str], spaces: list[bool], i: int) -> bool:
     return texts[i] in QUOTE_MARKS and before_is_free and not spaces[i]
 
 
+YEAR_END = re.compile(r"(1[0-9]|20)\d\d\.")
+
+
 def _closes_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
+    if YEAR_END.fullmatch(texts[i]):  # "… vom Juni 2016. Zugleich": a year, not an ordinal
+        return i > 0 and texts[i - 1].lower() not in _words_before_ordinals()
     if texts[i] not in SENTENCE_END:
         return False
     if texts[i] == "." and i > 0 and not spaces[i - 1]:
