@@ -131,3 +131,45 @@ def quotes_html(analysis, article_id: str | None = None) -> Html:
     )
     body = "".join(parts[1:])
     return Html(f"{parts[0]}<p><b>Speakers:</b> {legend}</p><p>{body}</p></div>")
+
+
+LABEL_COLOURS = {"PER": "#bfdbfe", "ORG": "#fed7aa", "LOC": "#c7f9cc", "MISC": "#ddd6fe"}
+
+
+def entities_html(analysis, article_id: str | None = None) -> Html:
+    """One article with its entity mentions highlighted by label (displaCy style).
+
+    Every piece of article text is escaped; a mention's tooltip gives its label and canonical
+    name, and mentions outside the body (teasers, captions, credits) are drawn faded.
+
+    Args:
+        analysis: an ``Analysis``.
+        article_id: which article; the first one when omitted.
+    """
+    article = _one_article(analysis.articles, article_id).iloc[0]
+    text = str(article.text)
+    mentions = analysis.entities[analysis.entities["article_id"] == article.article_id]
+    parts, position = [], 0
+    for mention in mentions.sort_values("start").itertuples():
+        start, end = int(mention.start), int(mention.end)
+        if start < position:
+            continue
+        parts.append(html.escape(text[position:start]))
+        tip = html.escape(f"{mention.label} · {mention.canonical}", quote=True)
+        faded = "" if mention.in_body else " opacity: 0.5;"
+        parts.append(
+            f'<mark style="background:{LABEL_COLOURS.get(mention.label, "#eee")};{faded} '
+            f'padding: 0 0.15em" title="{tip}">{html.escape(text[start:end])}'
+            f'<sup style="font-size: 0.6em"> {html.escape(str(mention.label))}</sup></mark>'
+        )
+        position = end
+    parts.append(html.escape(text[position:]))
+    body = "".join(parts).replace("\n\n", "</p><p>")
+    legend = " ".join(
+        f'<span style="background:{colour}; padding: 0 0.3em">{label}</span>'
+        for label, colour in LABEL_COLOURS.items()
+    )
+    return Html(
+        '<div style="font-family: sans-serif; max-width: 50em; line-height: 1.6">'
+        f"<p><b>Labels:</b> {legend}</p><p>{body}</p></div>"
+    )
