@@ -225,3 +225,41 @@ def test_timeline_keeps_dated_body_events_with_intervals():
     assert (events["start"] == events["end"]).all()
     assert str(events["start"].iloc[0].date()) == "2022-03-04"
     assert events["sentence"].iloc[0] == "Der Rat hat am Freitag (4. März) entschieden."
+
+
+def test_narrative_mode_reads_dates_from_the_last_date_mentioned():
+    from artikel.timexes import find_timexes
+
+    text = (
+        "Am 1. September 1939 griff die Wehrmacht an. Am 17. September folgte der nächste "
+        "Schritt. Zwei Tage später fiel die Stadt. Im Frühjahr wurde weiter gekämpft."
+    )
+    doc = load_pipeline("rules")(text)
+    values = [
+        (t.text if hasattr(t, "text") else text[t.start : t.end], t.value)
+        for t in find_timexes(list(doc.sents), "2011-02-16", narrative=True)
+    ]
+    assert values == [
+        ("Am 1. September 1939", "1939-09-01"),
+        ("Am 17. September", "1939-09-17"),
+        ("Zwei Tage später", "1939-09-19"),
+        ("Im Frühjahr", "1939-SP"),
+    ]
+
+
+def test_wikiwarsde_reader_keeps_offsets(tmp_path):
+    from artikel.evaluate import read_timex2
+
+    sample = tmp_path / "doc.key.xml"
+    sample.write_text(
+        '<DOC><DATETIME> <TIMEX2 val="2011-02-16">2011-02-16</TIMEX2> </DATETIME>\n<TEXT>\n'
+        'Er wurde am <TIMEX2 val="1950-06-25">25. Juni 1950</TIMEX2> begonnen &amp; endete '
+        '<TIMEX2 val="1953">1953</TIMEX2>.\n</TEXT></DOC>',
+        encoding="utf-8",
+    )
+    dct, text, spans = read_timex2(sample)
+    assert dct == "2011-02-16"
+    assert [(text[s:e], v) for s, e, v in spans] == [
+        ("25. Juni 1950", "1950-06-25"),
+        ("1953", "1953"),
+    ]

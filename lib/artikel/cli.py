@@ -41,8 +41,9 @@ Inputs that cannot be read or analysed never stop the run: each is listed with
 the reason in errors.<format>. The summary line says how many."""
 
 EVALUATE_EPILOG = """\
-example:
-  artikel evaluate --gold ../shared/dev-corpus/gold --articles ../shared/dev-corpus/articles"""
+examples:
+  artikel evaluate --gold ../shared/dev-corpus/gold --articles ../shared/dev-corpus/articles
+  artikel evaluate --wikiwarsde ../shared/corpora/wikiwarsde"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,9 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EVALUATE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    score.add_argument("--gold", required=True, metavar="GOLD_DIR", help="folder of <id>.json")
+    score.add_argument("--gold", metavar="GOLD_DIR", help="folder of <id>.json")
+    score.add_argument("--articles", metavar="ARTICLES_DIR", help="folder of <id>.txt")
     score.add_argument(
-        "--articles", required=True, metavar="ARTICLES_DIR", help="folder of <id>.txt"
+        "--wikiwarsde",
+        metavar="DIR",
+        help="instead: score temporal tagging on WikiWarsDE (inline TIMEX2 files)",
     )
     score.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
     score.add_argument("--settings", metavar="FILE", help="settings file overriding the defaults")
@@ -139,12 +143,17 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report
+    from .evaluate import evaluate, evaluate_wikiwarsde, format_report
     from .settings import load_settings
 
-    result = evaluate(
-        args.gold, args.articles, model=args.model, settings=load_settings(args.settings)
-    )
+    if args.wikiwarsde:
+        result = evaluate_wikiwarsde(args.wikiwarsde, model=args.model)
+    elif args.gold and args.articles:
+        result = evaluate(
+            args.gold, args.articles, model=args.model, settings=load_settings(args.settings)
+        )
+    else:
+        raise ValueError("give --gold and --articles, or --wikiwarsde")
     print(format_report(result))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:

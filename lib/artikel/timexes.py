@@ -207,6 +207,7 @@ class Context:
     reference: date | None = None  # the day of writing, when the text fixes it
     last_day: date | None = None  # the latest day-level date mentioned so far
     tense: str = "present"
+    narrative: bool = False
     sentence_day: date | None = None  # a day-level date earlier in the same sentence
     before: str = ""  # the text of the sentence before the match
     after: str = ""  # the text of the sentence after the match
@@ -240,6 +241,8 @@ def _closest_year(ctx: Context, month: int, day: int | None = None) -> int | Non
         return ctx.year
     here = ctx.year * 12 + ctx.month
     candidates = [ctx.year - 1, ctx.year, ctx.year + 1]
+    if ctx.narrative:  # the occurrence nearest to the last date mentioned, later on a tie
+        return min(candidates, key=lambda y: (abs(y * 12 + month - here), y < ctx.year))
     if ctx.tense == "past":
         earlier = [y for y in candidates if y * 12 + month <= here]
         return max(earlier) if earlier else ctx.year
@@ -309,6 +312,10 @@ def _year(groups: dict, ctx: Context) -> str | None:
     capital_after = re.match(r"\s+[A-ZÄÖÜ]\w+", ctx.after)
     if not has_prefix and not temporal_before and capital_after:
         return None  # "2000 Menschen": a number, not a year
+    if re.search(
+        r"(?i)\b(mehr|weniger) als\s*$|\b(rund|etwa|knapp|fast|gut|insgesamt|über)\s*$", ctx.before
+    ):
+        return None  # "auf mehr als 1500": a quantity
     return groups["year"]
 
 
@@ -440,8 +447,29 @@ def _ago(groups: dict, ctx: Context) -> str | None:
     return None
 
 
+def _later(groups: dict, ctx: Context) -> str | None:
+    """ "zwei Tage später": a date counted from the last day mentioned (else the reference)."""
+    number, unit = _number(groups["number"]), lexicon("units")[groups["unit"].lower()]
+    if number is None or number != int(number):
+        return None
+    count = int(number)
+    base = ctx.last_day or ctx.reference
+    if base is not None and unit in ("D", "W"):
+        return (base + timedelta(days=count if unit == "D" else 7 * count)).isoformat()
+    if ctx.year is None:
+        return None
+    if unit == "Y":
+        return f"{ctx.year + count:04d}"
+    if unit == "M" and ctx.month:
+        index = ctx.year * 12 + ctx.month - 1 + count
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return ctx.month_value or None
+
+
 def _relative_day(groups: dict, ctx: Context) -> str | None:
     offset = int(lexicon("relative_days")[groups["offset"].lower()])
+    if ctx.narrative and offset == 0 and not groups.get("part"):
+        return "PRESENT_REF"  # "heute" in a history narrative is the writer's present
     if ctx.reference is None:
         if ctx.year is None:
             return {0: "PRESENT_REF", -1: "PAST_REF", -2: "PAST_REF"}.get(offset, "FUTURE_REF")
@@ -484,7 +512,7 @@ def _anaphoric(groups: dict, ctx: Context) -> str | None:
 
 def _clock(groups: dict, ctx: Context) -> str | None:
     day = ctx.sentence_day or ctx.last_day or ctx.reference
-    hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+    hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
     if day is None:
         return f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
@@ -583,6 +611,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "month_relative_year": _month_relative_year,
     "relative_year": _relative_year,
     "ago": _ago,
+    "later": _later,
     "relative_day": _relative_day,
     "weekday": _weekday,
     "anaphoric": _anaphoric,
@@ -654,12 +683,15 @@ def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
     return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
 
 
-def find_timexes(sentences: list[Span], dct: str) -> list[Timex]:
+def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) -> list[Timex]:
     """Temporal expressions of a document, normalised against ``dct`` (``YYYY[-MM[-DD]]``).
 
     Args:
         sentences: the sentences to search (spaCy spans of one Doc), in text order.
         dct: the publication date as known ("" when unknown).
+        narrative: for history-style narratives (HeidelTime's "narratives" type): a date
+            without a year, or a relative one, is read from the latest date mentioned before
+            it, not from the publication date. News articles use the publication date.
 
     Returns:
         The expressions in text order, each with its TIMEX3 type, value and anchors.
@@ -667,14 +699,16 @@ def find_timexes(sentences: list[Span], dct: str) -> list[Timex]:
     year, month, day = _parse_dct(dct)
     matches = _find_matches(sentences)
     tenses = {sentence.start: sentence_tense(sentence) for sentence in sentences}
+    anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
 
     def context(match: _Match, **extra) -> Context:
         sentence_text, offset = match.sentence.text, match.sentence.start_char
         return Context(
-            year,
-            month,
-            day,
+            anchor[0],
+            anchor[1],
+            anchor[2],
             tense=tenses[match.sentence.start],
+            narrative=narrative,
             before=sentence_text[: match.start - offset],
             after=sentence_text[match.end - offset :],
             **extra,
@@ -713,7 +747,7 @@ def find_timexes(sentences: list[Span], dct: str) -> list[Timex]:
         ]
         ctx = context(
             match,
-            reference=reference,
+            reference=last_day if narrative else reference,
             last_day=last_day,
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
             if same_sentence
@@ -723,6 +757,10 @@ def find_timexes(sentences: list[Span], dct: str) -> list[Timex]:
         if not value:
             continue
         timex = Timex(match.start, match.end, match.rule.type, value, match.rule.name)
+        if narrative and timex.type in ("DATE", "TIME"):
+            parts = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+            if parts:
+                anchor[:] = [int(parts[1]), *(int(p) if p else None for p in parts.groups()[1:])]
         if timex.type in ("DATE", "TIME"):
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):
