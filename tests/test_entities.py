@@ -346,3 +346,8 @@ def test_cooccurrence_counts_each_pair_once_per_sentence():
         ["Donald Trump", "Kim Jong Un", 2, 2],
         ["Hanoi", "Donald Trump", 1, 1],
     ]
+
+
+def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it():
+    text = "Regierungssprecher Steffen Seibert und ein Sprecher der Notenbank äußerten sich."
+    assert mentions(text, []) == [("Steffen Seibert", "PER", "Steffen Seibert")]

@@ -791,6 +791,8 @@ def consistent_entities(doc: Doc) -> list[Span]:
         for e in result
     ]
     result = _join_particle_names(doc, result)
+    result = _names_after_titles(doc, result)
+    names = _name_parts(result)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)
     index = 0
@@ -841,3 +843,35 @@ def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         joined.append(ent)
     return joined
+
+
+def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name right after a title or role noun is a person: "US-Präsident Donald Trump",
+    "Trainerin Anna Muster", "Regierungssprecher Steffen Seibert" (issue: title patterns).
+
+    Up to four capitalised words (name particles allowed inside the name) after the title
+    become a PER mention where the NER found nothing. Words the NER labelled otherwise are
+    left alone ("Regierungschef Europas" is a genitive, not a name).
+    """
+    particles = _words("name_particles")
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    added: list[Span] = []
+    for token in doc[:-1]:
+        if not _is_title(token.text, compounds=True) or token.i in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4:
+            word = doc[end]
+            name_word = word.text[:1].isupper() and word.is_alpha and not _is_title(word.text)
+            inner_particle = (
+                end > token.i + 1
+                and word.lower_ in particles
+                and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()
+            )
+            if not (name_word or inner_particle):
+                break
+            end += 1
+        if end > token.i + 1 and not any(i in covered for i in range(token.i + 1, end)):
+            added.append(Span(doc, token.i + 1, end, label="PER"))
+    return sorted([*ents, *added], key=lambda span: span.start)
