@@ -45,7 +45,7 @@ evaluate: setup
 	$(BIN)/artikel evaluate --gold ../shared/dev-corpus/gold --articles ../shared/dev-corpus/articles
 
 benchmark: setup
-	$(BIN)/python benchmarks/bench_analyze.py
+	$(BIN)/python benchmarks/bench_corpus.py
 
 ## model / evaluate-model: rebuild and score the shipped spaCy pipeline (see training/)
 model: setup

@@ -791,7 +791,8 @@ def consistent_entities(doc: Doc) -> list[Span]:
         for e in result
     ]
     result = _join_particle_names(doc, result)
-    result = _names_after_titles(doc, result)
+    if doc.has_annotation("ENT_IOB"):  # a pipeline with NER (the rule pipeline has none)
+        result = _names_after_titles(doc, result)
     names = _name_parts(result)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)

@@ -84,6 +84,17 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
+def _articles_with_gold(analysis: Analysis, gold: dict[str, dict]):
+    """(article id, its gold annotations, offset of its text in the file) for every
+    analysed article that has a gold file, in id order."""
+    offsets = dict(
+        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
+    )
+    for article_id, article_gold in sorted(gold.items()):
+        if article_id in offsets:
+            yield article_id, article_gold, int(offsets[article_id])
+
+
 def score_boilerplate(analysis: Analysis, gold: dict[str, dict]) -> Score:
     """Paragraph-level boilerplate detection.
 
@@ -93,16 +104,12 @@ def score_boilerplate(analysis: Analysis, gold: dict[str, dict]) -> Score:
     span's kind.
     """
     score, kinds_right = Score(), 0
-    offsets = dict(
-        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
-    )
-    for article_id, paragraphs in analysis.paragraphs.groupby("article_id", sort=True):
-        if article_id not in gold:
-            continue
-        offset = int(offsets[article_id])
+    by_article = dict(tuple(analysis.paragraphs.groupby("article_id")))
+    for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
+        paragraphs = by_article.get(article_id, analysis.paragraphs.iloc[:0])
         spans = [
             (span["start"] - offset, span["end"] - offset, span["kind"])
-            for span in gold[article_id].get("boilerplate", [])
+            for span in article_gold.get("boilerplate", [])
         ]
         for paragraph in paragraphs.itertuples():
             covering = [
@@ -159,14 +166,8 @@ def score_timexes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]
     ``type`` (``extra["accuracy"]``: share of matched spans with the gold type).
     """
     span, value, types_right = Score(), Score(), 0
-    offsets = dict(
-        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
-    )
     by_article = dict(tuple(analysis.timexes.groupby("article_id")))
-    for article_id, article_gold in sorted(gold.items()):
-        if article_id not in offsets:
-            continue
-        offset = int(offsets[article_id])
+    for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         boilerplate = _gold_boilerplate(article_gold, offset)
         gold_items = [
             (t["start"] - offset, t["end"] - offset, t["type"], t["value"])
@@ -207,13 +208,7 @@ def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score
     """
     strict, unlabelled, frequency = Score(), Score(), Score()
     per_label: dict[str, Score] = {}
-    offsets = dict(
-        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
-    )
-    for article_id, article_gold in sorted(gold.items()):
-        if article_id not in offsets:
-            continue
-        offset = int(offsets[article_id])
+    for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         boilerplate = _gold_boilerplate(article_gold, offset)
         gold_items = {
             (e["start"] - offset, e["end"] - offset, e["label"], e["canonical"])
@@ -273,13 +268,7 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
     spans, attributed = Score(), Score()
     recall_counts = {"direct": [0, 0], "indirect": [0, 0]}
     kinds_right = 0
-    offsets = dict(
-        zip(analysis.articles["article_id"], analysis.articles["text_offset"], strict=True)
-    )
-    for article_id, article_gold in sorted(gold.items()):
-        if article_id not in offsets:
-            continue
-        offset = int(offsets[article_id])
+    for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         gold_items = [
             (q["start"] - offset, q["end"] - offset, q["kind"], q.get("speaker"))
             for q in article_gold.get("quotes", [])
