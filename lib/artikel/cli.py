@@ -30,7 +30,7 @@ inputs:
 examples:
   artikel analyze seeds --out output/
   artikel analyze 'crawl/2019-*.jsonl' --out out/ --format csv --jobs 2
-  artikel analyze corpus/ --out out/ --engine dask --scheduler tcp://10.0.0.5:8786
+  artikel analyze corpus/ --out out/ --engine dask --scheduler tcp://scheduler.example.org:8786
 
 Large corpora are streamed in batches: memory stays flat. Results are cached per
 article (DIR/.artikel-cache.sqlite): a re-run on an unchanged corpus does no NLP

@@ -109,6 +109,14 @@ def gsd_eval(nlp, split="gsd_test"):
     return out
 
 
+def sents_eval(nlp, split="own_heldout"):
+    """Sentence-boundary P/R/F on our own held-out news documents (gold = the corpus's sentence lines)."""
+    gold = load_docs(split, nlp.vocab)
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in ("tok2vec", "parser", "senter")]):
+        scores = nlp.evaluate([Example(nlp.make_doc(g.text), g) for g in gold])
+    return {k: round(scores[k], 4) for k in ("sents_p", "sents_r", "sents_f")}
+
+
 def speed(nlp, n_docs=2000):
     texts = [d.text for d in load_docs("germeval_test", nlp.vocab)[:n_docs]]
     list(nlp.pipe(texts[:50]))
@@ -132,7 +140,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("out")
-    ap.add_argument("--sets", default="germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,konj,speed")
+    ap.add_argument("--sets", default="germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,own_sents,konj,speed")
     a = ap.parse_args()
     nlp = spacy.load(a.model)
     res = {"model": a.model}
@@ -147,6 +155,10 @@ def main():
         elif s in ("gsd", "gsd_tune"):
             res[s] = gsd_eval(nlp, "gsd_test" if s == "gsd" else "gsd_tune")
             print(s, res[s], file=sys.stderr)
+        elif s == "own_sents":
+            if (CORPUS / "own_heldout.spacy").exists():
+                res[s] = sents_eval(nlp)
+                print(s, res[s], file=sys.stderr)
         elif s == "speed":
             res[s] = speed(nlp)
             print(s, res[s], file=sys.stderr)

@@ -76,6 +76,61 @@ def dir_size(p):
     return sum(f.stat().st_size for f in Path(p).rglob("*") if f.is_file())
 
 
+def model_card(meta, res, size_mb):
+    sys.path.insert(0, str(HERE))
+    from report import full
+
+    comps = ", ".join(meta.get("pipeline", []))
+    src = "\n".join(f"| {x['name']} | {x['license']} | {x['attribution']} |" for x in meta["sources"])
+    parts = " ".join(meta["artikel"]["train_parts"])
+    return f"""# de_artikel {meta['version']} — German news pipeline for artikel
+
+spaCy {meta.get('spacy_version', '')} pipeline, CPU, {size_mb:.1f} MB. Load with `spacy.load(path)`; no custom code.
+
+Components: {comps}.
+
+* `Token.tag_` holds the **Universal POS** tag (there is no STTS tag set); the attribute_ruler copies it to
+  `Token.pos_`. `Token.morph` comes from the morphologizer (UD features); the attribute_ruler sets `Mood=Sub` on
+  unambiguous Konjunktiv I forms (sei, seien, wolle, könne, müsse, dürfe, solle, möge, wisse; habe/werde unless next
+  to "ich").
+* Sentence boundaries come from the dependency parser.
+* Lemmas: lookup table (spacy-lookups-data `de`), no context.
+* NER labels: PER, LOC, ORG, MISC (guidelines: shared/dev-corpus/GUIDELINES.md; adjectives and compound parts are
+  not entities).
+
+## Training data
+
+Training mixture (corpus:weight[:MISC handling], see training/README.md): `{parts}`
+
+| source | licence | attribution |
+|---|---|---|
+{src}
+
+Evaluation-only data never used for training or tuning: GermEval 2014 test, GSD test, LER/MobIE/SmartData/NEISS
+test splits, wikinews_quotes, redewiedergabe, the dev-corpus articles.
+Because parts of the training data are CC BY-SA, the model is distributed under CC BY-SA 4.0 with the attribution
+above (whether a model is derived data is unsettled; we keep the attribution either way).
+
+## Scores
+
+{full(res)}
+
+## Rebuild
+
+```sh
+make -C training all     # corpus, vectors, train, evaluate, package (see training/README.md)
+```
+The exact config and the sha256 of every input file are in `meta.json` under `artikel`.
+
+## Limitations
+
+* NER was trained without the GermEval 2014 train split (not available here); MISC recall is low.
+* Parser and morphologizer learned from only ~1,700 fully annotated sentences (GSD dev + PUD); expect errors on
+  long or unusual sentences. Sentence splitting is weaker on informal web text (no final punctuation).
+* Lookup lemmas ignore context (e.g. merged "im" has no lemma pair).
+"""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
@@ -139,10 +194,9 @@ def main():
     if out.exists():
         shutil.rmtree(out)
     nlp.meta.update(meta)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
-    card = TRAINING / "MODEL_CARD.md"
-    if card.exists():
-        shutil.copy(card, out / "MODEL_CARD.md")
+    (out / "MODEL_CARD.md").write_text(model_card(meta, res, size_mb=dir_size(out) / 1e6), encoding="utf-8")
     # sanity: loads without custom code and is deterministic
     nlp2 = spacy.load(out)
     t = "Kim habe aber zugesagt, dass sein Land die Tests nicht wieder aufnehmen werde, sagte US-Präsident Donald Trump in Hanoi."

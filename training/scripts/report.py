@@ -45,6 +45,9 @@ def full(res):
         if key in res:
             g = res[key]
             out.append(f"**{title}**: " + ", ".join(f"{k} {f(v)}" for k, v in g.items()) + "\n")
+    if "own_sents" in res:
+        out.append("**Sentence boundaries, own held-out news docs**: "
+                   + ", ".join(f"{k} {f(v)}" for k, v in res["own_sents"].items()) + "\n")
     if "speed" in res:
         s = res["speed"]
         out.append(f"**Speed**: {s['wps']} words/s (CPU, 1 process, {s['words']} words in {s['seconds']} s)\n")
