@@ -351,3 +351,13 @@ def test_cooccurrence_counts_each_pair_once_per_sentence():
 def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it():
     text = "Regierungssprecher Steffen Seibert und ein Sprecher der Notenbank äußerten sich."
     assert mentions(text, []) == [("Steffen Seibert", "PER", "Steffen Seibert")]
+
+
+def test_country_names_are_places_and_first_names_are_not_countries():
+    from artikel.entities import _countries
+
+    nlp = load_pipeline("rules")
+    doc = nlp("Großbritanniens Premier traf Michael Jordan in Jordanien.")
+    doc.ents = [doc.char_span(29, 43, label="PER")]  # Michael Jordan
+    found = [(span.text, span.label_) for span in _countries(doc, list(doc.ents))]
+    assert found == [("Großbritanniens", "LOC"), ("Michael Jordan", "PER"), ("Jordanien", "LOC")]

@@ -793,6 +793,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
     result = _join_particle_names(doc, result)
     if doc.has_annotation("ENT_IOB"):  # a pipeline with NER (the rule pipeline has none)
         result = _names_after_titles(doc, result)
+        result = _countries(doc, result)
     names = _name_parts(result)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)
@@ -876,3 +877,32 @@ def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
         if end > token.i + 1 and not any(i in covered for i in range(token.i + 1, end)):
             added.append(Span(doc, token.i + 1, end, label="PER"))
     return sorted([*ents, *added], key=lambda span: span.start)
+
+
+def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Country names (CLDR via babel, also in the genitive) are places: missed ones are
+    added as LOC, and a country the NER took for a person becomes LOC (gazetteer)."""
+    names = country_names()
+    longest = max(len(name.split()) for name in names)
+    covered = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    result = {ent.start: ent for ent in ents}
+    index = 0
+    while index < len(doc):
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            words = doc[index : index + size]
+            text = words.text
+            if text not in names and not (text.endswith("s") and text[:-1] in names):
+                continue
+            if text.lower() in _first_names():  # "Jordan", "Georgia": also people's names
+                break
+            inside = {covered[i] for i in range(index, index + size) if i in covered}
+            if not inside and words[0].text[:1].isupper():
+                result[index] = Span(doc, index, index + size, label="LOC")
+            elif len(inside) == 1:
+                ent = inside.pop()
+                if ent.label_ == "PER" and (ent.start, ent.end) == (index, index + size):
+                    result[index] = Span(doc, index, index + size, label="LOC")
+            index += size - 1
+            break
+        index += 1
+    return sorted(result.values(), key=lambda span: span.start)
