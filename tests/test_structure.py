@@ -166,3 +166,10 @@ def test_a_year_can_end_a_sentence(rules):
         "Das Abkommen stammt vom Juni 2016.",
         "Zugleich kam der 2016. Teilnehmer zum 100. Mal.",
     ]
+
+
+def test_german_news_tokenization(rules):
+    words = [t.text for t in rules("US-Präsident Biden kam z. B. am 27. Februar, sagte die Nr. 1.")]
+    assert words[:1] == ["US-Präsident"]
+    for token in ("z.", "B.", "27.", "Nr."):
+        assert token in words
