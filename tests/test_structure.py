@@ -173,3 +173,13 @@ def test_german_news_tokenization(rules):
     assert words[:1] == ["US-Präsident"]
     for token in ("z.", "B.", "27.", "Nr."):
         assert token in words
+
+
+def test_web_style_sentence_ends(rules):
+    text = "Bin sehr zufrieden.. Komme wieder!!! Alles bestens :) Also bis bald."
+    assert sentences(rules, text) == [
+        "Bin sehr zufrieden..",
+        "Komme wieder!!!",
+        "Alles bestens :)",
+        "Also bis bald.",
+    ]

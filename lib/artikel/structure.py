@@ -253,9 +253,14 @@ def _is_opening_quote(texts: list[str], spaces: list[bool], i: int) -> bool:
 YEAR_END = re.compile(r"(1[0-9]|20)\d\d\.")
 
 
+TERMINAL_RUN = re.compile(r"[.!?…]{2,}|[:;]-?[()DPp]|[()]-?[:;]")  # "..", "!!!", ":-)"
+
+
 def _closes_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
     if YEAR_END.fullmatch(texts[i]):  # "… vom Juni 2016. Zugleich": a year, not an ordinal
         return i > 0 and texts[i - 1].lower() not in _words_before_ordinals()
+    if TERMINAL_RUN.fullmatch(texts[i]):  # "sehr zufrieden.. Bin", "wie immer :) Also"
+        return True
     if texts[i] not in SENTENCE_END:
         return False
     if texts[i] == "." and i > 0 and not spaces[i - 1]:
