@@ -140,3 +140,19 @@ lengths.astype("int64").describe().round(1)
 # * **Sentences.** The rules split at sentence punctuation followed by a capitalised word.
 #   An abbreviation unknown to spaCy and to `abbreviations.txt` before a capitalised
 #   word ("Gen. Müller") splits a sentence wrongly.
+
+# %% [markdown]
+# ## Exercises
+#
+# 1. **A new kind of teaser.** Copy the seed into a folder of your own, add a paragraph
+#    "Unser Tipp: Die zehn schönsten Radwege im Allgäu" and point `CORPUS` at the folder: the
+#    paragraph counts as `body`. Add a pattern line such as `(?i)^unser tipp\s*:` (with an
+#    `# EXAMPLE:` line above it) to `lib/artikel/resources/de/boilerplate/teaser.txt` and re-run.
+#    Which kind does the paragraph get now, and which numbers in the articles table move?
+# 2. **Nothing is lost.** Put an empty file, a PDF and an article whose first line reads
+#    ` date 2019-13 ` into that folder and re-run. Read the `errors` table: is every file
+#    accounted for, with a reason you could act on?
+# 3. **Sentence ends.** Write a sentence with an abbreviation the splitter does not know
+#    before a capitalised word ("Der Einsatz unter Gen. Müller begann im Mai."), look at
+#    `analysis.sentences`, then add the abbreviation to
+#    `lib/artikel/resources/de/abbreviations.txt` and compare.

@@ -113,3 +113,15 @@ analysis.timexes.groupby("type").size().rename("expressions").to_frame()
 # * **Not covered.** Expressions that need world knowledge ("am Wahlabend", "nach dem Brexit"),
 #   event nouns as times ("der Abend für die Grünen"), and history-style narratives, where
 #   each date should be read from the previous one rather than from the publication date.
+
+# %% [markdown]
+# ## Exercises
+#
+# 1. **A day instead of a month.** Copy the seed and add a sentence with an explicit date
+#    before the summit ("Am Mittwoch (27. Februar) trafen sich Trump und Kim zum Abendessen.").
+#    Re-run: which expressions become days, and how does the timeline plot change?
+# 2. **Another publication date.** Change the header of your copy to ` date 2020-02 `. Which
+#    values move with it ("im Juni vergangenen Jahres"), which stay, and why?
+# 3. **What is missing?** Point `CORPUS` at a few articles of your own and list sentences
+#    that mention a time the table does not have. Which of them could a rule in
+#    `lib/artikel/resources/de/time/rules.txt` catch, and which need world knowledge?

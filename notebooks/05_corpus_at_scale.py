@@ -152,3 +152,18 @@ f"{len(errors)} inputs could not be analysed"
 #   variants can differ when the corpora differ.
 # * **The cache** lives beside the output (`.artikel-cache.sqlite`); delete it to force a
 #   fresh analysis. A new model or a changed pattern file invalidates it automatically.
+
+# %% [markdown]
+# ## Exercises
+#
+# 1. **What the cache remembers.** Copy a few articles into a folder, point `CORPUS` at it
+#    and run the notebook. Then change one sentence in one article and run the cell of the
+#    second run again: how many articles does `summary()` report as analysed, and how many as
+#    taken from the cache?
+# 2. **A question of your own.** Write a DuckDB query that counts quotes per speaker and month
+#    (join `quotes.parquet` with `articles.parquet` on `article_id`). Which speakers are quoted
+#    in more than one month?
+# 3. **The command line.** Run `artikel analyze ../seeds --out /tmp/seeds-csv --format csv` in
+#    a terminal and read `quotes.csv` back once with `pd.read_csv` and once with
+#    `artikel.read_table`. Compare the column types with those of the Parquet file above: what
+#    does a CSV file not remember?

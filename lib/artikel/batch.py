@@ -28,7 +28,7 @@ from .nlp import describe_pipeline, load_pipeline
 from .parallel import Executor
 from .reading import Article, iter_articles
 from .settings import Settings, load_settings
-from .tables import FORMATS, TABLE_NAMES, make_table
+from .tables import FORMATS, TABLE_NAMES, from_csv_strings, make_table
 
 CACHE_FILE = ".artikel-cache.sqlite"
 ARTICLE_FIELDS = (
@@ -138,8 +138,9 @@ def _fill_entity_ids(path: Path, fmt: str, ids: dict[tuple[str, str], str]) -> N
     else:
         header = True
         for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=100_000):
-            chunk = chunk.replace("", None)
-            with_ids(chunk).to_csv(temporary, mode="a", header=header, index=False)
+            with_ids(from_csv_strings(chunk, "entities")).to_csv(
+                temporary, mode="a", header=header, index=False
+            )
             header = False
         if header:
             make_table("entities").to_csv(temporary, index=False)

@@ -146,18 +146,22 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
             os.unlink(temporary)
 
 
+def from_csv_strings(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Table ``name`` from a frame of CSV strings (as read with ``dtype=str``)."""
+    frame = frame.copy()
+    for column, dtype in SCHEMAS[name].items():
+        if dtype != "string" and column in frame:
+            values = frame[column].replace("", None)
+            if dtype == "boolean":
+                values = values.map({"True": True, "False": False, None: None})
+            frame[column] = values.astype("float64" if dtype == "Int64" else "object")
+    return make_table(name, frame)
+
+
 def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
     """Read a table written by ``write_table`` (csv or parquet) with its dtypes."""
     path = Path(path)
     name = name or path.stem
     if path.suffix == ".parquet":
-        frame = pd.read_parquet(path)
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        for column, dtype in SCHEMAS[name].items():
-            if dtype != "string" and column in frame:
-                values = frame[column].replace("", None)
-                if dtype == "boolean":
-                    values = values.map({"True": True, "False": False, None: None})
-                frame[column] = values.astype("float64" if dtype == "Int64" else "object")
-    return make_table(name, frame)
+        return make_table(name, pd.read_parquet(path))
+    return from_csv_strings(pd.read_csv(path, dtype=str, keep_default_na=False), name)
