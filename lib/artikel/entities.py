@@ -314,17 +314,18 @@ def _has_genitive_evidence(span_tokens: list[Token]) -> bool:
 
 
 def _gender(head: Token, nominative_head: str) -> str | None:
-    number = head.morph.get("Number")
-    gender = head.morph.get("Gender")
-    if number == ["Plur"]:
-        return "Plur"
-    if gender:
-        return gender[0]
+    """Gender (or Plur) of a head noun: from the ending table, else the pipeline's
+    morphology of a common noun; None for proper names ("Verbraucherzentrale Hessen")."""
     lowered = nominative_head.lower()
     for ending, value in _gender_suffixes():
         if lowered.endswith(ending):
             return value
-    return None
+    if head.pos_ != "NOUN":
+        return None
+    if head.morph.get("Number") == ["Plur"]:
+        return "Plur"
+    gender = head.morph.get("Gender")
+    return gender[0] if gender else None
 
 
 def _is_adjective(token: Token, next_token: Token) -> bool:
@@ -387,10 +388,13 @@ def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
                     break
     words[head_index] = _genitive_stem(words[head_index], attested=attested, evidence=evidence)
     gender = _gender(span_tokens[head_index], words[head_index])
+    # only the adjectives that open the name ("Weißen Hauses", "Europäischen Union"), not those
+    # of an attribute inside it ("Gewerkschaft Deutscher Lokomotivführer")
     for index in range(head_index):
         token = span_tokens[index]
-        if gender and _is_adjective(token, span_tokens[index + 1]):
-            words[index] = _adjective_stem(token.text) + STRONG_ENDING[gender]
+        if not (gender and _is_adjective(token, span_tokens[index + 1])):
+            break
+        words[index] = _adjective_stem(token.text) + STRONG_ENDING[gender]
     return " ".join(words)
 
 
