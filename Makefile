@@ -49,10 +49,33 @@ benchmark: setup
 
 ## model / evaluate-model: rebuild and score the shipped spaCy pipeline (see training/)
 model: setup
-	$(MAKE) -C training all PYTHON=$(abspath $(BIN)/python)
+	$(MAKE) -C training all PY=$(abspath $(BIN)/python)
 
 evaluate-model: setup
-	$(MAKE) -C training evaluate PYTHON=$(abspath $(BIN)/python)
+	$(MAKE) -C training evaluate PY=$(abspath $(BIN)/python)
 
 clean:
 	rm -rf output build .pytest_cache
+
+## book: the notebooks with their stored outputs (not re-executed) as a static site in
+## build/book/ (Jupyter Book 1: Sphinx + myst-nb, offline; config in book/_config.yml and
+## book/_toc.yml). Sphinx reads only files inside its source folder, so book/ and the
+## notebooks are copied to build/book-src/ first. Read it with
+## `.venv/bin/python -m http.server -d build/book`.
+.PHONY: book book-check
+book: setup
+	rm -rf build/book build/book-src
+	mkdir -p build/book-src/book build/book-src/notebooks
+	cp book/_config.yml book/_toc.yml build/book-src/
+	cp book/index.md book/favicon.png build/book-src/book/
+	cp $(NOTEBOOKS) build/book-src/notebooks/
+	$(BIN)/jupyter-book build --quiet build/book-src
+	mv build/book-src/_build/html build/book && rm -rf build/book-src
+	cp book/favicon.png build/book/favicon.ico  # for index.html, which only forwards
+	@echo "book: build/book/ (read it: $(BIN)/python -m http.server -d build/book, then open http://127.0.0.1:8000)"
+
+## book-check: build the book, serve it on 127.0.0.1 and check its pages in headless
+## Chromium (installed with apt-get when missing); screenshots in build/book-check/
+book-check: setup book
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium fonts-dejavu-core)
+	$(BIN)/python book/check.py
