@@ -182,7 +182,7 @@ def analyze_corpus(
     engine: str = "local",
     scheduler: str | None = None,
     cache: bool | str | Path = True,
-    batch_size: int = 256,
+    batch_size: int = 64,
     progress: bool = False,
     on_batch: Callable[[int], object] | None = None,
 ) -> CorpusRun:

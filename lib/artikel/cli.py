@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-cache", action="store_true", help="analyse everything, keep no cache")
     run.add_argument(
-        "--batch-size", type=_positive, default=256, metavar="N", help="articles per batch (256)"
+        "--batch-size", type=_positive, default=64, metavar="N", help="articles per batch (64)"
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
 
