@@ -1,4 +1,4 @@
-"""Convert the open corpora in /work/shared/corpora into spaCy DocBins.
+"""Convert the open corpora in ../shared/corpora (beside the repository) into spaCy DocBins.
 
 Usage:  python scripts/convert.py CORPUS [--corpora DIR] [--out DIR]
 CORPUS: germeval, smartdata, mobie, ler, neiss, europeana, gsd, pud, linspector, all

@@ -1,7 +1,7 @@
 """Package a trained pipeline as de_artikel: meta.json (sources, licences, scores, input hashes) + MODEL_CARD.md.
 
     python scripts/package.py MODEL_DIR OUT_DIR --eval build/eval/final.json --version 0.1.0 \
-        --config configs/base.cfg --corpora /work/shared/corpora --train-parts "..."
+        --config configs/base.cfg --corpora ../../shared/corpora --train-parts "..."
 The result loads with plain spacy.load(OUT_DIR) (only built-in factories are used).
 """
 import argparse
