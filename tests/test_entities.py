@@ -361,3 +361,13 @@ def test_country_names_are_places_and_first_names_are_not_countries():
     doc.ents = [doc.char_span(29, 43, label="PER")]  # Michael Jordan
     found = [(span.text, span.label_) for span in _countries(doc, list(doc.ents))]
     assert found == [("Großbritanniens", "LOC"), ("Michael Jordan", "PER"), ("Jordanien", "LOC")]
+
+
+def test_a_person_span_ending_in_a_country_is_split():
+    from artikel.entities import _split_country_tails
+
+    nlp = load_pipeline("rules")
+    doc = nlp("Als Grund nannte Trump Nordkoreas Forderung.")
+    doc.ents = [doc.char_span(17, 33, label="PER")]  # "Trump Nordkoreas" as one name
+    found = [(span.text, span.label_) for span in _split_country_tails(list(doc.ents))]
+    assert found == [("Trump", "PER"), ("Nordkoreas", "LOC")]

@@ -776,7 +776,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
     Single words of other labels are not propagated: too many are also common nouns
     ("Bahn", "Union"). Where one name carries several labels, the majority wins.
     """
-    ents = [e for e in doc.ents if LABEL_MAP.get(e.label_)]
+    ents = _split_country_tails([e for e in doc.ents if LABEL_MAP.get(e.label_)])
     names = _name_parts(ents)
     result = []
     for ent in ents:
@@ -910,3 +910,23 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
             break
         index += 1
     return sorted(result.values(), key=lambda span: span.start)
+
+
+def _split_country_tails(ents: list[Span]) -> list[Span]:
+    """A person span that ends in a country ("nannte Trump Nordkoreas Forderung" tagged as
+    one name) is a person and a place: names of people do not end in country names."""
+    countries = country_names()
+    result = []
+    for ent in ents:
+        last = ent[-1].text
+        if (
+            LABEL_MAP.get(ent.label_) == "PER"
+            and len(ent) > 1
+            and (last in countries or (last.endswith("s") and last[:-1] in countries))
+            and last.lower() not in _first_names()
+        ):
+            result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))
+            result.append(Span(ent.doc, ent.end - 1, ent.end, label="LOC"))
+        else:
+            result.append(ent)
+    return result
