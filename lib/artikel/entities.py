@@ -35,7 +35,7 @@ from functools import cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .resources import load_entries
+from .resources import first_names, load_entries
 from .structure import Paragraph
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -93,13 +93,6 @@ def _nominative_s() -> frozenset[str]:
 
 
 @cache
-def _first_names() -> frozenset[str]:
-    from gender_guesser.detector import Detector
-
-    return frozenset(Detector(case_sensitive=False).names)
-
-
-@cache
 def _legal_forms() -> frozenset[str]:
     return frozenset(load_entries("entities/legal_forms.txt"))
 
@@ -152,9 +145,7 @@ def currency_names() -> frozenset[str]:
         for forms in parsed._data["currency_names_plural"].values():
             names.update(forms.values())
     short = {re.split(r"[\s-]", name)[-1] for name in names}  # "US-Dollar" -> "Dollar"
-    names.update(
-        word for word in short if word[:1].isupper() and word.lower() not in _first_names()
-    )
+    names.update(word for word in short if word[:1].isupper() and word.lower() not in first_names())
     return frozenset(names)
 
 
@@ -267,7 +258,7 @@ def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
     lowered = word.lower()
     if (
         word in _nominative_s()
-        or lowered in _first_names()
+        or lowered in first_names()
         or word.endswith("ss")
         or any(
             lowered.endswith(e.lower()) for e in _nominative_s() if len(e) >= 5 and e[1:].islower()
@@ -836,7 +827,7 @@ def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
             previous is not None
             and previous.label_ == "PER"
             and len(previous) == 1
-            and previous.text.lower() in _first_names()
+            and previous.text.lower() in first_names()
             and len(ent) <= 3
             and ent.text[:1].isupper()
         )
@@ -897,7 +888,7 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
             text = words.text
             if text not in names and not (text.endswith("s") and text[:-1] in names):
                 continue
-            if text.lower() in _first_names():  # "Jordan", "Georgia": also people's names
+            if text.lower() in first_names():  # "Jordan", "Georgia": also people's names
                 break
             inside = {covered[i] for i in range(index, index + size) if i in covered}
             if not inside and words[0].text[:1].isupper():
@@ -923,7 +914,7 @@ def _split_country_tails(ents: list[Span]) -> list[Span]:
             LABEL_MAP.get(ent.label_) == "PER"
             and len(ent) > 1
             and (last in countries or (last.endswith("s") and last[:-1] in countries))
-            and last.lower() not in _first_names()
+            and last.lower() not in first_names()
         ):
             result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))
             result.append(Span(ent.doc, ent.end - 1, ent.end, label="LOC"))

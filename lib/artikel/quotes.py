@@ -29,7 +29,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from .resources import load_entries
+from .resources import gender_detector, load_entries
 from .structure import Paragraph, set_sentence_starts
 
 SPEAKER_TYPES = ("person", "organisation", "role", "unnamed")
@@ -310,17 +310,10 @@ def _gender_of_name(name: str) -> str:
 
 
 @cache
-def _gender_detector():
-    import gender_guesser.detector as gender
-
-    return gender.Detector(case_sensitive=False)
-
-
-@cache
 def _gender_of_first_name(first: str) -> str:
     if not first or not first[0].isupper():
         return "x"
-    guess = _gender_detector().get_gender(first.split("-")[0])
+    guess = gender_detector().get_gender(first.split("-")[0])
     if guess in ("male", "mostly_male"):
         return "m"
     if guess in ("female", "mostly_female"):

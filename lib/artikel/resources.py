@@ -56,3 +56,17 @@ def list_resources(folder: str, lang: str = "de") -> tuple[str, ...]:
     """Names (relative to the language folder) of the ``.txt`` files in ``folder``."""
     base = RESOURCE_DIR / lang
     return tuple(sorted(p.relative_to(base).as_posix() for p in (base / folder).glob("*.txt")))
+
+
+@cache
+def gender_detector():
+    """gender-guesser's detector of first names (its 4 MB name list is read once)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First names known to gender-guesser, lower case."""
+    return frozenset(gender_detector().names)

@@ -19,7 +19,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .resources import load_entries, load_patterns
+from .resources import first_names, load_entries, load_patterns
 from .settings import Settings, load_settings
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -105,18 +105,9 @@ def find_trailing_credit(text: str) -> tuple[int, int] | None:
     return None
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    """First names from gender-guesser's name list (used to recognise bylines)."""
-    from gender_guesser.detector import Detector
-
-    detector = Detector(case_sensitive=False)
-    return frozenset(detector.names)
-
-
 def _is_name_line(text: str) -> bool:
     match = NAME_LINE.fullmatch(text)
-    return bool(match) and match.group("first").lower() in _first_names()
+    return bool(match) and match.group("first").lower() in first_names()
 
 
 def _is_subheading(text: str, settings: Settings) -> bool:
