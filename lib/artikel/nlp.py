@@ -21,6 +21,7 @@ from .structure import set_sentence_starts
 MODELS_DIR = Path(__file__).with_name("models")
 SHIPPED_MODEL = MODELS_DIR / "de_artikel"
 RULES = "rules"
+RULE_SENTENCES = "artikel_sentences"  # Doc.user_data key: the sentence rules ran
 SHIPPED = "shipped"
 
 
@@ -33,7 +34,12 @@ class ModelNotFoundError(OSError):
     assigns=["token.is_sent_start"],
 )
 def artikel_sentences(doc: Doc) -> Doc:
-    """Rule-based German sentence boundaries (see ``structure.set_sentence_starts``)."""
+    """Rule-based German sentence boundaries (see ``structure.set_sentence_starts``).
+
+    Marks the Doc (``user_data["artikel_sentences"]``) so that later layers know the rule
+    boundaries are in place and need not split again.
+    """
+    doc.user_data[RULE_SENTENCES] = True
     return set_sentence_starts(doc)
 
 

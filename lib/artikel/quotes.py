@@ -29,6 +29,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from .nlp import RULE_SENTENCES
 from .resources import gender_detector, load_entries
 from .structure import Paragraph, set_sentence_starts
 
@@ -378,12 +379,13 @@ class _Article:
         starts = {0}
         if doc.has_annotation("SENT_START"):
             starts |= {s.start for s in doc.sents}
-        copy = Doc(
-            doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]
-        )
-        for t in copy:
-            t.is_sent_start = t.i in starts
-        starts |= {t.i for t in set_sentence_starts(copy) if t.is_sent_start}
+        if not doc.user_data.get(RULE_SENTENCES):  # a pipeline without artikel's rules
+            copy = Doc(
+                doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]
+            )
+            for t in copy:
+                t.is_sent_start = t.i in starts
+            starts |= {t.i for t in set_sentence_starts(copy) if t.is_sent_start}
         bounds = [*sorted(starts), len(doc)]
         sentences = [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
         self.sentence_index = [0] * len(doc)
