@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -152,6 +152,15 @@ def currency_names() -> frozenset[str]:
 # ------------------------------------------------------------------------- mentions
 
 
+@cache
+def _title_compound_pattern() -> re.Pattern[str]:
+    """Lower-case words that end in a title of five or more letters after at least three
+    other letters ("regierungssprecher")."""
+    endings = sorted((t.lower() for t in _titles() if len(t) >= 5), key=len, reverse=True)
+    return re.compile(".{3,}(?:" + "|".join(map(re.escape, endings)) + ")", re.DOTALL)
+
+
+@lru_cache(maxsize=65536)
 def _is_title(word: str, *, compounds: bool = False) -> bool:
     """Whether ``word`` (also inflected: "Präsidenten") is a title or role noun; with
     ``compounds``, also a compound ending in one ("Regierungssprecher")."""
@@ -160,12 +169,8 @@ def _is_title(word: str, *, compounds: bool = False) -> bool:
     forms = {last} | {last[: -len(e)] for e in ("en", "n", "es", "s") if last.endswith(e)}
     if word in titles or forms & titles:
         return True
-    return compounds and any(
-        form.lower().endswith(title.lower()) and len(form) > len(title) + 2
-        for form in forms
-        for title in titles
-        if len(title) >= 5
-    )
+    pattern = _title_compound_pattern()
+    return compounds and any(pattern.fullmatch(form.lower()) for form in forms)
 
 
 def _clean_span(span: Span, label: str) -> Span | None:
@@ -792,13 +797,19 @@ def consistent_entities(doc: Doc) -> list[Span]:
     names = _name_parts(result)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)
+    texts = [token.text for token in doc]
+    first_words = {words[0] for words in names}
     index = 0
     while index < len(doc):
         found = None
+        first = texts[index]
+        if index in taken or not (first in first_words or first[:-1] in first_words):
+            index += 1
+            continue
         for size in range(min(longest, len(doc) - index), 0, -1):
             if any(i in taken for i in range(index, index + size)):
                 continue
-            words = tuple(t.text for t in doc[index : index + size])
+            words = tuple(texts[index : index + size])
             if words in names:
                 found = (size, names[words])
                 break
@@ -874,15 +885,30 @@ def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, *added], key=lambda span: span.start)
 
 
+@cache
+def _country_first_words() -> frozenset[str]:
+    """First words of country names (also up to a hyphen or dot, in case the tokenizer splits
+    there): a cheap test before looking a span up."""
+    names = country_names()
+    return frozenset(name.split()[0] for name in names) | {
+        re.split(r"[-.]", name.split()[0])[0] for name in names
+    }
+
+
 def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
     """Country names (CLDR via babel, also in the genitive) are places: missed ones are
     added as LOC, and a country the NER took for a person becomes LOC (gazetteer)."""
     names = country_names()
     longest = max(len(name.split()) for name in names)
+    first_words = _country_first_words()
     covered = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     result = {ent.start: ent for ent in ents}
     index = 0
     while index < len(doc):
+        first = doc[index].text
+        if first not in first_words and not (first.endswith("s") and first[:-1] in first_words):
+            index += 1
+            continue
         for size in range(min(longest, len(doc) - index), 0, -1):
             words = doc[index : index + size]
             text = words.text
