@@ -16,7 +16,6 @@ from spacy.language import Language
 
 from . import __version__
 from .entities import assign_entity_ids
-from .nlp import describe_pipeline, load_pipeline
 from .parallel import Executor
 from .reading import read_articles
 from .settings import Settings, load_settings
@@ -64,6 +63,9 @@ class Analysis:
         return f"<Analysis: {self.summary()}>"
 
 
+ROWS_PER_STEP = 64  # articles per worker between progress updates
+
+
 def analyze(
     articles: pd.DataFrame | str | Path | list,
     *,
@@ -95,14 +97,13 @@ def analyze(
     if nlp is not None and jobs > 1:
         raise ValueError("jobs > 1 loads the pipeline in each process: pass model=, not nlp=")
     rows = make_table("articles", articles).to_dict("records")
-    pipeline = nlp or load_pipeline(model, settings=settings)
     collected: dict[str, list] = {name: [] for name in TABLE_NAMES}
-    executor = Executor(jobs=jobs, model=model, settings=settings, engine="local", scheduler=None)
+    executor = Executor(jobs=jobs, model=model, settings=settings, nlp=nlp)
     try:
-        for start in range(0, max(len(rows), 1), settings.batch_size * max(jobs, 1)):
-            for tables in executor.run(
-                rows[start : start + settings.batch_size * max(jobs, 1)], pipeline
-            ):
+        pipeline = executor.info()
+        step = ROWS_PER_STEP * executor.jobs
+        for start in range(0, max(len(rows), 1), step):
+            for tables in executor.run(rows[start : start + step]):
                 for name, table_rows in tables.items():
                     collected[name].extend(table_rows)
                 if on_article is not None:
@@ -114,5 +115,5 @@ def analyze(
     return Analysis(
         **tables,
         errors=concat_tables("errors", [input_errors, make_table("errors", collected["errors"])]),
-        meta={"artikel": __version__, "pipeline": describe_pipeline(pipeline)},
+        meta={"artikel": __version__, "pipeline": pipeline.name},
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +24,7 @@ from tqdm import tqdm
 
 from .cache import ResultCache, analysis_version
 from .entities import entity_id_map
-from .nlp import describe_pipeline, load_pipeline
-from .parallel import Executor
+from .parallel import Executor, Pending
 from .reading import Article, iter_articles
 from .settings import Settings, load_settings
 from .tables import FORMATS, TABLE_NAMES, from_csv_strings, make_table
@@ -171,6 +170,60 @@ def _rebind(result: dict, article: dict) -> dict:
     return tables
 
 
+@dataclass
+class _Batch:
+    """One batch between submission and writing."""
+
+    articles: list[dict]
+    keys: list
+    cached: dict
+    pending: Pending
+    bad_inputs: int
+
+
+def _submit(chunk: list, executor: Executor, store, writers: dict, run: CorpusRun) -> _Batch:
+    """Write the batch's unreadable inputs, look its articles up in the cache, send the rest
+    to the executor."""
+    articles = [item.row() for item in chunk if isinstance(item, Article)]
+    bad = [item.row() for item in chunk if not isinstance(item, Article)]
+    writers["errors"].write(bad)
+    run.errors += len(bad)
+    run.rows["errors"] += len(bad)
+    keys = [store.key(a) for a in articles] if store else [None] * len(articles)
+    cached = store.get_many(keys) if store else {}
+    todo = [a for a, k in zip(articles, keys, strict=True) if k is None or k not in cached]
+    return _Batch(articles, keys, cached, executor.submit(todo), len(bad))
+
+
+def _finish(batch: _Batch, store, writers: dict, run: CorpusRun, names: Counter) -> None:
+    """Collect a batch's results (cached or fresh), write its rows, cache the new ones."""
+    fresh = iter(batch.pending.result())
+    new_entries = {}
+    batch_rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    for article, key in zip(batch.articles, batch.keys, strict=True):
+        if key is not None and key in batch.cached:
+            result = _rebind(batch.cached[key], article)
+            run.cached += 1
+        else:
+            result = next(fresh)
+            run.analysed += 1
+            if store and result.get("articles") and not result.get("errors"):
+                new_entries[key] = result
+        for name, rows in result.items():
+            batch_rows[name].extend(rows)
+        names.update((row["label"], row["canonical"]) for row in result.get("entities", []))
+        if result.get("articles"):
+            run.articles += 1
+            run.words += int(article["n_words"])
+        else:
+            run.errors += 1
+    for name, rows in batch_rows.items():
+        writers[name].write(rows)
+        run.rows[name] += len(rows)
+    if store and new_entries:
+        store.put_many(new_entries)
+
+
 def analyze_corpus(
     paths: Sequence[str | Path] | str | Path,
     out_dir: str | Path,
@@ -212,59 +265,37 @@ def analyze_corpus(
     settings = settings or load_settings()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    nlp = load_pipeline(model, settings=settings)
-    run = CorpusRun(out_dir, fmt, describe_pipeline(nlp))
-    store = None
-    if cache:
-        cache_path = out_dir / CACHE_FILE if cache is True else Path(cache)
-        store = ResultCache(cache_path, analysis_version(nlp, settings))
-    writers = {name: TableWriter(out_dir, name, fmt) for name in TABLE_NAMES}
-    names: Counter = Counter()
     executor = Executor(
         jobs=jobs, model=model, settings=settings, engine=engine, scheduler=scheduler
     )
+    store = None
     bar = tqdm(unit="article", desc="analysing", disable=not progress, file=sys.stderr)
     try:
-        for chunk in _chunks(iter_articles(paths, settings=settings), batch_size):
-            articles = [item.row() for item in chunk if isinstance(item, Article)]
-            writers["errors"].write([item.row() for item in chunk if not isinstance(item, Article)])
-            run.errors += len(chunk) - len(articles)
-            keys = [store.key(a) for a in articles] if store else []
-            cached = store.get_many(keys) if store else {}
-            todo = [
-                a
-                for a, k in zip(articles, keys or [None] * len(articles), strict=True)
-                if k not in cached
-            ]
-            fresh = iter(executor.run(todo, nlp))
-            new_entries = {}
-            batch_rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-            for index, article in enumerate(articles):
-                key = keys[index] if store else None
-                if key in cached:
-                    result = _rebind(cached[key], article)
-                    run.cached += 1
-                else:
-                    result = next(fresh)
-                    run.analysed += 1
-                    if store and result.get("articles") and not result.get("errors"):
-                        new_entries[key] = result
-                for name, rows in result.items():
-                    batch_rows[name].extend(rows)
-                names.update((row["label"], row["canonical"]) for row in result.get("entities", []))
-                if result.get("articles"):
-                    run.articles += 1
-                    run.words += int(article["n_words"])
-                else:
-                    run.errors += 1
-            for name, rows in batch_rows.items():
-                writers[name].write(rows)
-                run.rows[name] += len(rows)
-            if store and new_entries:
-                store.put_many(new_entries)
-            bar.update(len(chunk))
+        pipeline = executor.info()
+        run = CorpusRun(out_dir, fmt, pipeline.name)
+        if cache:
+            cache_path = out_dir / CACHE_FILE if cache is True else Path(cache)
+            store = ResultCache(cache_path, analysis_version(pipeline, settings))
+        writers = {name: TableWriter(out_dir, name, fmt) for name in TABLE_NAMES}
+        names: Counter = Counter()
+        # Batches in flight: with workers, the next batch is submitted before the last one
+        # is written, so the workers never wait for this process.
+        in_flight: deque[_Batch] = deque()
+        depth = 2 if executor.concurrent else 1
+
+        def finish_oldest() -> None:
+            done = in_flight.popleft()
+            _finish(done, store, writers, run, names)
+            bar.update(len(done.articles) + done.bad_inputs)
             if on_batch is not None:
                 on_batch(run.articles + run.errors)
+
+        for chunk in _chunks(iter_articles(paths, settings=settings), batch_size):
+            in_flight.append(_submit(chunk, executor, store, writers, run))
+            if len(in_flight) >= depth:
+                finish_oldest()
+        while in_flight:
+            finish_oldest()
         paths_written = {name: writer.close() for name, writer in writers.items()}
         _fill_entity_ids(paths_written["entities"], fmt, entity_id_map(names))
     finally:

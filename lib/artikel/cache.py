@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from dataclasses import astuple
 from pathlib import Path
 
-from spacy.language import Language
-
 from . import __version__
+from .nlp import PipelineInfo
 from .resources import RESOURCE_DIR
 from .settings import Settings
 
@@ -28,13 +27,13 @@ from .settings import Settings
 KEY_FIELDS = ("text", "date", "date_precision")
 
 
-def analysis_version(nlp: Language, settings: Settings) -> str:
+def analysis_version(pipeline: PipelineInfo, settings: Settings) -> str:
     """A digest of everything besides the article that decides an analysis result."""
     digest = hashlib.sha256()
     digest.update(__version__.encode())
-    meta = {k: nlp.meta.get(k) for k in ("lang", "name", "version")}
-    digest.update(json.dumps([meta, nlp.pipe_names], sort_keys=True).encode())
-    digest.update(json.dumps(nlp.meta, sort_keys=True, default=str).encode())
+    meta = {k: pipeline.meta.get(k) for k in ("lang", "name", "version")}
+    digest.update(json.dumps([meta, list(pipeline.pipe_names)], sort_keys=True).encode())
+    digest.update(json.dumps(pipeline.meta, sort_keys=True, default=str).encode())
     for path in sorted(RESOURCE_DIR.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(RESOURCE_DIR).as_posix().encode())

@@ -8,6 +8,7 @@ or a pipeline folder can be asked for by name or path.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -108,8 +109,22 @@ def load_pipeline(model: str | Path | None = None, *, settings: Settings | None 
     return _load(resolve_model(model, settings))
 
 
+@dataclass(frozen=True)
+class PipelineInfo:
+    """What identifies a loaded pipeline: its report name, meta and active components."""
+
+    name: str
+    meta: dict
+    pipe_names: tuple[str, ...]
+
+
 def describe_pipeline(nlp: Language) -> str:
     """A short name of the pipeline for reports: ``"de_artikel 0.1.0"`` or ``"rules"``."""
     if nlp.meta.get("name") == RULES:
         return RULES
     return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}"
+
+
+def pipeline_info(nlp: Language) -> PipelineInfo:
+    """The ``PipelineInfo`` of a loaded pipeline (small and picklable, unlike the pipeline)."""
+    return PipelineInfo(describe_pipeline(nlp), dict(nlp.meta), tuple(nlp.pipe_names))

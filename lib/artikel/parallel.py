@@ -1,13 +1,20 @@
-"""Running ``analyze_batch`` on several processes or a Dask cluster, keeping input order."""
+"""Running ``analyze_batch`` on several processes or a Dask cluster, keeping input order.
+
+Worker processes are *spawned*, not forked: a forked worker would carry a copy of
+everything the parent process holds, so each of them would count the parent's memory on
+top of its own pipeline. Batches are submitted ahead (``submit``) so that the workers keep
+analysing while the parent process reads the next batch and writes the last one.
+"""
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from spacy.language import Language
 
 from .annotate import analyze_batch
-from .nlp import load_pipeline
+from .nlp import PipelineInfo, load_pipeline, pipeline_info
 from .settings import Settings
 
 _WORKER: dict = {}
@@ -22,13 +29,42 @@ def _worker_batch(articles: list[dict]) -> list[dict]:
     return analyze_batch(articles, _WORKER["nlp"], _WORKER["settings"])
 
 
+def _worker_info() -> PipelineInfo:
+    return pipeline_info(_WORKER["nlp"])
+
+
 def _dask_batch(articles: list[dict], model: str | None, settings: Settings) -> list[dict]:
     """Runs on a Dask worker: the pipeline is loaded once per worker process (cached)."""
     return analyze_batch(articles, load_pipeline(model, settings=settings), settings)
 
 
+def _dask_info(model: str | None, settings: Settings) -> PipelineInfo:
+    return pipeline_info(load_pipeline(model, settings=settings))
+
+
+class Pending:
+    """The results of one submitted batch, in article order."""
+
+    def __init__(self, parts: list, gather=None, rows: list[dict] | None = None) -> None:
+        self._parts, self._gather, self._rows = parts, gather, rows
+
+    def result(self) -> list[dict]:
+        """Wait for the batch; per-article results in input order."""
+        if self._rows is None:
+            if self._gather is not None:
+                parts = self._gather(self._parts)
+            else:
+                parts = [future.result() for future in self._parts]
+            self._rows = [row for part in parts for row in part]
+        return self._rows
+
+
 class Executor:
-    """Analyses lists of article rows locally (1..n processes) or on a Dask cluster."""
+    """Analyses lists of article rows locally (1..n processes) or on a Dask cluster.
+
+    With one local job the pipeline runs in this process (``nlp`` if given, else loaded);
+    otherwise only the workers load it.
+    """
 
     def __init__(
         self,
@@ -36,10 +72,12 @@ class Executor:
         jobs: int,
         model: str | None,
         settings: Settings,
-        engine: str,
-        scheduler: str | None,
+        engine: str = "local",
+        scheduler: str | None = None,
+        nlp: Language | None = None,
     ) -> None:
-        self.jobs, self.model, self.settings, self.engine = jobs, model, settings, engine
+        self.jobs, self.model, self.settings, self.engine = max(1, jobs), model, settings, engine
+        self.nlp = nlp
         self.pool = None
         self.client = None
         self.cluster = None
@@ -50,35 +88,61 @@ class Executor:
                 self.client = Client(scheduler)
             else:
                 self.cluster = LocalCluster(
-                    n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=self.jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
                 )
                 self.client = Client(self.cluster)
         elif engine != "local":
             raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
-        elif jobs > 1:
+        elif self.jobs > 1:
             self.pool = ProcessPoolExecutor(
-                jobs, initializer=_init_worker, initargs=(model, settings)
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(model, settings),
             )
+        elif self.nlp is None:
+            self.nlp = load_pipeline(model, settings=settings)
 
-    def run(self, articles: list[dict], nlp: Language) -> list[dict]:
-        """Per-article results of ``articles``, in their order (``nlp`` serves one job)."""
+    @property
+    def concurrent(self) -> bool:
+        """Whether submitted batches run beside this process."""
+        return self.pool is not None or self.client is not None
+
+    def info(self) -> PipelineInfo:
+        """Name, meta and components of the pipeline the workers use."""
+        if self.client is not None:
+            return self.client.submit(_dask_info, self.model, self.settings, pure=False).result()
+        if self.pool is not None:
+            return self.pool.submit(_worker_info).result()
+        return pipeline_info(self.nlp)
+
+    def submit(self, articles: list[dict]) -> Pending:
+        """Start analysing ``articles`` (split over the workers); see ``Pending.result``."""
         if not articles:
-            return []
-        size = max(1, -(-len(articles) // max(1, self.jobs)))
+            return Pending([], rows=[])
+        if not self.concurrent:
+            return Pending([], rows=analyze_batch(articles, self.nlp, self.settings))
+        size = max(1, -(-len(articles) // self.jobs))
         parts = [articles[i : i + size] for i in range(0, len(articles), size)]
         if self.client is not None:
             futures = self.client.map(
                 _dask_batch, parts, model=self.model, settings=self.settings, pure=False
             )
-            return [row for part in self.client.gather(futures) for row in part]
-        if self.pool is not None:
-            return [row for part in self.pool.map(_worker_batch, parts) for row in part]
-        return analyze_batch(articles, nlp, self.settings)
+            return Pending(futures, gather=self.client.gather)
+        futures: list[Future] = [self.pool.submit(_worker_batch, part) for part in parts]
+        return Pending(futures)
+
+    def run(self, articles: list[dict]) -> list[dict]:
+        """Per-article results of ``articles``, in their order."""
+        return self.submit(articles).result()
 
     def close(self) -> None:
         """Stop the processes or the cluster this executor started."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=True)
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:
