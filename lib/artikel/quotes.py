@@ -127,27 +127,37 @@ def _phrase_pattern(phrase: str) -> list[dict]:
     return pattern
 
 
-def _suffix_regex(forms: Iterable[str]) -> str:
-    ordered = sorted(set(forms), key=len, reverse=True)
-    return r"^(?:[\w.]*-)?[\w]*?(?:" + "|".join(re.escape(f) for f in ordered) + r")$"
+_CAPITAL_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789")
+_NOUN_PREFIX = re.compile(r"(?:[\w.]*-)?\w*")
+
+
+@cache
+def _noun_kinds(lower: str) -> frozenset[str]:
+    """The lexicon kinds ("ROLE", "ORG") of a lower-case word that ends in a role or
+    organisation noun after an optional prefix ("regierungs|sprecher", "us-|präsident")."""
+    lex = lexicon()
+    kinds = set()
+    for kind, forms in (("ROLE", lex.roles), ("ORG", lex.organisations)):
+        for k in range(len(lower)):
+            if lower[k:] in forms and _NOUN_PREFIX.fullmatch(lower[:k]):
+                kinds.add(kind)
+                break
+    return frozenset(kinds)
 
 
 @cache
 def _matchers(vocab: Vocab) -> dict[str, Matcher]:
-    """spaCy matchers for verbs, source phrases, role and organisation nouns, pronouns."""
+    """spaCy matchers for speech verbs, source phrases and pronouns (role and organisation
+    nouns are found by ``_noun_kinds``: a suffix lookup, which a Matcher cannot do fast)."""
     lex = lexicon()
     verbs = Matcher(vocab)
     verbs.add("SPEECH_VERB", [[{"ORTH": {"IN": sorted(lex.verb_forms)}}]])
     sources = Matcher(vocab)
     for index, (kind, phrase) in enumerate(lex.sources):
         sources.add(f"{kind}|{index}", [_phrase_pattern(phrase)])
-    nouns = Matcher(vocab)
-    capital = {"REGEX": r"^[A-ZÄÖÜ0-9]"}
-    nouns.add("ROLE", [[{"LOWER": {"REGEX": _suffix_regex(lex.roles)}, "TEXT": capital}]])
-    nouns.add("ORG", [[{"LOWER": {"REGEX": _suffix_regex(lex.organisations)}, "TEXT": capital}]])
     pronouns = Matcher(vocab)
     pronouns.add("PRONOUN", [[{"LOWER": {"IN": sorted(lex.personal)}}]])
-    return {"verbs": verbs, "sources": sources, "nouns": nouns, "pronouns": pronouns}
+    return {"verbs": verbs, "sources": sources, "pronouns": pronouns}
 
 
 # ---------------------------------------------------------------------- data types
@@ -550,11 +560,16 @@ class _Article:
         """Role and organisation noun phrases: determiner, adjectives, noun, genitive."""
         doc, lex = self.doc, self.lex
         found = []
-        for match_id, start, _ in self.matchers["nouns"](doc):
+        candidates = [
+            (kind, token)
+            for token in doc
+            if token.text[:1] in _CAPITAL_START
+            for kind in sorted(_noun_kinds(token.lower_), reverse=True)  # ROLE before ORG
+        ]
+        for kind, token in candidates:
+            start = token.i
             if self.in_marks[start]:
                 continue
-            kind = doc.vocab.strings[match_id]
-            token = doc[start]
             table = lex.roles if kind == "ROLE" else lex.organisations
             form = self._noun_form(token.lower_, table)
             if not form or any(m.start <= token.idx < m.end for m in self.names):
@@ -1551,7 +1566,7 @@ def find_quotes(doc: Doc, *, mentions: list[dict], paragraphs: list[Paragraph]) 
     if not doc.text.strip():
         return []
     article = _Article(doc, mentions, paragraphs)
-    return [q.row(doc.text) for q in article.run() if q.end > q.start]
+    return [q.row(article.text) for q in article.run() if q.end > q.start]
 
 
 # ------------------------------------------------------------- tables and views
