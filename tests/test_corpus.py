@@ -106,3 +106,11 @@ def test_dask_local_cluster_equals_local_run(corpus, tmp_path):
         corpus, tmp_path / "dask", model="rules", batch_size=5, cache=False, engine="dask", jobs=2
     )
     assert digests(tmp_path / "local") == digests(tmp_path / "dask")
+
+
+def test_a_missing_model_with_jobs_is_a_clear_error_before_any_work(corpus, tmp_path):
+    from artikel.nlp import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="no spaCy pipeline at"):
+        analyze_corpus(corpus, tmp_path / "out", model=str(tmp_path / "nowhere"), jobs=2)
+    assert not (tmp_path / "out" / "articles.parquet").exists()

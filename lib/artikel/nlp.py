@@ -61,23 +61,43 @@ def resolve_model(model: str | Path | None, settings: Settings | None = None) ->
     return choice
 
 
+def _looks_like_path(choice: str) -> bool:
+    return Path(choice).exists() or "/" in choice or choice.startswith(".")
+
+
+def check_pipeline(model: str | Path | None = None, *, settings: Settings | None = None) -> str:
+    """The resolved pipeline choice (see ``resolve_model``), checked without loading it.
+
+    Raises:
+        ModelNotFoundError: a path without a pipeline, or a name that is not installed.
+    """
+    choice = resolve_model(model, settings)
+    if choice == RULES:
+        return choice
+    if _looks_like_path(choice):
+        if not (Path(choice) / "meta.json").is_file():
+            raise ModelNotFoundError(
+                f"no spaCy pipeline at {choice!r}: the folder does not exist or has no meta.json"
+            )
+    elif not spacy.util.is_package(choice):
+        raise ModelNotFoundError(
+            f"spaCy pipeline {choice!r} is not installed and is not a folder. Install it "
+            f"(pip install {choice}), pass the path of a pipeline folder, or use the shipped "
+            f"model (no --model)."
+        )
+    return choice
+
+
 @cache
 def _load(choice: str) -> Language:
     if choice == RULES:
         return rule_pipeline()
-    path = Path(choice)
-    looks_like_path = path.exists() or "/" in choice or choice.startswith(".")
-    if looks_like_path and not (path / "meta.json").is_file():
-        raise ModelNotFoundError(
-            f"no spaCy pipeline at {choice!r}: the folder does not exist or has no meta.json"
-        )
+    check_pipeline(choice)
     try:
-        nlp = spacy.load(path if looks_like_path else choice)
+        nlp = spacy.load(Path(choice) if _looks_like_path(choice) else choice)
     except OSError as exc:
         raise ModelNotFoundError(
-            f"spaCy pipeline {choice!r} is not installed and is not a folder. Install it "
-            f"(pip install {choice}), pass the path of a pipeline folder, or use the shipped "
-            f"model (no --model). spaCy said: {str(exc).splitlines()[0]}"
+            f"spaCy pipeline {choice!r} could not be loaded: {str(exc).splitlines()[0]}"
         ) from None
     if nlp.lang != "de":
         raise ValueError(f"spaCy pipeline {choice!r} is for language {nlp.lang!r}, not German")

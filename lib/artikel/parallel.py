@@ -14,23 +14,33 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from spacy.language import Language
 
 from .annotate import analyze_batch
-from .nlp import PipelineInfo, load_pipeline, pipeline_info
+from .nlp import PipelineInfo, check_pipeline, load_pipeline, pipeline_info
 from .settings import Settings
 
 _WORKER: dict = {}
 
 
 def _init_worker(model: str | None, settings: Settings) -> None:
-    _WORKER["nlp"] = load_pipeline(model, settings=settings)
+    # An exception here would only break the pool; keep it for the first task to raise.
+    try:
+        _WORKER["nlp"] = load_pipeline(model, settings=settings)
+    except Exception as exc:
+        _WORKER["failure"] = exc
     _WORKER["settings"] = settings
 
 
+def _worker_nlp() -> Language:
+    if "failure" in _WORKER:
+        raise _WORKER["failure"]
+    return _WORKER["nlp"]
+
+
 def _worker_batch(articles: list[dict]) -> list[dict]:
-    return analyze_batch(articles, _WORKER["nlp"], _WORKER["settings"])
+    return analyze_batch(articles, _worker_nlp(), _WORKER["settings"])
 
 
 def _worker_info() -> PipelineInfo:
-    return pipeline_info(_WORKER["nlp"])
+    return pipeline_info(_worker_nlp())
 
 
 def _dask_batch(articles: list[dict], model: str | None, settings: Settings) -> list[dict]:
@@ -97,6 +107,7 @@ class Executor:
         elif engine != "local":
             raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
         elif self.jobs > 1:
+            check_pipeline(model, settings=settings)  # a clear error before any process starts
             self.pool = ProcessPoolExecutor(
                 self.jobs,
                 mp_context=multiprocessing.get_context("spawn"),
