@@ -129,7 +129,7 @@ def words_per_second(model: str | None, count: int = 100) -> tuple[float, float,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--model", default=None, help="default: the shipped model")
     args = parser.parse_args()

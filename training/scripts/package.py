@@ -76,6 +76,12 @@ def dir_size(p):
     return sum(f.stat().st_size for f in Path(p).rglob("*") if f.is_file())
 
 
+def ablations():
+    """Measured comparisons kept in training/ablations/*.md, in file name order."""
+    files = sorted((TRAINING / "ablations").glob("*.md"))
+    return "".join(p.read_text(encoding="utf-8").rstrip() + "\n\n" for p in files)
+
+
 def model_card(meta, res, size_mb):
     sys.path.insert(0, str(HERE))
     from report import full
@@ -115,7 +121,7 @@ above (whether a model is derived data is unsettled; we keep the attribution eit
 
 {full(res)}
 
-## Rebuild
+{ablations()}## Rebuild
 
 ```sh
 make -C training all     # corpus, vectors, train, evaluate, package (see training/README.md)
