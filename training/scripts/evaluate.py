@@ -10,6 +10,7 @@ NER scoring (character offsets, so independent of tokenisation differences):
     spans are ignored; predictions overlapping tokens whose annotation is missing (e.g. LER legal norms) ignored
 GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma accuracy), gold tokens
 aligned to spaCy's tokenisation.
+With a set name + "_layer" (e.g. germeval_layer): the same NER scoring through artikel's whole entity layer.
 Speed: words per second, one process, nlp.pipe(batch_size=256) over the GermEval test texts.
 """
 import argparse
@@ -56,22 +57,43 @@ def prf(tp, fp, fn):
 
 
 def ner_eval(nlp, gold_docs, labels):
-    tp, fp, fn = Counter(), Counter(), Counter()
     texts = [d.text for d in gold_docs]
     disable = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner") and not p.startswith("tok2vec")]
     with nlp.select_pipes(disable=disable):
         preds = list(nlp.pipe(texts, batch_size=128))
-    for g, p in zip(gold_docs, preds):
+    return ner_score(gold_docs, [[(e.start_char, e.end_char, e.label_) for e in p.ents] for p in preds], labels)
+
+
+def entity_layer_eval(model, gold_docs, labels):
+    """NER through artikel's whole entity layer (sentence rules, parser, title patterns, country
+    gazetteer, document consistency, span cleaning), each gold text analysed as one paragraph."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "lib"))
+    from artikel.entities import find_mentions
+    from artikel.nlp import load_pipeline
+    from artikel.structure import Paragraph
+
+    nlp = load_pipeline(str(Path(model).resolve()))
+    texts = [d.text for d in gold_docs]
+    predicted = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        paragraph = Paragraph(0, len(doc.text), "body", "de")
+        predicted.append([(m.start, m.end, m.label) for m in find_mentions(doc, [paragraph])])
+    return ner_score(gold_docs, predicted, labels)
+
+
+def ner_score(gold_docs, predicted, labels):
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, spans in zip(gold_docs, predicted):
         gold = {(e.start_char, e.end_char, e.label_) for e in g.ents if e.label_ in labels}
         ignore = [(s.start_char, s.end_char) for s in g.spans.get("excluded", [])]
         ignore += [(t.idx, t.idx + len(t.text)) for t in g if t.ent_iob == 0]
         pred = set()
-        for e in p.ents:
-            if e.label_ not in labels:
+        for start, end, label in spans:
+            if label not in labels:
                 continue
-            if any(e.start_char < b and a < e.end_char for a, b in ignore):
+            if any(start < b and a < end for a, b in ignore):
                 continue
-            pred.add((e.start_char, e.end_char, e.label_))
+            pred.add((start, end, label))
         for lab in labels:
             gl = {x for x in gold if x[2] == lab}
             pl = {x for x in pred if x[2] == lab}
@@ -151,6 +173,10 @@ def main():
             if not (CORPUS / f"{f}.spacy").exists():
                 continue
             res[s] = ner_eval(nlp, load_docs(f, nlp.vocab), labels)
+            print(s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr)
+        elif s.endswith("_layer") and s[: -len("_layer")] in NER_SETS:
+            f, labels = NER_SETS[s[: -len("_layer")]]
+            res[s] = entity_layer_eval(a.model, load_docs(f, nlp.vocab), labels)
             print(s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr)
         elif s in ("gsd", "gsd_tune"):
             res[s] = gsd_eval(nlp, "gsd_test" if s == "gsd" else "gsd_tune")
