@@ -169,8 +169,7 @@ def _is_title(word: str, *, compounds: bool = False) -> bool:
     forms = {last} | {last[: -len(e)] for e in ("en", "n", "es", "s") if last.endswith(e)}
     if word in titles or forms & titles:
         return True
-    pattern = _title_compound_pattern()
-    return compounds and any(pattern.fullmatch(form.lower()) for form in forms)
+    return compounds and any(_title_compound_pattern().fullmatch(form.lower()) for form in forms)
 
 
 def _clean_span(span: Span, label: str) -> Span | None:
@@ -885,6 +884,11 @@ def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([*ents, *added], key=lambda span: span.start)
 
 
+def _in_or_genitive(text: str, names) -> bool:
+    """Whether ``text`` is one of ``names``, also with a genitive s ("Nordkoreas")."""
+    return text in names or (text.endswith("s") and text[:-1] in names)
+
+
 @cache
 def _country_first_words() -> frozenset[str]:
     """First words of country names (also up to a hyphen or dot, in case the tokenizer splits
@@ -905,14 +909,13 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
     result = {ent.start: ent for ent in ents}
     index = 0
     while index < len(doc):
-        first = doc[index].text
-        if first not in first_words and not (first.endswith("s") and first[:-1] in first_words):
+        if not _in_or_genitive(doc[index].text, first_words):
             index += 1
             continue
         for size in range(min(longest, len(doc) - index), 0, -1):
             words = doc[index : index + size]
             text = words.text
-            if text not in names and not (text.endswith("s") and text[:-1] in names):
+            if not _in_or_genitive(text, names):
                 continue
             if text.lower() in first_names():  # "Jordan", "Georgia": also people's names
                 break
@@ -939,7 +942,7 @@ def _split_country_tails(ents: list[Span]) -> list[Span]:
         if (
             LABEL_MAP.get(ent.label_) == "PER"
             and len(ent) > 1
-            and (last in countries or (last.endswith("s") and last[:-1] in countries))
+            and _in_or_genitive(last, countries)
             and last.lower() not in first_names()
         ):
             result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))

@@ -67,7 +67,6 @@ def ner_eval(nlp, gold_docs, labels):
 def entity_layer_eval(model, gold_docs, labels):
     """NER through artikel's whole entity layer (sentence rules, parser, title patterns, country
     gazetteer, document consistency, span cleaning), each gold text analysed as one paragraph."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "lib"))
     from artikel.entities import find_mentions
     from artikel.nlp import load_pipeline
     from artikel.structure import Paragraph
