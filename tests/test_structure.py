@@ -134,6 +134,10 @@ def sentences(nlp, text):
             ["Die Preise stiegen um 3,5 Prozent.", "2019 waren es noch 1,2 Prozent."],
         ),
         ("Kommt er? Niemand weiß es!", ["Kommt er?", "Niemand weiß es!"]),
+        (
+            "Er sagte: ``Wir bleiben.'' ``Und zwar lange'', fügte er an. Dann ging er.",
+            ["Er sagte: ``Wir bleiben.''", "``Und zwar lange'', fügte er an.", "Dann ging er."],
+        ),
     ],
 )
 def test_sentence_splitting(rules, text, expected):

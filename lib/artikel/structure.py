@@ -219,7 +219,8 @@ def analyze_structure(
 # ------------------------------------------------------------------------ sentences
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
-QUOTE_MARKS = frozenset("\"'„“”‚‘’«»‹›")
+# typographic marks, and the ASCII pair ``…'' of TeX-style and converted text (TIGER, GSD)
+QUOTE_MARKS = frozenset([*"\"'„“”‚‘’«»‹›", "``", "''"])
 CLOSING_BRACKETS = frozenset(")]}")
 OPENING_BRACKETS = frozenset("([{")
 

@@ -8,8 +8,12 @@ NER scoring (character offsets, so independent of tokenisation differences):
     predictions overlapping such an excluded gold span are ignored
   * corpora without a MISC class (MobIE, SmartData, LER, NEISS): only PER/LOC/ORG are scored, predicted MISC
     spans are ignored; predictions overlapping tokens whose annotation is missing (e.g. LER legal norms) ignored
-GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma accuracy), gold tokens
-aligned to spaCy's tokenisation.
+GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma accuracy) on the raw
+text, gold tokens aligned to spaCy's tokenisation (a gold word that our tokenizer joins differently, e.g. GSD's
+"US - Präsident" vs our "US-Präsident", counts as an error), with token P/R; and the same scores on GSD's own
+tokens (*_gold_tokens: tagging and parsing accuracy without tokenisation differences).
+sents_layer: sentence P/R/F of artikel's pipeline (load_pipeline: rule boundaries before the parser, and the
+model's senter where artikel uses it) on GSD test and our own held-out news documents.
 With a set name + "_layer" (e.g. germeval_layer): the same NER scoring through artikel's whole entity layer.
 Speed: words per second, one process, nlp.pipe(batch_size=256) over the GermEval test texts.
 """
@@ -21,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 CORPUS = Path("build/corpus")
@@ -109,7 +113,12 @@ def gsd_eval(nlp, split="gsd_test"):
     examples = [Example(nlp.make_doc(g.text), g) for g in gold]
     scores = nlp.evaluate(examples)
     keep = ("pos_acc", "morph_acc", "dep_uas", "dep_las", "sents_p", "sents_r", "sents_f", "lemma_acc")
-    out = {k: round(scores[k], 4) for k in keep if scores.get(k) is not None}
+    out = {k: round(scores[k], 4) for k in keep + ("token_p", "token_r") if scores.get(k) is not None}
+    on_gold_tokens = nlp.evaluate([Example(Doc(nlp.vocab, words=[t.text for t in g],
+                                               spaces=[bool(t.whitespace_) for t in g]), g) for g in gold])
+    for k in keep:
+        if on_gold_tokens.get(k) is not None:
+            out[f"{k}_gold_tokens"] = round(on_gold_tokens[k], 4)
     # POS from the morphologizer alone (attribute_ruler TAG->POS mapping disabled)
     if "attribute_ruler" in nlp.pipe_names:
         with nlp.select_pipes(disable=["attribute_ruler"]):
@@ -138,6 +147,27 @@ def sents_eval(nlp, split="own_heldout"):
     return {k: round(scores[k], 4) for k in ("sents_p", "sents_r", "sents_f")}
 
 
+def sents_layer_eval(model):
+    """Sentence boundaries of artikel's pipeline (as ``artikel.nlp.load_pipeline`` sets them up)."""
+    from artikel.nlp import load_pipeline
+
+    nlp = load_pipeline(str(Path(model).resolve()))
+    out = {}
+    for split in ("gsd_test", "own_heldout"):
+        gold = load_docs(split, nlp.vocab)
+        tp = fp = fn = 0
+        for g, p in zip(gold, nlp.pipe([g.text for g in gold], batch_size=64)):
+            gs, ps = sentence_starts(g), sentence_starts(p)
+            tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
+        out[split] = prf(tp, fp, fn)
+    return out
+
+
+def sentence_starts(doc):
+    """Character offsets of the first non-space token of each sentence."""
+    return {next((t.idx for t in s if not t.is_space), s.start_char) for s in doc.sents}
+
+
 def speed(nlp, n_docs=2000):
     texts = [d.text for d in load_docs("germeval_test", nlp.vocab)[:n_docs]]
     list(nlp.pipe(texts[:50]))
@@ -161,7 +191,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("out")
-    ap.add_argument("--sets", default="germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,own_sents,konj,speed")
+    ap.add_argument("--sets", default="germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,own_sents,sents_layer,konj,speed")
     a = ap.parse_args()
     nlp = spacy.load(a.model)
     res = {"model": a.model}
@@ -179,6 +209,9 @@ def main():
             print(s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr)
         elif s in ("gsd", "gsd_tune"):
             res[s] = gsd_eval(nlp, "gsd_test" if s == "gsd" else "gsd_tune")
+            print(s, res[s], file=sys.stderr)
+        elif s == "sents_layer":
+            res[s] = sents_layer_eval(a.model)
             print(s, res[s], file=sys.stderr)
         elif s == "own_sents":
             if (CORPUS / "own_heldout.spacy").exists():
