@@ -87,6 +87,7 @@ MARK_STYLES = [
     "»Wir halten Wort«, sagte Scholz.",
     "‚Wir halten Wort‘, sagte Scholz.",
     "'Wir halten Wort', sagte Scholz.",
+    "``Wir halten Wort'', sagte Scholz.",
 ]
 
 
@@ -384,6 +385,14 @@ def test_places_do_not_speak():
 def test_quote_marks_pair_up():
     text = "Er sagte «Ja» und dann „Nein“."
     assert [text[m.start : m.end] for m in find_marked(text, [(0, len(text))])] == ["Ja", "Nein"]
+
+
+def test_tex_style_marks_pair_up_and_interrupted_quote_resumes():
+    text = "``Der Winter'', sagte Merkel, ``wird hart.'' Danach ging sie."
+    marked = find_marked(text, [(0, len(text))])
+    assert [text[m.start : m.end] for m in marked] == ["Der Winter", "wird hart."]
+    assert [text[m.close : m.after] for m in marked] == ["''", "''"]
+    assert [q["speaker"] for q in quotes(text, MERKEL)] == ["Angela Merkel", "Angela Merkel"]
 
 
 def test_every_resource_has_a_header_and_examples():

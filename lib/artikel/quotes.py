@@ -189,6 +189,11 @@ class Marked:
     start: int
     end: int
     closed: bool = True
+    after: int = -1  # offset just after the closing mark ("''" is two characters long)
+
+    def __post_init__(self) -> None:
+        if self.after < 0:
+            self.after = self.close + 1 if self.closed else self.close
 
 
 @dataclass
@@ -225,7 +230,8 @@ class Quote:
 
 def _opens(text: str, i: int, mark: str) -> bool:
     if mark not in "\"'":
-        return i + 1 < len(text) and not text[i + 1].isspace()
+        after = i + len(mark)
+        return after < len(text) and not text[after].isspace()
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([–—-/") and (after.isalnum() or after in "‚'‘…")
@@ -239,6 +245,14 @@ def _closes(text: str, i: int, mark: str) -> bool:
     if mark == "'" and before.isalpha() and after.isalpha():
         return False  # an apostrophe inside a word
     return not before.isspace() and not after.isalnum()
+
+
+def _mark_at(text: str, i: int, marks: dict[str, tuple[str, ...]]) -> str | None:
+    """The opening mark that starts at ``i``; a two-character (TeX-style) mark wins."""
+    pair = text[i : i + 2]
+    if pair in marks:
+        return pair
+    return text[i] if text[i] in marks else None
 
 
 def find_marked(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
@@ -258,27 +272,30 @@ def find_marked(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
     for region_start, region_end in regions:
         i = region_start
         while i < region_end:
-            mark = text[i]
-            if mark not in marks or not _opens(text, i, mark):
+            mark = _mark_at(text, i, marks)
+            if mark is None or not _opens(text, i, mark):
                 i += 1
                 continue
-            close = None
-            for j in range(i + 1, region_end):
-                if text[j] in marks[mark] and _closes(text, j, text[j]) and j > i + 1:
+            content = i + len(mark)
+            close = closing = None
+            for j in range(content + 1, region_end):
+                closing = next((c for c in marks[mark] if text.startswith(c, j)), None)
+                fits = closing is not None and j + len(closing) <= region_end
+                if fits and _closes(text, j, closing):
                     close = j
                     break
-            if close is None:
+            if close is None or closing is None:
                 if mark == "'" or mark == "‚":
                     i += 1
                     continue
                 end = region_end
-                while end > i + 1 and text[end - 1].isspace():
+                while end > content and text[end - 1].isspace():
                     end -= 1
-                found.append(Marked(i, end, i + 1, end, closed=False))
+                found.append(Marked(i, end, content, end, closed=False))
                 i = region_end
                 continue
-            found.append(Marked(i, close, i + 1, close))
-            i = close + 1
+            found.append(Marked(i, close, content, close, after=close + len(closing)))
+            i = close + len(closing)
     return found
 
 
@@ -370,7 +387,7 @@ class _Article:
         self.nouns = self._noun_mentions()
         self.pronouns = self._pronouns()
         nested = [(m.start, m.end) for m in self.nouns] + [
-            (m.start - 1, m.end) for m in self.marked
+            (m.open, m.end) for m in self.marked
         ]
         self.mentions = sorted(
             [m for m in self.names if not any(s < m.start and m.end <= e for s, e in nested)]
@@ -1083,7 +1100,7 @@ class _Article:
                 continue
             words = len(text[m.start : m.end].split())
             quote = Quote(m.start, m.end, "direct", marks=[m])
-            attached = self._cue_after(m.close + 1) if m.closed else None
+            attached = self._cue_after(m.after) if m.closed else None
             colon = self._colon_before(m.open)
             if attached is not None:
                 i, kind = attached
@@ -1164,7 +1181,7 @@ class _Article:
     def _interrupted(self, previous: Quote, m: Marked) -> bool:
         """'"Das", sagte er, "war gut."': the quote resumes after the attribution's comma."""
         last = previous.marks[-1]
-        between = self.text[last.close + 1 : m.open]
+        between = self.text[last.after : m.open]
         return (
             self.paragraph_of(last.open) == self.paragraph_of(m.open)
             and between.strip().startswith(",")
@@ -1203,10 +1220,10 @@ class _Article:
         end, starts with a capital and ends a sentence."""
         text = self.text
         before = text[self.paragraph_start(m.open) : m.open].rstrip()
-        if before and before[-1] not in '.!?“”"«»':
+        if before and before[-1] not in '.!?“”"«»\'':
             return False
         inner = text[m.start : m.end].rstrip()
-        after = text[m.close + 1 : m.close + 3] if m.closed else ""
+        after = text[m.after : m.after + 2] if m.closed else ""
         ends = inner[-1:] in ".!?…" or after[:1] in (".", "!", "?") or not m.closed
         return ends and inner[:1].isupper()
 
