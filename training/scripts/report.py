@@ -48,6 +48,11 @@ def full(res):
     if "own_sents" in res:
         out.append("**Sentence boundaries, own held-out news docs**: "
                    + ", ".join(f"{k} {f(v)}" for k, v in res["own_sents"].items()) + "\n")
+    if "sents_layer" in res:
+        names = {"gsd_test": "GSD test", "own_heldout": "own held-out news docs"}
+        out.append("**Sentence boundaries through artikel's pipeline** (`artikel.nlp.load_pipeline`): "
+                   + "; ".join(f"{names.get(k, k)} P {f(v['p'])} R {f(v['r'])} F1 {f(v['f'])}"
+                               for k, v in res["sents_layer"].items()) + "\n")
     if "speed" in res:
         s = res["speed"]
         out.append(f"**Speed**: {s['wps']} words/s (CPU, 1 process, {s['words']} words in {s['seconds']} s)\n")
