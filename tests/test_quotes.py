@@ -395,6 +395,15 @@ def test_tex_style_marks_pair_up_and_interrupted_quote_resumes():
     assert [q["speaker"] for q in quotes(text, MERKEL)] == ["Angela Merkel", "Angela Merkel"]
 
 
+def test_tex_style_closing_mark_after_an_inner_quote():
+    found = quotes("``Sie hat 'Nein''', sagte Merkel.", MERKEL)
+    assert summary(found) == [("Sie hat 'Nein'", "direct", "sagte", "Angela Merkel")]
+
+
+def test_genitive_apostrophe_does_not_make_a_title_a_quote():
+    assert quotes("Gemeint ist Brahms' „Ein deutsches Requiem“.") == []
+
+
 def test_every_resource_has_a_header_and_examples():
     for name in list_resources("quotes"):
         assert load_examples(name), f"{name} has no # EXAMPLE: line"

@@ -32,6 +32,7 @@ def test_every_pattern_file_example_gets_its_kind(resource):
         "Hanoi hat keinen Durchbruch gebracht.",
         "Das Urteil ist noch nicht rechtskräftig.",
         "„Wir haben alles versucht“, sagte der Trainer nach dem Spiel.",
+        "Der Trainer sagte nach dem Spiel: ``Wir haben alles versucht.''",
         "Die Firma verschickt jeden Morgen einen Newsletter an ihre Kunden, der nach eigenen "
         "Angaben von mehr als 20.000 Menschen gelesen wird. Die Gewerkschaft kritisiert, dass "
         "die Mitarbeiter für die Redaktion des Newsletters nicht bezahlt würden, und fordert, "
@@ -69,6 +70,9 @@ def test_inline_trailing_credit():
         find_trailing_credit("Vizekanzler Sigmar Gabriel (SPD) warb um Zustimmung. (SPD)") is None
     )
     assert find_trailing_credit("Er sprach mit Olaf Scholz (SPD)") is None
+    tex_quote = "Merkel sagte: ``Wir bleiben.'' (dpa)"
+    start, end = find_trailing_credit(tex_quote)
+    assert tex_quote[start:end] == "(dpa)"
     assert not is_credit("(SPD, CDU)")
 
 
@@ -137,6 +141,10 @@ def sentences(nlp, text):
         (
             "Er sagte: ``Wir bleiben.'' ``Und zwar lange'', fügte er an. Dann ging er.",
             ["Er sagte: ``Wir bleiben.''", "``Und zwar lange'', fügte er an.", "Dann ging er."],
+        ),
+        (
+            "Er kam. `` Wir bleiben.'' Dann ging er.",
+            ["Er kam.", "`` Wir bleiben.''", "Dann ging er."],
         ),
     ],
 )

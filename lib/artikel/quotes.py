@@ -282,7 +282,8 @@ def find_marked(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
                 closing = next((c for c in marks[mark] if text.startswith(c, j)), None)
                 fits = closing is not None and j + len(closing) <= region_end
                 if fits and _closes(text, j, closing):
-                    close = j
+                    # "'Nein'''": the first apostrophe closes the inner quote, "''" follows it
+                    close = j + 1 if closing == "''" and text.startswith("'", j + 2) else j
                     break
             if close is None or closing is None:
                 if mark == "'" or mark == "‚":
@@ -1220,7 +1221,7 @@ class _Article:
         end, starts with a capital and ends a sentence."""
         text = self.text
         before = text[self.paragraph_start(m.open) : m.open].rstrip()
-        if before and before[-1] not in '.!?“”"«»\'':
+        if before and before[-1] not in '.!?“”"«»' and not before.endswith("''"):
             return False
         inner = text[m.start : m.end].rstrip()
         after = text[m.after : m.after + 2] if m.closed else ""

@@ -31,8 +31,8 @@ WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 CREDIT_SEPARATOR = re.compile(r"\s*(?:[,/;]|\bund\b)\s*")
 EDITOR_INITIALS = re.compile(r"[a-zäöü]{2,4}\.?")
 SHORT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
-TRAILING_GROUP = re.compile(r"(?<=[.!?“”\"»«’])\s+\(([^()\n]{1,80})\)\s*$")
-HEADING_END = re.compile(r"[.!:;,…]\s*$|[.!?][“”\"»«’‘)]\s*$")
+TRAILING_GROUP = re.compile(r"(?<=[.!?“”\"»«’'])\s+\(([^()\n]{1,80})\)\s*$")
+HEADING_END = re.compile(r"[.!:;,…]\s*$|[.!?][“”\"»«’‘)']+\s*$")
 NAME_LINE = re.compile(
     r"(?P<first>[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’-]+)(?:\s+[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’-]+){1,3}"
     r"(?:\s*,\s*[A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+)?)?"
@@ -237,9 +237,13 @@ def _abbreviations(lang: str = "de") -> frozenset[str]:
 
 
 def _is_opening_quote(texts: list[str], spaces: list[bool], i: int) -> bool:
-    """A quotation mark opens a quote when it is not glued to the word before it."""
+    """A quotation mark opens a quote when it is not glued to the word before it and is
+    glued to the word after it; of the TeX-style pair the first always opens, the second
+    always closes."""
+    if texts[i] not in QUOTE_MARKS or texts[i] == "''":
+        return False
     before_is_free = i == 0 or spaces[i - 1] or texts[i - 1].isspace()
-    return texts[i] in QUOTE_MARKS and before_is_free and not spaces[i]
+    return before_is_free and (texts[i] == "``" or not spaces[i])
 
 
 YEAR_END = re.compile(r"(1[0-9]|20)\d\d\.")
