@@ -188,12 +188,8 @@ class Marked:
     close: int  # offset of the closing mark, or the paragraph end when unclosed
     start: int
     end: int
+    after: int  # offset after the closing mark ("''" is two characters long); close when unclosed
     closed: bool = True
-    after: int = -1  # offset just after the closing mark ("''" is two characters long)
-
-    def __post_init__(self) -> None:
-        if self.after < 0:
-            self.after = self.close + 1 if self.closed else self.close
 
 
 @dataclass
@@ -292,10 +288,10 @@ def find_marked(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
                 end = region_end
                 while end > content and text[end - 1].isspace():
                     end -= 1
-                found.append(Marked(i, end, content, end, closed=False))
+                found.append(Marked(i, end, content, end, end, closed=False))
                 i = region_end
                 continue
-            found.append(Marked(i, close, content, close, after=close + len(closing)))
+            found.append(Marked(i, close, content, close, close + len(closing)))
             i = close + len(closing)
     return found
 

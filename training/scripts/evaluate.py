@@ -12,8 +12,8 @@ GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma
 text, gold tokens aligned to spaCy's tokenisation (a gold word that our tokenizer joins differently, e.g. GSD's
 "US - Präsident" vs our "US-Präsident", counts as an error), with token P/R; and the same scores on GSD's own
 tokens (*_gold_tokens: tagging and parsing accuracy without tokenisation differences).
-sents_layer: sentence P/R/F of artikel's pipeline (load_pipeline: rule boundaries before the parser, and the
-model's senter where artikel uses it) on GSD test and our own held-out news documents.
+sents_layer: sentence P/R/F of artikel's pipeline (load_pipeline: rule boundaries before the parser) on GSD test
+and our own held-out news documents.
 With a set name + "_layer" (e.g. germeval_layer): the same NER scoring through artikel's whole entity layer.
 Speed: words per second, one process, nlp.pipe(batch_size=256) over the GermEval test texts.
 """

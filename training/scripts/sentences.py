@@ -17,16 +17,8 @@ import spacy
 from spacy.tokens import DocBin
 
 from artikel.structure import set_sentence_starts
-
-
-def starts(doc):
-    """Character offset of the first non-space token of each sentence."""
-    return {next((t.idx for t in s if not t.is_space), s.start_char) for s in doc.sents}
-
-
-def prf(tp, fp, fn):
-    p, r = tp / (tp + fp), tp / (tp + fn)
-    return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f} (tp {tp}, fp {fp}, fn {fn})"
+from evaluate import prf
+from evaluate import sentence_starts as starts  # scripts/ is on sys.path when run as a script
 
 
 def endings(doc):
@@ -74,7 +66,9 @@ def main():
                   f"finds all of them without error has R {recall:.3f}, F1 {2 * recall / (1 + recall):.3f}")
         for name, c in counts.items():
             if c[0]:
-                print(f"  {name:7s} {prf(*c)}")
+                score = prf(*c)
+                print(f"  {name:7s} P {score['p']:.3f} R {score['r']:.3f} F1 {score['f']:.3f} "
+                      f"(tp {c[0]}, fp {c[1]}, fn {c[2]})")
 
 
 if __name__ == "__main__":
