@@ -19,20 +19,26 @@ import sys
 from datetime import date as Date
 from pathlib import Path
 
-from artikel.realnews import (
-    StandoffError,
-    _occurrences,
-    mapped_quotes,
-    quote_key,
-    resolve_draft,
-    wikinews_docs,
+import importlib.util
+
+# realnews needs only the standard library: load it alone, so that annotation never depends
+# on the rest of the package importing cleanly
+_SPEC = importlib.util.spec_from_file_location(
+    "artikel_realnews", Path(__file__).resolve().parents[1] / "lib/artikel/realnews.py"
 )
+realnews = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = realnews  # dataclasses look their module up
+_SPEC.loader.exec_module(realnews)
+StandoffError, mapped_quotes, quote_key = realnews.StandoffError, realnews.mapped_quotes, realnews.quote_key
+resolve_draft, wikinews_docs, _occurrences = realnews.resolve_draft, realnews.wikinews_docs, realnews._occurrences
 
 
 def show(doc_id: str, quotes: bool) -> None:
     doc = wikinews_docs()[doc_id]
     day = Date.fromisoformat(doc.dct)
-    print(f"id {doc.doc_id}  half {doc.half}  published {doc.dct} ({day.strftime('%A')}, ISO week {day.isocalendar()[1]})")
+    print(
+        f"id {doc.doc_id}  half {doc.half}  published {doc.dct} ({day.strftime('%A')}, ISO week {day.isocalendar()[1]})"
+    )
     print(f"title (not part of the text): {doc.title}\n")
     start = 0
     for para in doc.text.split("\n"):
@@ -44,13 +50,19 @@ def show(doc_id: str, quotes: bool) -> None:
         print("\nmapped quotes (key = content offsets; give speaker_genders[key]):")
         for q in mapped:
             mention = (q.get("speaker_mention") or {}).get("text")
-            print(f"  {quote_key(q)}  {q['kind']:8}  speaker: {mention!r}  cue: {q.get('cue')!r}\n      {q['text'][:160]!r}")
+            print(
+                f"  {quote_key(q)}  {q['kind']:8}  speaker: {mention!r}  cue: {q.get('cue')!r}\n      {q['text'][:160]!r}"
+            )
 
 
 def find(doc_id: str, phrase: str) -> None:
     text = wikinews_docs()[doc_id].text
     for n, (s, e) in enumerate(_occurrences(text, phrase), 1):
-        print(f"occ {n}: {s}-{e}  …{text[max(0, s - 40):s]}[{text[s:e]}]{text[e:e + 40]}…".replace("\n", "¶"))
+        print(
+            f"occ {n}: {s}-{e}  …{text[max(0, s - 40) : s]}[{text[s:e]}]{text[e : e + 40]}…".replace(
+                "\n", "¶"
+            )
+        )
 
 
 def _resolve(path: Path) -> dict:
@@ -65,10 +77,14 @@ def check(path: Path) -> None:
     for layer in ("boilerplate", "entities", "timexes", "quotes"):
         for row in record.get(layer, []):
             extra = {k: v for k, v in row.items() if k not in ("start", "end")}
-            print(f"{layer[:3]} {row['start']:>5}-{row['end']:<5} {text[row['start']:row['end']]!r:40.80} {extra}")
-    print(f"ok: {len(record['entities'])} entities, {len(record['timexes'])} timexes, "
-          f"{len(record['boilerplate'])} boilerplate, {len(record.get('quotes', []))} quotes, "
-          f"{len(record['speaker_genders'])} speaker genders")
+            print(
+                f"{layer[:3]} {row['start']:>5}-{row['end']:<5} {text[row['start'] : row['end']]!r:40.80} {extra}"
+            )
+    print(
+        f"ok: {len(record['entities'])} entities, {len(record['timexes'])} timexes, "
+        f"{len(record['boilerplate'])} boilerplate, {len(record.get('quotes', []))} quotes, "
+        f"{len(record['speaker_genders'])} speaker genders"
+    )
 
 
 def freeze(path: Path, folder: Path) -> None:

@@ -53,7 +53,7 @@ import pandas as pd
 import artikel
 from artikel.display import quotes_html
 from artikel.plots import plot_speakers
-from artikel.quotes import speaker_counts, speaker_type_shares
+from artikel.views import speaker_counts, speaker_type_shares
 
 pd.set_option("display.max_colwidth", 80)
 analysis = artikel.analyze(CORPUS)

@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import pytest
 
-from artikel.batch import CACHE_FILE, analyze_corpus
+from artikel.run import CACHE_FILE, analyze_corpus
 from artikel.tables import TABLE_NAMES, read_table
 
 SWAPS = [("Trump", "Biden"), ("Kim", "Moon"), ("Hanoi", "Singapur"), ("Donnerstag", "Freitag")]

@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from spacy.util import filter_spans
 
-from artikel.entities import assign_entity_ids, country_names, find_mentions
+from artikel.entities import find_mentions
+from artikel.ids import assign_entity_ids
+from artikel.names import country_names
 from artikel.nlp import load_pipeline
 from artikel.structure import analyze_structure
 
@@ -354,7 +356,7 @@ def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it():
 
 
 def test_country_names_are_places_and_first_names_are_not_countries():
-    from artikel.entities import _countries
+    from artikel.consistency import _countries
 
     nlp = load_pipeline("rules")
     doc = nlp("Großbritanniens Premier traf Michael Jordan in Jordanien.")
@@ -364,7 +366,7 @@ def test_country_names_are_places_and_first_names_are_not_countries():
 
 
 def test_a_person_span_ending_in_a_country_is_split():
-    from artikel.entities import _split_country_tails
+    from artikel.consistency import _split_country_tails
 
     nlp = load_pipeline("rules")
     doc = nlp("Als Grund nannte Trump Nordkoreas Forderung.")

@@ -12,17 +12,12 @@ import artikel
 from artikel.display import quotes_html
 from artikel.nlp import load_pipeline
 from artikel.plots import plot_speakers
-from artikel.quotes import (
-    find_marked,
-    find_quotes,
-    lexicon,
-    speaker_counts,
-    speaker_type_shares,
-)
+from artikel.quotes import find_marked, find_quotes, lexicon
 from artikel.resources import list_resources, load_examples
 from artikel.settings import load_settings
 from artikel.structure import analyze_structure
 from artikel.tables import make_table
+from artikel.views import speaker_counts, speaker_type_shares
 
 
 def _mentions(text: str, names: dict[str, tuple[str, str]]) -> list[dict]:

@@ -3,13 +3,11 @@
 __version__ = "0.1.0"
 
 from .analysis import Analysis, analyze
-from .entities import cooccurrence, entity_counts
 from .nlp import load_pipeline
-from .quotes import speaker_counts, speaker_type_shares
 from .reading import iter_articles, read_articles
 from .settings import load_settings
 from .tables import SCHEMAS, read_table
-from .timexes import timeline
+from .views import cooccurrence, entity_counts, speaker_counts, speaker_type_shares, timeline
 
 __all__ = [
     "SCHEMAS",

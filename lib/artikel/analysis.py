@@ -7,7 +7,6 @@ never depends on the other articles, and ``jobs > 1`` gives the same tables as o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +14,10 @@ import pandas as pd
 from spacy.language import Language
 
 from . import __version__
-from .entities import assign_entity_ids
-from .parallel import Executor
-from .reading import read_articles
+from .reading import InputError, read_articles
+from .run import MemorySink, run_analysis
 from .settings import Settings, load_settings
-from .tables import FORMATS, TABLE_NAMES, concat_tables, make_table, write_table
+from .tables import FORMATS, TABLE_NAMES, make_table, read_table, write_table
 
 
 @dataclass
@@ -63,9 +61,6 @@ class Analysis:
         return f"<Analysis: {self.summary()}>"
 
 
-ROWS_PER_STEP = 64  # articles per worker between progress updates
-
-
 def analyze(
     articles: pd.DataFrame | str | Path | list,
     *,
@@ -73,18 +68,27 @@ def analyze(
     nlp: Language | None = None,
     settings: Settings | None = None,
     jobs: int = 1,
-    on_article: Callable[[], object] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: str | Path | None = None,
+    progress: bool = False,
 ) -> Analysis:
-    """Analyse articles into every table of DESIGN.md.
+    """Analyse articles into every table of DESIGN.md, in memory.
+
+    The same loop as ``analyze_corpus`` (``run.run_analysis``), with a sink that keeps the
+    rows: use it for what fits in memory, ``analyze_corpus`` for what does not.
 
     Args:
         articles: the table from ``read_articles`` (its ``attrs["errors"]`` are carried
             over), or paths to read it from.
         model: the spaCy pipeline to use (see ``load_pipeline``); the shipped one by default.
-        nlp: an already loaded pipeline (instead of ``model``).
+        nlp: an already loaded pipeline (instead of ``model``; one process only).
         settings: limits and options; package defaults when omitted.
-        jobs: number of processes.
-        on_article: called after each article (e.g. to advance a progress bar).
+        jobs: number of processes (or Dask workers).
+        engine: ``"local"`` or ``"dask"``.
+        scheduler: a running dask.distributed scheduler for the dask engine.
+        cache: a cache file (SQLite) to take unchanged articles from and to store results in.
+        progress: show a progress bar on stderr.
 
     Returns:
         An ``Analysis`` whose tables hold one row per article, paragraph, sentence, … and
@@ -94,26 +98,39 @@ def analyze(
     if not isinstance(articles, pd.DataFrame):
         articles = read_articles(articles, settings=settings)
     input_errors = articles.attrs.get("errors", make_table("errors"))
-    if nlp is not None and jobs > 1:
-        raise ValueError("jobs > 1 loads the pipeline in each process: pass model=, not nlp=")
     rows = make_table("articles", articles).to_dict("records")
-    collected: dict[str, list] = {name: [] for name in TABLE_NAMES}
-    executor = Executor(jobs=jobs, model=model, settings=settings, nlp=nlp)
-    try:
-        pipeline = executor.info()
-        step = ROWS_PER_STEP * executor.jobs
-        for start in range(0, max(len(rows), 1), step):
-            for tables in executor.run(rows[start : start + step]):
-                for name, table_rows in tables.items():
-                    collected[name].extend(table_rows)
-                if on_article is not None:
-                    on_article()
-    finally:
-        executor.close()
-    tables = {name: make_table(name, collected[name]) for name in TABLE_NAMES if name != "errors"}
-    tables["entities"]["entity_id"] = assign_entity_ids(tables["entities"])
-    return Analysis(
-        **tables,
-        errors=concat_tables("errors", [input_errors, make_table("errors", collected["errors"])]),
-        meta={"artikel": __version__, "pipeline": pipeline.name},
+    items = [InputError(**row) for row in input_errors.to_dict("records")] + rows
+    run, tables = run_analysis(
+        items,
+        MemorySink(),
+        model=model,
+        nlp=nlp,
+        settings=settings,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        cache=Path(cache) if cache else None,
+        total=len(items),
+        progress=progress,
     )
+    return Analysis(**tables, meta={"artikel": __version__, "pipeline": run.pipeline})
+
+
+def load_analysis(out_dir: str | Path) -> Analysis:
+    """The ``Analysis`` that ``artikel analyze`` wrote to ``out_dir`` (Parquet or CSV).
+
+    Raises:
+        FileNotFoundError: a table is missing (names the folder and the file).
+    """
+    out_dir = Path(out_dir)
+    tables = {}
+    for name in TABLE_NAMES:
+        found = [
+            out_dir / f"{name}.{fmt}" for fmt in FORMATS if (out_dir / f"{name}.{fmt}").is_file()
+        ]
+        if not found:
+            raise FileNotFoundError(
+                f"{out_dir}: no {name}.parquet or {name}.csv (not an artikel output folder)"
+            )
+        tables[name] = read_table(found[0], name)
+    return Analysis(**tables, meta={"artikel": __version__, "loaded_from": str(out_dir)})

@@ -2,9 +2,10 @@
 
 Results are stored in one SQLite file (safe against a killed run: a result is either
 committed whole or not at all) under a key made of the article's content and the
-*analysis version*: the artikel version, the spaCy pipeline (name, version, components,
-the hash of its meta) and a hash of every resource file and setting. Changing a pattern
-file, the model or the text of one article re-analyses exactly what it affects.
+*analysis version*: a digest of the package's code and resource files, of the spaCy
+pipeline's files on disk (read, not loaded) and of the settings. Changing a line of code,
+a pattern file, the model or the text of one article re-analyses exactly what it affects,
+and a re-run whose articles are all cached needs no pipeline at all.
 """
 
 from __future__ import annotations
@@ -15,29 +16,54 @@ import sqlite3
 import zlib
 from collections.abc import Iterable
 from dataclasses import astuple
+from functools import cache
 from pathlib import Path
 
-from . import __version__
-from .nlp import PipelineInfo
-from .resources import RESOURCE_DIR
+from .nlp import RULES, pipeline_path
 from .settings import Settings
+
+PACKAGE_DIR = Path(__file__).parent
 
 # Article fields an analysis depends on (besides the text); identity fields such as
 # article_id and source are not part of the key, so a moved or renamed file is a hit.
 KEY_FIELDS = ("text", "date", "date_precision")
 
 
-def analysis_version(pipeline: PipelineInfo, settings: Settings) -> str:
-    """A digest of everything besides the article that decides an analysis result."""
+def _files_digest(root: Path, skip: tuple[str, ...] = ()) -> str:
+    """sha256 over the relative paths and bytes of every file under ``root``."""
     digest = hashlib.sha256()
-    digest.update(__version__.encode())
-    meta = {k: pipeline.meta.get(k) for k in ("lang", "name", "version")}
-    digest.update(json.dumps([meta, list(pipeline.pipe_names)], sort_keys=True).encode())
-    digest.update(json.dumps(pipeline.meta, sort_keys=True, default=str).encode())
-    for path in sorted(RESOURCE_DIR.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(RESOURCE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if not path.is_file() or "__pycache__" in path.parts or relative.startswith(skip):
+            continue
+        digest.update(relative.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the package's code, resource files and default settings (not its models)."""
+    return _files_digest(PACKAGE_DIR, skip=("models/",))
+
+
+@cache
+def model_digest(choice: str) -> str:
+    """A digest of a resolved pipeline choice (``nlp.resolve_model``): its files on disk."""
+    path = pipeline_path(choice)
+    return RULES if path is None else _files_digest(path)
+
+
+def analysis_version(model: str, settings: Settings) -> str:
+    """A digest of everything besides the article that decides an analysis result.
+
+    Args:
+        model: ``model_digest`` of the pipeline, or another string that identifies it.
+        settings: the settings of the run.
+    """
+    digest = hashlib.sha256()
+    digest.update(code_digest().encode())
+    digest.update(model.encode())
     digest.update(repr(astuple(settings)).encode())
     return digest.hexdigest()[:16]
 

@@ -2,7 +2,8 @@
 
 Exit codes: 0 when the command ran (inputs that could not be read are listed in the
 ``errors`` table, not fatal); 1 when it could not run at all (no such model, output
-folder not writable, unusable gold files); 2 for wrong arguments.
+folder not writable or in use by another run, unusable gold files) or no input could be
+read; 2 for wrong arguments.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def _positive(value: str) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from .batch import analyze_corpus
+    from .run import analyze_corpus
     from .settings import load_settings
 
     run = analyze_corpus(
@@ -139,6 +140,12 @@ def _analyze(args: argparse.Namespace) -> int:
         progress=not args.quiet,
     )
     print(f"artikel: {run.summary()} -> {Path(args.out) / ('*.' + args.format)}")
+    if run.errors:
+        print(f"artikel: errors by reason (rows in errors.{args.format}):\n{run.error_report()}",
+              file=sys.stderr)
+    if run.articles == 0 and run.errors:
+        print("artikel analyze: error: no input could be read", file=sys.stderr)
+        return 1
     return 0
 
 

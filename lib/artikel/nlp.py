@@ -8,7 +8,7 @@ or a pipeline folder can be asked for by name or path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
 from functools import cache
 from pathlib import Path
 
@@ -129,22 +129,30 @@ def load_pipeline(model: str | Path | None = None, *, settings: Settings | None 
     return _load(resolve_model(model, settings))
 
 
-@dataclass(frozen=True)
-class PipelineInfo:
-    """What identifies a loaded pipeline: its report name, meta and active components."""
-
-    name: str
-    meta: dict
-    pipe_names: tuple[str, ...]
-
-
 def describe_pipeline(nlp: Language) -> str:
     """A short name of the pipeline for reports: ``"de_artikel 0.1.0"`` or ``"rules"``."""
-    if nlp.meta.get("name") == RULES:
+    return _describe_meta(nlp.meta)
+
+
+def _describe_meta(meta: dict) -> str:
+    if meta.get("name") == RULES:
         return RULES
-    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}"
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
 
 
-def pipeline_info(nlp: Language) -> PipelineInfo:
-    """The ``PipelineInfo`` of a loaded pipeline (small and picklable, unlike the pipeline)."""
-    return PipelineInfo(describe_pipeline(nlp), dict(nlp.meta), tuple(nlp.pipe_names))
+def pipeline_path(choice: str) -> Path | None:
+    """The folder of a resolved pipeline choice (``resolve_model``); None for the rules."""
+    if choice == RULES:
+        return None
+    if _looks_like_path(choice):
+        return Path(choice)
+    return Path(spacy.util.get_package_path(choice))
+
+
+def describe_model(model: str | Path | None = None, *, settings: Settings | None = None) -> str:
+    """The report name of a pipeline (as ``describe_pipeline``), read from its ``meta.json``
+    on disk without loading it."""
+    path = pipeline_path(check_pipeline(model, settings=settings))
+    if path is None:
+        return RULES
+    return _describe_meta(json.loads((path / "meta.json").read_text(encoding="utf-8")))

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from spacy.language import Language
 
 from .annotate import analyze_batch
-from .nlp import PipelineInfo, check_pipeline, load_pipeline, pipeline_info
+from .nlp import check_pipeline, load_pipeline
 from .settings import Settings
 
 _WORKER: dict = {}
@@ -39,17 +39,9 @@ def _worker_batch(articles: list[dict]) -> list[dict]:
     return analyze_batch(articles, _worker_nlp(), _WORKER["settings"])
 
 
-def _worker_info() -> PipelineInfo:
-    return pipeline_info(_worker_nlp())
-
-
 def _dask_batch(articles: list[dict], model: str | None, settings: Settings) -> list[dict]:
     """Runs on a Dask worker: the pipeline is loaded once per worker process (cached)."""
     return analyze_batch(articles, load_pipeline(model, settings=settings), settings)
-
-
-def _dask_info(model: str | None, settings: Settings) -> PipelineInfo:
-    return pipeline_info(load_pipeline(model, settings=settings))
 
 
 class Pending:
@@ -121,14 +113,6 @@ class Executor:
     def concurrent(self) -> bool:
         """Whether submitted batches run beside this process."""
         return self.pool is not None or self.client is not None
-
-    def info(self) -> PipelineInfo:
-        """Name, meta and components of the pipeline the workers use."""
-        if self.client is not None:
-            return self.client.submit(_dask_info, self.model, self.settings, pure=False).result()
-        if self.pool is not None:
-            return self.pool.submit(_worker_info).result()
-        return pipeline_info(self.nlp)
 
     def submit(self, articles: list[dict]) -> Pending:
         """Start analysing ``articles`` (split over the workers); see ``Pending.result``."""

@@ -505,6 +505,31 @@ def iter_articles(
             yield InputError(source, problem.stage, str(problem))
 
 
+def count_inputs(paths: str | Path | Iterable[str | Path]) -> int:
+    """How many inputs ``iter_articles`` will yield, counted cheaply (for a progress total):
+    one per file, one per line of a JSON Lines file, the rows of a CSV or Parquet table."""
+    total = 0
+    for _, path in expand_paths(paths):
+        suffix = _suffix(path) if path is not None else ""
+        try:
+            if suffix == ".jsonl":
+                with _open_binary(path) as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif suffix == ".parquet":
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(path).metadata.num_rows
+            elif suffix == ".csv":
+                with _open_binary(path) as handle:
+                    rows = csv.reader(io.TextIOWrapper(handle, encoding="utf-8", errors="replace"))
+                    total += max(sum(1 for _ in rows) - 1, 1)
+            else:
+                total += 1
+        except (OSError, csv.Error, ValueError):
+            total += 1  # reading it will give an error row
+    return total
+
+
 def _make_id_unique(article: Article, seen: dict[str, str]) -> None:
     original = article.article_id
     if original in seen:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import importlib.util
+import itertools
 import json
 import re
 from collections import Counter
@@ -75,7 +76,7 @@ class WikinewsDoc:
 
 def read_doc(path: Path) -> WikinewsDoc:
     """Read one ``*.pretty.json(.gz)`` file of the shared corpus."""
-    raw = gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     data = json.loads(raw.decode("utf-8"))
     match = NAME.match(data["documentName"])
     if not match:
@@ -87,7 +88,9 @@ def read_doc(path: Path) -> WikinewsDoc:
 def wikinews_docs(src: Path = WIKINEWS_DEV) -> dict[str, WikinewsDoc]:
     """Every article of the shared Wikinews dev split, by Wikinews id."""
     if not src.is_dir():
-        raise StandoffError(f"Wikinews dev split not found: {src} (../shared must lie beside the checkout)")
+        raise StandoffError(
+            f"Wikinews dev split not found: {src} (../shared must lie beside the checkout)"
+        )
     docs = [read_doc(p) for p in sorted(src.iterdir()) if p.name.endswith((".json", ".json.gz"))]
     return {d.doc_id: d for d in sorted(docs, key=lambda d: int(d.doc_id))}
 
@@ -121,8 +124,18 @@ def anchors_of(value: str) -> tuple[str | None, str | None]:
         return Date(year, month, 1).isoformat(), (nxt - timedelta(days=1)).isoformat()
     if m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value):
         year, part = int(m.group(1)), m.group(2)
-        months = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-                  "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[part]
+        months = {
+            "Q1": (1, 3),
+            "Q2": (4, 6),
+            "Q3": (7, 9),
+            "Q4": (10, 12),
+            "H1": (1, 6),
+            "H2": (7, 12),
+            "SP": (3, 5),
+            "SU": (6, 8),
+            "FA": (9, 11),
+            "WI": (12, 14),
+        }[part]
         first = Date(year, months[0], 1)
         last_year, last_month = year + (months[1] - 1) // 12, (months[1] - 1) % 12 + 1
         nxt = Date(last_year + last_month // 12, last_month % 12 + 1, 1)
@@ -151,11 +164,13 @@ def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
 
 
 def locate(text: str, item: dict, where: str) -> list[tuple[int, int]]:
-    """The spans a draft item means: explicit ``start``/``end``, or ``text`` + ``occ`` (1-based or "all")."""
+    """The spans a draft item means: ``start``/``end``, or ``text`` + ``occ`` (1-based, "all")."""
     if "start" in item and "end" in item:
         start, end = int(item["start"]), int(item["end"])
         if "text" in item and text[start:end] != item["text"]:
-            raise StandoffError(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {item['text']!r}")
+            raise StandoffError(
+                f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {item['text']!r}"
+            )
         return [(start, end)]
     phrase = item.get("text")
     if not phrase:
@@ -167,7 +182,9 @@ def locate(text: str, item: dict, where: str) -> list[tuple[int, int]]:
     if occ == "all":
         return spans
     if not isinstance(occ, int) or not 1 <= occ <= len(spans):
-        raise StandoffError(f"{where}: {phrase!r} occurs {len(spans)} times; give occ 1..{len(spans)} or 'all'")
+        raise StandoffError(
+            f"{where}: {phrase!r} occurs {len(spans)} times; give occ 1..{len(spans)} or 'all'"
+        )
     return [spans[occ - 1]]
 
 
@@ -190,10 +207,17 @@ def resolve_draft(draft: dict, doc: WikinewsDoc, where: str) -> dict:
         if not item.get("canonical"):
             raise StandoffError(f"{at}: no canonical")
         for start, end in locate(text, item, at):
-            row = {"start": start, "end": end, "label": item["label"], "canonical": item["canonical"]}
+            row = {
+                "start": start,
+                "end": end,
+                "label": item["label"],
+                "canonical": item["canonical"],
+            }
             if item["label"] == "PER":
                 if item["canonical"] not in people:
-                    raise StandoffError(f"{at}: PER canonical {item['canonical']!r} has no entry in people")
+                    raise StandoffError(
+                        f"{at}: PER canonical {item['canonical']!r} has no entry in people"
+                    )
                 row["gender"] = people[item["canonical"]]["gender"]
             entities.append(row)
     timexes = []
@@ -205,27 +229,48 @@ def resolve_draft(draft: dict, doc: WikinewsDoc, where: str) -> dict:
             raise StandoffError(f"{at}: no value")
         first, last = anchors_of(value) if item["type"] in ("DATE", "TIME") else (None, None)
         for start, end in locate(text, item, at):
-            timexes.append({"start": start, "end": end, "type": item["type"], "value": value,
-                            "anchor_start": first, "anchor_end": last})
+            timexes.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "type": item["type"],
+                    "value": value,
+                    "anchor_start": first,
+                    "anchor_end": last,
+                }
+            )
     boilerplate = []
     for i, item in enumerate(draft.get("boilerplate", [])):
         at = f"{where}: boilerplate[{i}]"
         _check(item.get("kind"), BOILERPLATE_KINDS, at, "kind")
-        boilerplate += [{"start": s, "end": e, "kind": item["kind"]} for s, e in locate(text, item, at)]
+        boilerplate += [
+            {"start": s, "end": e, "kind": item["kind"]} for s, e in locate(text, item, at)
+        ]
     quotes = []
     for i, item in enumerate(draft.get("quotes", [])):
         at = f"{where}: quotes[{i}]"
         _check(item.get("kind"), QUOTE_KINDS, at, "kind")
-        (start, end), = locate(text, item, at)
+        ((start, end),) = locate(text, item, at)
         mention = None
         if item.get("speaker_mention"):
-            (ms, me), = locate(text, item["speaker_mention"], f"{at} speaker_mention")
+            ((ms, me),) = locate(text, item["speaker_mention"], f"{at} speaker_mention")
             mention = {"start": ms, "end": me}
-        quotes.append({"start": start, "end": end, "kind": item["kind"], "cue": item.get("cue"),
-                       "speaker": item.get("speaker"), "speaker_gender": item.get("speaker_gender"),
-                       "speaker_mention": mention})
+        quotes.append(
+            {
+                "start": start,
+                "end": end,
+                "kind": item["kind"],
+                "cue": item.get("cue"),
+                "speaker": item.get("speaker"),
+                "speaker_gender": item.get("speaker_gender"),
+                "speaker_mention": mention,
+            }
+        )
     record = {
-        "id": doc.doc_id, "dct": doc.dct, "sha256": doc.sha256, "half": doc.half,
+        "id": doc.doc_id,
+        "dct": doc.dct,
+        "sha256": doc.sha256,
+        "half": doc.half,
         "annotator": draft.get("annotator", ""),
         "boilerplate": sorted(boilerplate, key=lambda r: r["start"]),
         "entities": sorted(entities, key=lambda r: (r["start"], r["end"])),
@@ -250,16 +295,22 @@ def validate_standoff(record: dict, doc: WikinewsDoc, where: str) -> None:
         spans = record.get(layer, [])
         for row in spans:
             if not 0 <= row["start"] < row["end"] <= n:
-                raise StandoffError(f"{where}: {layer} span {row['start']}-{row['end']} outside the text")
-            piece = doc.text[row["start"]:row["end"]]
+                raise StandoffError(
+                    f"{where}: {layer} span {row['start']}-{row['end']} outside the text"
+                )
+            piece = doc.text[row["start"] : row["end"]]
             if piece != piece.strip():
-                raise StandoffError(f"{where}: {layer} span {piece!r} starts or ends with whitespace")
+                raise StandoffError(
+                    f"{where}: {layer} span {piece!r} starts or ends with whitespace"
+                )
         if layer in ("entities", "timexes"):
             ordered = sorted(spans, key=lambda r: (r["start"], r["end"]))
-            for a, b in zip(ordered, ordered[1:]):
+            for a, b in itertools.pairwise(ordered):
                 if b["start"] < a["end"]:
-                    raise StandoffError(f"{where}: overlapping {layer} {doc.text[a['start']:a['end']]!r} "
-                                        f"and {doc.text[b['start']:b['end']]!r}")
+                    raise StandoffError(
+                        f"{where}: overlapping {layer} {doc.text[a['start'] : a['end']]!r} "
+                        f"and {doc.text[b['start'] : b['end']]!r}"
+                    )
     for row in record.get("entities", []):
         _check(row["label"], LABELS, where, "label")
         if row["label"] == "PER":
@@ -267,7 +318,9 @@ def validate_standoff(record: dict, doc: WikinewsDoc, where: str) -> None:
     canon = {p["canonical"]: p["gender"] for p in record.get("people", [])}
     for row in record.get("entities", []):
         if row["label"] == "PER" and canon.get(row["canonical"]) != row["gender"]:
-            raise StandoffError(f"{where}: gender of {row['canonical']!r} differs from its people entry")
+            raise StandoffError(
+                f"{where}: gender of {row['canonical']!r} differs from its people entry"
+            )
     for key, value in record.get("speaker_genders", {}).items():
         if value is not None:
             _check(value, GENDERS, f"{where}: speaker_genders[{key}]", "speaker_gender")
@@ -290,11 +343,15 @@ def load_standoff(folder: Path = STANDOFF) -> dict[str, dict]:
     return records
 
 
-def mapped_quotes(doc: WikinewsDoc, stats: Counter | None = None) -> tuple[str, list[dict], list[int]]:
+def mapped_quotes(
+    doc: WikinewsDoc, stats: Counter | None = None
+) -> tuple[str, list[dict], list[int]]:
     """The seed-format content of a document, its quotes mapped by the shared tool, and the
     position of every originalText character in the content (-1 where whitespace was dropped)."""
     tool = mapping_tool()
-    _, content, gold = tool.convert(doc.path, False, stats if stats is not None else Counter(), day=True)
+    _, content, gold = tool.convert(
+        doc.path, False, stats if stats is not None else Counter(), day=True
+    )
     _, pos = tool.normalise(doc.text)
     shift = len(f" date {doc.dct} ")
     return content, gold["quotes"], [p + shift if p >= 0 else -1 for p in pos]
@@ -311,12 +368,13 @@ def _shift(row: dict, pos: list[int], content: str) -> dict | None:
     if span is None:
         return None
     out = dict(row, start=span[0], end=span[1])
-    out["text"] = content[span[0]:span[1]]
+    out["text"] = content[span[0] : span[1]]
     return out
 
 
-def gold_article(doc: WikinewsDoc, record: dict, stats: Counter | None = None,
-                 own_quotes: bool = False) -> tuple[str, dict]:
+def gold_article(
+    doc: WikinewsDoc, record: dict, stats: Counter | None = None, own_quotes: bool = False
+) -> tuple[str, dict]:
     """The article content (seed format, day date) and its gold in the GUIDELINES format.
 
     Quotes come from the shared mapping with the stand-off ``speaker_genders``; with
@@ -325,7 +383,9 @@ def gold_article(doc: WikinewsDoc, record: dict, stats: Counter | None = None,
     content, quotes, pos = mapped_quotes(doc, stats)
     layers = {}
     for layer in ("entities", "timexes", "boilerplate"):
-        layers[layer] = [r for r in (_shift(row, pos, content) for row in record.get(layer, [])) if r]
+        layers[layer] = [
+            r for r in (_shift(row, pos, content) for row in record.get(layer, [])) if r
+        ]
     if own_quotes:
         quotes = []
         for row in record.get("quotes", []):
@@ -338,13 +398,24 @@ def gold_article(doc: WikinewsDoc, record: dict, stats: Counter | None = None,
         genders = record.get("speaker_genders", {})
         for q in quotes:
             q["speaker_gender"] = genders.get(quote_key(q))
-    gold = {"id": f"wn_{doc.doc_id}", "source": f"de.wikinews.org {doc.doc_id} (CC BY-NC-SA 4.0, evaluation only)",
-            "dct": doc.dct, "lang": "de", **layers, "quotes": quotes, "half": doc.half}
+    gold = {
+        "id": f"wn_{doc.doc_id}",
+        "source": f"de.wikinews.org {doc.doc_id} (CC BY-NC-SA 4.0, evaluation only)",
+        "dct": doc.dct,
+        "lang": "de",
+        **layers,
+        "quotes": quotes,
+        "half": doc.half,
+    }
     return content, gold
 
 
-def build_corpus(dest: Path, half: str | None = None, records: dict[str, dict] | None = None,
-                 own_quotes: bool = False) -> Counter:
+def build_corpus(
+    dest: Path,
+    half: str | None = None,
+    records: dict[str, dict] | None = None,
+    own_quotes: bool = False,
+) -> Counter:
     """Write ``dest/articles/wn_<id>.txt`` and ``dest/gold/wn_<id>.json`` for annotated articles
     (of one half, or all); return the mapping counts."""
     records = load_standoff() if records is None else records
@@ -358,14 +429,15 @@ def build_corpus(dest: Path, half: str | None = None, records: dict[str, dict] |
             continue
         content, gold = gold_article(doc, record, stats, own_quotes)
         (dest / "articles" / f"wn_{doc_id}.txt").write_text(content, encoding="utf-8")
-        (dest / "gold" / f"wn_{doc_id}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1),
-                                                         encoding="utf-8")
+        (dest / "gold" / f"wn_{doc_id}.json").write_text(
+            json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         stats["articles"] += 1
     return stats
 
 
 def articles_jsonl(dest: Path, half: str | None = None) -> int:
-    """Write the Wikinews dev articles as artikel input (JSONL: id, title, date YYYY-MM-DD, text)."""
+    """Write the Wikinews dev articles as artikel input (JSONL: id, title, date, text)."""
     count = 0
     tool = mapping_tool()
     with dest.open("w", encoding="utf-8") as out:
@@ -373,7 +445,12 @@ def articles_jsonl(dest: Path, half: str | None = None) -> int:
             if half and doc.half != half:
                 continue
             body, _ = tool.normalise(doc.text)
-            out.write(json.dumps({"id": f"wn_{doc.doc_id}", "title": doc.title, "date": doc.dct,
-                                  "text": body}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"id": f"wn_{doc.doc_id}", "title": doc.title, "date": doc.dct, "text": body},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             count += 1
     return count

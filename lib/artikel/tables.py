@@ -1,4 +1,4 @@
-"""The tables of DESIGN.md: their columns and types, and writing them to disk.
+"""The tables of DESIGN.md: their columns and types, reading and writing them (also streamed).
 
 Every table is a pandas DataFrame with fixed columns in a fixed order, so an empty table
 still has its full header and the Parquet schema is stable across runs.
@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 # Column name -> pandas dtype. "string" columns hold "" for unknown values, "Int64"
 # columns hold <NA>.
@@ -165,3 +167,80 @@ def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
     if path.suffix == ".parquet":
         return make_table(name, pd.read_parquet(path))
     return from_csv_strings(pd.read_csv(path, dtype=str, keep_default_na=False), name)
+
+
+class TableWriter:
+    """Appends batches of one table to ``<name>.<fmt>.partial``; ``close`` renames it."""
+
+    def __init__(self, out_dir: Path, name: str, fmt: str) -> None:
+        self.name, self.fmt = name, fmt
+        self.final = out_dir / f"{name}.{fmt}"
+        self.partial = out_dir / f".{name}.{fmt}.partial"
+        self.schema = pa.Schema.from_pandas(make_table(name), preserve_index=False)
+        self._parquet: pq.ParquetWriter | None = None
+        self._csv_started = False
+        if self.partial.exists():
+            self.partial.unlink()
+
+    def write(self, rows: list[dict]) -> None:
+        """Append rows (in the table's schema)."""
+        if not rows:
+            return
+        frame = make_table(self.name, rows)
+        if self.fmt == "parquet":
+            if self._parquet is None:
+                self._parquet = pq.ParquetWriter(self.partial, self.schema)
+            self._parquet.write_table(
+                pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
+            )
+        else:
+            frame.to_csv(self.partial, mode="a", header=not self._csv_started, index=False)
+            self._csv_started = True
+
+    def close(self) -> Path:
+        """Finish the file (an empty table still gets its header) and move it into place."""
+        if self.fmt == "parquet":
+            if self._parquet is None:
+                pq.write_table(
+                    pa.Table.from_pandas(
+                        make_table(self.name), schema=self.schema, preserve_index=False
+                    ),
+                    self.partial,
+                )
+            else:
+                self._parquet.close()
+        elif not self._csv_started:
+            make_table(self.name).to_csv(self.partial, index=False)
+        os.replace(self.partial, self.final)
+        return self.final
+
+
+def fill_entity_ids(path: Path, fmt: str, ids: dict[tuple[str, str], str]) -> None:
+    """Second pass over the entities file: set the corpus-wide ``entity_id``, streaming."""
+    temporary = path.with_name(f".{path.name}.ids")
+    schema = pa.Schema.from_pandas(make_table("entities"), preserve_index=False)
+
+    def with_ids(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = make_table("entities", frame)
+        frame["entity_id"] = pd.array(
+            [ids.get(pair, "") for pair in zip(frame["label"], frame["canonical"], strict=True)],
+            dtype="string",
+        )
+        return frame
+
+    if fmt == "parquet":
+        source = pq.ParquetFile(path)
+        with pq.ParquetWriter(temporary, schema) as writer:
+            for index in range(source.num_row_groups):
+                frame = with_ids(source.read_row_group(index).to_pandas())
+                writer.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
+    else:
+        header = True
+        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=100_000):
+            with_ids(from_csv_strings(chunk, "entities")).to_csv(
+                temporary, mode="a", header=header, index=False
+            )
+            header = False
+        if header:
+            make_table("entities").to_csv(temporary, index=False)
+    os.replace(temporary, path)

@@ -1,159 +1,19 @@
-"""Temporal expressions: find them with the rules of ``resources/de/time/`` and normalise
-them to TIMEX3 values from the article date (dct) and the text only.
-
-Notes:
-    The rule format and the normalisation conventions follow TIMEX3 and HeidelTime
-    (Strötgen & Gertz 2013): the rules and lexicons here were written anew. News articles
-    often carry only the month of publication: a weekday then denotes the month, unless an
-    explicit date in the text fixes the day of writing (the *reference day*, taken as the
-    latest explicit date inside the publication month), in which case weekdays are resolved
-    in its week, backwards for past-tense sentences and forwards otherwise.
-"""
+"""TIMEX3 values from a rule match, the article date (dct) and the text; calendar anchors."""
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 
-import pandas as pd
-from spacy.tokens import Span
+from .lexicon import lexicon
 
-from .resources import load_entries, resource_path
-
-BUILTIN_PATTERNS = {
-    "day": r"0?[1-9]|[12]\d|3[01]",
-    "hour": r"[01]?\d|2[0-4]",
-    "minute": r"[0-5]\d",
-}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
 PART_ORDER = ("MO", "MI", "AF", "EV", "NI")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One line of ``rules.txt``."""
-
-    name: str
-    type: str
-    normaliser: str
-    pattern: re.Pattern[str]
-
-
-@dataclass
-class Timex:
-    """A normalised temporal expression (offsets into the article text)."""
-
-    start: int
-    end: int
-    type: str
-    value: str
-    rule: str
-    granularity: str = ""
-    anchor_start: str = ""
-    anchor_end: str = ""
-
-
-# ------------------------------------------------------------------------ resources
-
-
-@cache
-def lexicon(name: str) -> dict[str, str]:
-    """``time/<name>.txt`` as {surface (lower case): value}; a surface without value maps to ""."""
-    table = {}
-    for entry in load_entries(f"time/{name}.txt"):
-        surface, _, value = entry.partition("\t")
-        table[surface.strip().lower()] = value.strip()
-    return table
-
-
-def _alternation(name: str) -> str:
-    surfaces = [entry.partition("\t")[0].strip() for entry in load_entries(f"time/{name}.txt")]
-    surfaces += [s[0].upper() + s[1:] for s in surfaces if s[0].islower()]  # sentence-initial
-    ordered = sorted(set(surfaces), key=lambda s: (-len(s), s))
-    return "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in ordered) + ")"
-
-
-def _expand(pattern: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return f"(?:{BUILTIN_PATTERNS[name]})" if name in BUILTIN_PATTERNS else _alternation(name)
-
-    return re.sub(r"%(\w+)", replace, pattern)
-
-
-@cache
-def load_rules() -> tuple[Rule, ...]:
-    """The rules of ``resources/de/time/rules.txt``, compiled, in file order."""
-    rules = []
-    path = resource_path("time/rules.txt")
-    for number, entry in enumerate(load_entries("time/rules.txt"), start=1):
-        parts = [part.strip() for part in entry.split(" | ", 3)]
-        if len(parts) != 4:
-            raise ValueError(f"{path}: rule {number} needs NAME | TYPE | NORMALISER | PATTERN")
-        name, kind, normaliser, pattern = parts
-        if normaliser not in NORMALISERS:
-            raise ValueError(f"{path}: rule {name}: unknown normaliser {normaliser!r}")
-        try:
-            rules.append(Rule(name, kind, normaliser, re.compile(_expand(pattern))))
-        except re.error as exc:
-            raise ValueError(f"{path}: rule {name}: {exc}") from None
-    return tuple(rules)
-
-
-@cache
-def _tense_markers() -> dict[str, str]:
-    markers = {}
-    for entry in load_entries("time/tense_markers.txt"):
-        tense, _, word = entry.partition("\t")
-        markers[word.strip()] = tense.strip()
-    return markers
-
-
-# ---------------------------------------------------------------------------- tense
-
-# Perfect tense: haben with a participle, or sein with a strong participle ("ist gekommen";
-# "ist geplant" is a state in the present, not the perfect).
-PERFECT = re.compile(
-    r"\b(?:hat|haben|hast|habe|hatte|hatten)\b[^.,;:!?]*\b[a-zäöü]\w*(?:t|en)\s*(?:[.,;:!?“”\"»«]|$)"
-    r"|\b(?:ist|sind|bin|bist|sei|seien|war|waren)\b[^.,;:!?]*\b[a-zäöü]\w*en\s*(?:[.,;:!?“”\"»«]|$)"
-)
-
-
-def sentence_tense(sentence: Span) -> str:
-    """``"past"``, ``"future"`` or ``"present"`` of a sentence.
-
-    Uses the pipeline's morphology when it has one (Tense=Past on a finite verb; a finite
-    form of "werden" with an infinitive for the future; haben/sein with a participle for the
-    perfect), otherwise the word list ``time/tense_markers.txt``.
-    """
-    doc = sentence.doc
-    if doc.has_annotation("MORPH") and doc.has_annotation("TAG"):
-        finite = [t for t in sentence if "Fin" in t.morph.get("VerbForm")]
-        participle = any("Part" in t.morph.get("VerbForm") for t in sentence)
-        infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
-        words = {t.text.lower() for t in finite}
-        if infinitive and words & {"werde", "werden", "wird", "würde", "würden", "soll", "sollen"}:
-            return "future"
-        if any("Past" in t.morph.get("Tense") for t in finite):
-            return "past"
-        if participle and words & {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}:
-            return "past"
-        return "present"
-    text = sentence.text
-    tenses = {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
-    if "future" in tenses:  # reported plans ("sagte, er werde am Montag …") look ahead
-        return "future"
-    if "past" in tenses or PERFECT.search(text):
-        return "past"
-    return "present"
-
-
-# ------------------------------------------------------------------- value helpers
 
 
 def _month_end(year: int, month: int) -> date:
@@ -279,9 +139,6 @@ def _with_time(day: date, groups: dict) -> str:
         part = lexicon("day_parts").get(groups["part"].lower())
         return f"{day.isoformat()}T{part}" if part else day.isoformat()
     return day.isoformat()
-
-
-# ---------------------------------------------------------------------- normalisers
 
 
 def _absolute(groups: dict, ctx: Context) -> str | None:
@@ -628,201 +485,15 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
 }
 
 
-# ------------------------------------------------------------------------- matching
-
-
 @dataclass
-class _Match:
+class Timex:
+    """A normalised temporal expression (offsets into the article text)."""
+
     start: int
     end: int
-    rule: Rule
-    groups: dict
-    sentence: Span
-
-
-def _find_matches(sentences: list[Span]) -> list[_Match]:
-    """All rule matches inside one sentence each; overlaps resolved: the longest wins, then
-    the earlier rule."""
-    if not sentences:
-        return []
-    text = sentences[0].doc.text
-    starts = [sentence.start_char for sentence in sentences]
-    candidates = []
-    for order, rule in enumerate(load_rules()):
-        for match in rule.pattern.finditer(text):
-            start, end = match.span()
-            if end <= start:
-                continue
-            sentence = sentences[max(0, bisect.bisect_right(starts, start) - 1)]
-            if start < sentence.start_char or end > sentence.end_char:
-                continue  # across a sentence boundary
-            groups = {k: v for k, v in match.groupdict().items() if v}
-            groups["_text"] = match.group(0)
-            candidates.append((-(end - start), order, _Match(start, end, rule, groups, sentence)))
-    chosen: list[_Match] = []
-    for _, _, candidate in sorted(candidates, key=lambda item: (item[0], item[1], item[2].start)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda m: m.start)
-
-
-def _reference_day(explicit: list[date], year: int | None, month: int | None, day: int | None):
-    """The day of writing: the dct when it has a day, else the latest of the given explicit
-    dates inside its month. Dates written with their weekday ("am Freitag (4. März)") and
-    numeric datelines fix the week first; other dates of non-future sentences come next."""
-    if year and month and day:
-        return date(year, month, day)
-    if year and month:
-        inside = [d for d in explicit if (d.year, d.month) == (year, month)]
-        return max(inside) if inside else None
-    return None
-
-
-def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
-    parts = [int(p) for p in dct.split("-")] if dct else []
-    return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
-
-
-def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) -> list[Timex]:
-    """Temporal expressions of a document, normalised against ``dct`` (``YYYY[-MM[-DD]]``).
-
-    Args:
-        sentences: the sentences to search (spaCy spans of one Doc), in text order.
-        dct: the publication date as known ("" when unknown).
-        narrative: for history-style narratives (HeidelTime's "narratives" type): a date
-            without a year, or a relative one, is read from the latest date mentioned before
-            it, not from the publication date. News articles use the publication date.
-
-    Returns:
-        The expressions in text order, each with its TIMEX3 type, value and anchors.
-    """
-    year, month, day = _parse_dct(dct)
-    matches = _find_matches(sentences)
-    tenses = {sentence.start: sentence_tense(sentence) for sentence in sentences}
-    anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
-
-    def context(match: _Match, **extra) -> Context:
-        sentence_text, offset = match.sentence.text, match.sentence.start_char
-        return Context(
-            anchor[0],
-            anchor[1],
-            anchor[2],
-            tense=tenses[match.sentence.start],
-            narrative=narrative,
-            before=sentence_text[: match.start - offset],
-            after=sentence_text[match.end - offset :],
-            **extra,
-        )
-
-    fixed_days, other_days = [], []
-    for match in matches:
-        if match.rule.normaliser == "absolute" and match.groups.get("day"):
-            ctx = context(match)
-            value = _absolute(match.groups, ctx)
-            if not value or not re.match(r"\d{4}-\d{2}-\d{2}", value):
-                continue
-            weekdays = "|".join(lexicon("weekdays"))
-            weekday_before = re.search(rf"\b(?:{weekdays})\s*\($", ctx.before, re.I)
-            if match.groups.get("weekday") or weekday_before or match.groups.get("monthnum"):
-                fixed_days.append(date.fromisoformat(value[:10]))
-            elif ctx.tense != "future":
-                other_days.append(date.fromisoformat(value[:10]))
-            if (
-                ctx.tense == "future"
-                and fixed_days
-                and fixed_days[-1] == date.fromisoformat(value[:10])
-            ):
-                fixed_days.pop()  # a planned date is not the day of writing
-    reference = _reference_day(fixed_days, year, month, day) or _reference_day(
-        other_days, year, month, day
-    )
-
-    timexes: list[Timex] = []
-    last_day: date | None = None
-    for match in matches:
-        same_sentence = [
-            t
-            for t in timexes
-            if t.start >= match.sentence.start_char and t.granularity in ("day", "time")
-        ]
-        ctx = context(
-            match,
-            reference=last_day if narrative else reference,
-            last_day=last_day,
-            sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
-            if same_sentence
-            else None,
-        )
-        value = NORMALISERS[match.rule.normaliser](match.groups, ctx)
-        if not value:
-            continue
-        timex = Timex(match.start, match.end, match.rule.type, value, match.rule.name)
-        if narrative and timex.type in ("DATE", "TIME"):
-            parts = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-            if parts:
-                anchor[:] = [int(parts[1]), *(int(p) if p else None for p in parts.groups()[1:])]
-        if timex.type in ("DATE", "TIME"):
-            timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
-            if timex.granularity in ("day", "time"):
-                last_day = date.fromisoformat(timex.anchor_start)
-            elif value.endswith("_REF"):
-                timex.granularity = "ref"
-        else:
-            timex.granularity = timex.type.lower()
-        timexes.append(timex)
-    return timexes
-
-
-# ------------------------------------------------------------------------- timeline
-
-TIMELINE_COLUMNS = [
-    "article_id",
-    "sent_idx",
-    "timex",
-    "type",
-    "value",
-    "granularity",
-    "start",
-    "end",
-    "sentence",
-    "entities",
-    "article_date",
-]
-
-
-def timeline(analysis, *, body_only: bool = True) -> pd.DataFrame:
-    """One row per dated event: a DATE/TIME expression with a calendar interval, its sentence.
-
-    Args:
-        analysis: an ``Analysis``.
-        body_only: only events in body sentences (not in captions, teasers, credits …).
-
-    Returns:
-        Columns ``article_id, sent_idx, timex, type, value, granularity, start, end``
-        (the inclusive interval as Timestamps), ``sentence``, ``entities`` (canonical names
-        in the sentence, "; "-joined) and ``article_date``; sorted by ``start``. A weekday in
-        an article dated only by month is an interval across the month, not a guessed day.
-    """
-    timexes = analysis.timexes
-    dated = timexes[timexes["type"].isin(["DATE", "TIME"]) & (timexes["anchor_start"] != "")]
-    sentences = analysis.sentences[["article_id", "sent_idx", "text", "in_body"]].rename(
-        columns={"text": "sentence"}
-    )
-    events = dated.merge(sentences, on=["article_id", "sent_idx"], how="left")
-    if body_only:
-        events = events[events["in_body"].fillna(False).astype(bool)]
-    names = (
-        analysis.entities.groupby(["article_id", "sent_idx"])["canonical"]
-        .agg(lambda values: "; ".join(dict.fromkeys(v for v in values if v)))
-        .rename("entities")
-        .reset_index()
-    )
-    events = events.merge(names, on=["article_id", "sent_idx"], how="left")
-    dates = analysis.articles[["article_id", "date"]].rename(columns={"date": "article_date"})
-    events = events.merge(dates, on="article_id", how="left")
-    events = events.rename(columns={"text": "timex"})
-    events["start"] = pd.to_datetime(events["anchor_start"])
-    events["end"] = pd.to_datetime(events["anchor_end"])
-    events["entities"] = events["entities"].fillna("").astype("string")
-    events = events.sort_values(["start", "end", "article_id", "sent_idx"], kind="stable")
-    return events[TIMELINE_COLUMNS].reset_index(drop=True)
+    type: str
+    value: str
+    rule: str
+    granularity: str = ""
+    anchor_start: str = ""
+    anchor_end: str = ""

@@ -1,0 +1,310 @@
+"""Canonical names within an article: the nominative, fullest name of each referent.
+
+1. Nominative: a genitive -s/-es is removed when there is evidence for it (the form without
+   it occurs in the article, a genitive article "des" before, a noun right after as in
+   "Trumps Sprecherin", the pipeline's Case=Gen) and the name is not one that ends in -s
+   anyway ("Paris", "Hans", ``nominative_s.txt``). Adjectives in names take the strong
+   nominative ending of the head noun ("des Weißen Hauses" -> "Weißes Haus").
+2. Countries: every name of a country gets its CLDR German name (babel), e.g. "USA", "US",
+   "Amerika" -> "Vereinigte Staaten".
+3. Within the article: an abbreviation joins its long form when the text links them
+   ("Europäische Zentralbank (EZB)") or its letters are the long form's initials; a
+   surname or first name alone joins the full name ("Kim" -> "Kim Jong Un"); a shorter
+   organisation name joins a longer one that contains it ("FC Bayern" -> "FC Bayern München").
+   The canonical name is the fullest member of the group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .names import country_names, gender_suffixes, legal_forms, nominative_s, word_list
+from .resources import first_names, load_entries
+
+GENITIVE_WORDS = frozenset({"des", "eines", "dieses", "jenes"})
+
+
+ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "al", "ell", "iert", "bar", "ant", "ent", "är")
+
+
+ADJECTIVE_ENDINGS = ("en", "em", "es", "er", "e")
+
+
+STRONG_ENDING = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
+
+
+def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
+    """``word`` without a genitive ending when the evidence allows it."""
+    lowered = word.lower()
+    if (
+        word in nominative_s()
+        or lowered in first_names()
+        or word.endswith("ss")
+        or any(
+            lowered.endswith(e.lower()) for e in nominative_s() if len(e) >= 5 and e[1:].islower()
+        )
+    ):
+        return word
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    candidates = []
+    if word.endswith("es") and len(word) > 4:
+        candidates.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        candidates.append(word[:-1])
+    for candidate in candidates:
+        if candidate in attested or candidate in country_names():
+            return candidate
+    if not evidence or not candidates:
+        return word
+    if word.endswith("es") and len(word) > 4:
+        stem = word[:-2]
+        if stem.endswith(("s", "z", "ß", "x", "sch")) or stem[-1] not in "aeiouyäöü":
+            return stem
+    return word[:-1]
+
+
+def _has_genitive_evidence(span_tokens: list[Token]) -> bool:
+    doc = span_tokens[0].doc
+    first, last = span_tokens[0], span_tokens[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if "Gen" in last.morph.get("Case"):
+        return True
+    if before is not None and before.lower_ in GENITIVE_WORDS:
+        return True
+    return bool(  # prenominal genitive: "Trumps Sprecherin", "Nordkoreas Machthaber"
+        after is not None
+        and after.text[:1].isupper()
+        and after.is_alpha
+        and after.ent_iob_ != "I"
+        and after.pos_ in ("NOUN", "")
+        and not after.is_sent_start
+        and (before is None or before.lower_ not in word_list("determiners"))
+    )
+
+
+def _gender(head: Token, nominative_head: str) -> str | None:
+    """Gender (or Plur) of a head noun: from the ending table, else the pipeline's
+    morphology of a common noun; None for proper names ("Verbraucherzentrale Hessen")."""
+    lowered = nominative_head.lower()
+    for ending, value in gender_suffixes():
+        if lowered.endswith(ending):
+            return value
+    if head.pos_ != "NOUN":
+        return None
+    if head.morph.get("Number") == ["Plur"]:
+        return "Plur"
+    gender = head.morph.get("Gender")
+    return gender[0] if gender else None
+
+
+def _is_adjective(token: Token, next_token: Token) -> bool:
+    if not (token.text[:1].isupper() and next_token.text[:1].isupper()):
+        return False
+    if token.pos_ == "ADJ":
+        return True
+    if token.pos_ in ("NOUN", "VERB", "NUM", "DET"):
+        return False
+    stem = _adjective_stem(token.text)
+    return stem != token.text and (
+        stem.endswith(ADJECTIVE_SUFFIXES) or stem in word_list("name_adjectives")
+    )
+
+
+def _adjective_stem(word: str) -> str:
+    for ending in ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
+    """The nominative form of a mention (see the module notes, rule 2)."""
+    words = [t.text for t in span_tokens]
+    adjectival = dict(entry.split("\t") for entry in load_entries("entities/adjectival_names.txt"))
+    if " ".join(words) in adjectival:
+        return adjectival[" ".join(words)]
+    evidence = _has_genitive_evidence(span_tokens)
+    if label == "PER" or len(words) == 1:
+        strong = "Gen" in span_tokens[-1].morph.get("Case") or len(words) == 1
+        words[-1] = _genitive_stem(words[-1], attested=attested, evidence=evidence and strong)
+        return " ".join(words)
+    # the head noun: the first noun followed by a complement ("Institut der deutschen
+    # Wirtschaft", "Staatssekretariat für Wirtschaft"), else the last word
+    head_index = len(words) - 1
+    for index, token in enumerate(span_tokens[:-1]):
+        if token.text[:1].isupper() and span_tokens[index + 1].lower_ in (
+            "der",
+            "des",
+            "für",
+            "von",
+            "vom",
+            "zur",
+            "zum",
+            "am",
+            "an",
+            "im",
+            "in",
+            "of",
+            "for",
+        ):
+            head_index = index
+            break
+    else:
+        if evidence:  # "des Polizeipräsidiums Ludwigsburg": the inflected word is the head
+            for index in range(len(words) - 1, -1, -1):
+                if _genitive_stem(words[index], attested=attested, evidence=True) != words[index]:
+                    head_index = index
+                    break
+    words[head_index] = _genitive_stem(words[head_index], attested=attested, evidence=evidence)
+    gender = _gender(span_tokens[head_index], words[head_index])
+    # only the adjectives that open the name ("Weißen Hauses", "Europäischen Union"), not those
+    # of an attribute inside it ("Gewerkschaft Deutscher Lokomotivführer")
+    for index in range(head_index):
+        token = span_tokens[index]
+        if not (gender and _is_adjective(token, span_tokens[index + 1])):
+            break
+        words[index] = _adjective_stem(token.text) + STRONG_ENDING[gender]
+    return " ".join(words)
+
+
+def _initials(name: str) -> str:
+    parts = re.split(r"[\s-]+", name)
+    return "".join(part[0] for part in parts if part[:1].isupper())
+
+
+def _linked_abbreviations(mentions: list[Mention], text: str) -> dict[int, int]:
+    """Abbreviation mention index -> long form mention index, from "Long Form (LF)"."""
+    links = {}
+    for i, first in enumerate(mentions[:-1]):
+        second = mentions[i + 1]
+        between = text[first.end : second.start]
+        if (
+            between.strip() == "("
+            and text[second.end : second.end + 1] == ")"
+            and first.label == second.label
+        ):
+            long_form, short = (
+                (first, second) if len(first.base) > len(second.base) else (second, first)
+            )
+            if len(short.base.split()) == 1:
+                links[mentions.index(short)] = mentions.index(long_form)
+    return links
+
+
+def canonicalize(mentions: list[Mention], doc: Doc) -> None:
+    """Fill ``base`` and ``canonical`` of an article's mentions (rules 2–4 of the module)."""
+    if not mentions:
+        return
+    attested = {m.text for m in mentions} | {t for m in mentions for t in m.tokens}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end)
+        tokens = list(span) if span is not None else []
+        mention.base = base_form(tokens, mention.label, attested) if tokens else mention.text
+        if mention.label in ("LOC", "ORG") and mention.base in country_names():
+            mention.base = country_names()[mention.base]
+        if mention.base.isupper() and len(mention.base) > 4:
+            titled = mention.base.title()
+            if titled in attested or titled in country_names():
+                mention.base = country_names().get(titled, titled)
+
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(short: int, long: int) -> None:
+        parent[find(short)] = find(long)
+
+    for short, long in _linked_abbreviations(mentions, doc.text).items():
+        join(short, long)
+    by_base: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        by_base[(mention.label, mention.base)].append(index)
+    for indices in by_base.values():
+        for index in indices[1:]:
+            join(index, indices[0])
+    forms = {(m.label, m.base) for m in mentions}
+    for index, mention in enumerate(mentions):
+        words = mention.base.split()
+        if mention.base.isupper() and 2 <= len(mention.base) <= 6:
+            for label, base in sorted(forms):
+                if (
+                    label == mention.label
+                    and base != mention.base
+                    and _initials(base) == mention.base
+                ):
+                    join(index, by_base[(label, base)][0])
+                    break
+            continue
+        candidates = [
+            (label, base)
+            for label, base in forms
+            if label == mention.label
+            and len(base.split()) > len(words)
+            and _contains(base, words, label)
+        ]
+        if candidates:
+            join(index, by_base[_best_fuller_name(mention, candidates, by_base, mentions)][0])
+
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        groups[find(index)].append(mention)
+    for members in groups.values():
+        fullest = max(members, key=lambda m: (len(m.base.split()), len(m.base), -m.start))
+        for member in members:
+            member.canonical = fullest.base
+
+
+def _best_fuller_name(
+    mention: Mention,
+    candidates: list[tuple[str, str]],
+    by_base: dict[tuple[str, str], list[int]],
+    mentions: list[Mention],
+) -> tuple[str, str]:
+    """Which fuller name a short mention stands for: one that only adds a legal form
+    ("Siemens AG"), else the nearest before the mention, else the first one after it."""
+
+    def rank(form: tuple[str, str]) -> tuple[int, int, int]:
+        extra = " ".join(form[1].split()[len(mention.base.split()) :])
+        legal = 0 if form[1].startswith(mention.base) and extra in legal_forms() else 1
+        positions = [mentions[i].start for i in by_base[form]]
+        before = [mention.start - p for p in positions if p <= mention.start]
+        return (legal, 0, min(before)) if before else (legal, 1, min(positions))
+
+    return min(candidates, key=rank)
+
+
+def _contains(longer: str, words: list[str], label: str) -> bool:
+    """Whether the shorter name ``words`` may stand for ``longer`` (rule 4 of the module)."""
+    parts = longer.split()
+    size = len(words)
+    if label == "PER":
+        return parts[-size:] == words or parts[:size] == words
+    if label == "LOC":
+        return parts[:size] == words and bool(
+            re.match(r"\s*(an der|am|an|im|in der|ob der|bei)\b", longer[len(" ".join(words)) :])
+        )
+    return any(parts[i : i + size] == words for i in range(len(parts) - size + 1))
+
+
+@dataclass
+class Mention:
+    """One entity mention: offsets into the article text and its names."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    in_body: bool = True
+    base: str = ""
+    canonical: str = ""
+    tokens: list[str] = field(default_factory=list)

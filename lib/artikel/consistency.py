@@ -1,0 +1,217 @@
+"""Document-level consistency of the NER output, before mentions are made of it.
+
+A name the document knows (a full name's surname, a multi-word name, an acronym) gets the
+same label everywhere it recurs; names right after a title are people; particles join names
+("van", "de"); countries from the CLDR gazetteer are places, and a person span that ends in
+a country is split.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span
+
+from .names import (
+    LABEL_MAP,
+    country_first_words,
+    country_names,
+    in_or_genitive,
+    is_title,
+    word_list,
+)
+from .resources import first_names
+
+
+def _name_parts(ents: list[Span]) -> dict[tuple[str, ...], str]:
+    """Token sequences known as names in this document -> their label.
+
+    Full names of people and their capitalised parts (surname, first name), multi-word
+    names and acronyms of any label.
+    """
+    names: dict[tuple[str, ...], str] = {}
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        if ent.label_ == "PER" and len(ent) > 1:
+            names[words] = "PER"
+            for token in ent:
+                if token.text[:1].isupper() and len(token.text) > 2 and not is_title(token.text):
+                    names.setdefault((token.text,), "PER")
+        elif len(ent) > 1 or (ent.text.isupper() and len(ent.text) >= 2):
+            names.setdefault(words, ent.label_)
+    return names
+
+
+def consistent_entities(doc: Doc) -> list[Span]:
+    """The document's entities made consistent (issue: document-level consistency).
+
+    A name the NER recognised once gets the same label at its other mentions, and its
+    mentions that the NER missed are added: people by full name, surname or first name
+    (also in the genitive, "Trumps"), other names when they are multi-word or acronyms.
+    Single words of other labels are not propagated: too many are also common nouns
+    ("Bahn", "Union"). Where one name carries several labels, the majority wins.
+    """
+    ents = _split_country_tails([e for e in doc.ents if LABEL_MAP.get(e.label_)])
+    names = _name_parts(ents)
+    result = []
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        stem = (words[0][:-1],) if len(words) == 1 and words[0].endswith("s") else None
+        label = names.get(words) or (names.get(stem) if stem and names.get(stem) == "PER" else None)
+        result.append(Span(doc, ent.start, ent.end, label=label or ent.label_))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in result:
+        votes[ent.text][ent.label_] += 1
+    result = [
+        Span(doc, e.start, e.end, label=votes[e.text].most_common(1)[0][0])
+        if len(votes[e.text]) > 1
+        and votes[e.text].most_common(2)[0][1] > votes[e.text].most_common(2)[1][1]
+        else e
+        for e in result
+    ]
+    result = _join_particle_names(doc, result)
+    if doc.has_annotation("ENT_IOB"):  # a pipeline with NER (the rule pipeline has none)
+        result = _names_after_titles(doc, result)
+        result = _countries(doc, result)
+    names = _name_parts(result)
+    taken = {i for ent in result for i in range(ent.start, ent.end)}
+    longest = max((len(words) for words in names), default=0)
+    texts = [token.text for token in doc]
+    first_words = {words[0] for words in names}
+    index = 0
+    while index < len(doc):
+        found = None
+        first = texts[index]
+        if index in taken or not (first in first_words or first[:-1] in first_words):
+            index += 1
+            continue
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            if any(i in taken for i in range(index, index + size)):
+                continue
+            words = tuple(texts[index : index + size])
+            if words in names:
+                found = (size, names[words])
+                break
+            if size == 1 and words[0].endswith("s") and names.get((words[0][:-1],)) == "PER":
+                found = (1, "PER")
+                break
+        if found:
+            result.append(Span(doc, index, index + found[0], label=found[1]))
+            index += found[0]
+        else:
+            index += 1
+    return sorted(result, key=lambda span: span.start)
+
+
+def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Join "Ursula" + "von der" + "Leyen" into one person when the NER split the name.
+
+    Only a lone first name (gender-guesser's list) is joined, with a name of at most two
+    words, so "Marion Albers von der DZ Bank" stays a person and a bank.
+    """
+    particles = word_list("name_particles")
+    joined: list[Span] = []
+    for ent in sorted(ents, key=lambda span: span.start):
+        previous = joined[-1] if joined else None
+        first_name_only = (
+            previous is not None
+            and previous.label_ == "PER"
+            and len(previous) == 1
+            and previous.text.lower() in first_names()
+            and len(ent) <= 3
+            and ent.text[:1].isupper()
+        )
+        between = doc[previous.end : ent.start] if previous is not None else []
+        if first_name_only and (
+            (len(between) and all(t.lower_ in particles for t in between))
+            or (not len(between) and ent[0].lower_ in particles)  # "Alexander" + "Van der Bellen"
+        ):
+            joined[-1] = Span(doc, previous.start, ent.end, label="PER")
+            continue
+        joined.append(ent)
+    return joined
+
+
+def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name right after a title or role noun is a person: "US-Präsident Donald Trump",
+    "Trainerin Anna Muster", "Regierungssprecher Steffen Seibert" (issue: title patterns).
+
+    Up to four capitalised words (name particles allowed inside the name) after the title
+    become a PER mention where the NER found nothing. Words the NER labelled otherwise are
+    left alone ("Regierungschef Europas" is a genitive, not a name).
+    """
+    particles = word_list("name_particles")
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    added: list[Span] = []
+    for token in doc[:-1]:
+        if not is_title(token.text, compounds=True) or token.i in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4:
+            word = doc[end]
+            name_word = word.text[:1].isupper() and word.is_alpha and not is_title(word.text)
+            inner_particle = (
+                end > token.i + 1
+                and word.lower_ in particles
+                and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()
+            )
+            if not (name_word or inner_particle):
+                break
+            end += 1
+        if end > token.i + 1 and not any(i in covered for i in range(token.i + 1, end)):
+            added.append(Span(doc, token.i + 1, end, label="PER"))
+    return sorted([*ents, *added], key=lambda span: span.start)
+
+
+def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Country names (CLDR via babel, also in the genitive) are places: missed ones are
+    added as LOC, and a country the NER took for a person becomes LOC (gazetteer)."""
+    names = country_names()
+    longest = max(len(name.split()) for name in names)
+    first_words = country_first_words()
+    covered = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    result = {ent.start: ent for ent in ents}
+    index = 0
+    while index < len(doc):
+        if not in_or_genitive(doc[index].text, first_words):
+            index += 1
+            continue
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            words = doc[index : index + size]
+            text = words.text
+            if not in_or_genitive(text, names):
+                continue
+            if text.lower() in first_names():  # "Jordan", "Georgia": also people's names
+                break
+            inside = {covered[i] for i in range(index, index + size) if i in covered}
+            if not inside and words[0].text[:1].isupper():
+                result[index] = Span(doc, index, index + size, label="LOC")
+            elif len(inside) == 1:
+                ent = inside.pop()
+                if ent.label_ == "PER" and (ent.start, ent.end) == (index, index + size):
+                    result[index] = Span(doc, index, index + size, label="LOC")
+            index += size - 1
+            break
+        index += 1
+    return sorted(result.values(), key=lambda span: span.start)
+
+
+def _split_country_tails(ents: list[Span]) -> list[Span]:
+    """A person span that ends in a country ("nannte Trump Nordkoreas Forderung" tagged as
+    one name) is a person and a place: names of people do not end in country names."""
+    countries = country_names()
+    result = []
+    for ent in ents:
+        last = ent[-1].text
+        if (
+            LABEL_MAP.get(ent.label_) == "PER"
+            and len(ent) > 1
+            and in_or_genitive(last, countries)
+            and last.lower() not in first_names()
+        ):
+            result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))
+            result.append(Span(ent.doc, ent.end - 1, ent.end, label="LOC"))
+        else:
+            result.append(ent)
+    return result

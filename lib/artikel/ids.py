@@ -1,0 +1,104 @@
+"""Corpus-wide entity ids: one id per referent across articles.
+
+The same label and canonical name give the same id; beyond that, names of one label are
+merged by a guarded fuzzy match (rapidfuzz) that never merges two different full names of
+people. The id is readable (``PER:angela-merkel``) and independent of the article order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+SPELLING_VARIANTS = (
+    ("ä", "ae"),
+    ("ö", "oe"),
+    ("ü", "ue"),
+    ("ß", "ss"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("dh", "d"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("y", "i"),
+    ("j", "i"),
+)
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+
+
+def _spelling_key(name: str) -> str:
+    """A name with transliteration variants levelled ("Selenskyj" ~ "Selenski")."""
+    key = name.casefold()
+    for variant, common in SPELLING_VARIANTS:
+        key = key.replace(variant, common)
+    return key
+
+
+def _block(label: str, name: str) -> tuple:
+    """Names that may be spelling variants of each other share a block (keeps merging fast)."""
+    if label == "PER":
+        parts = name.split()
+        return (*parts[:-1], _spelling_key(parts[-1])[:2])
+    return (_spelling_key(name)[:3],)
+
+
+def _may_merge(label: str, first: str, second: str) -> bool:
+    from rapidfuzz import fuzz
+
+    if label == "PER":
+        a, b = first.split(), second.split()
+        if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1]:
+            return False  # never merge two different full names
+        return fuzz.ratio(_spelling_key(a[-1]), _spelling_key(b[-1])) >= 90
+    return (
+        abs(len(first) - len(second)) <= 2
+        and fuzz.ratio(_spelling_key(first), _spelling_key(second)) >= 95
+    )
+
+
+def entity_id_map(counts: Counter) -> dict[tuple[str, str], str]:
+    """Ids for (label, canonical) pairs, given how often each occurs in the corpus.
+
+    Rule: mentions with the same label and canonical name share an id. Canonical names of
+    one label are further merged when they are spelling variants: for people the same
+    first names and surnames with rapidfuzz ratio >= 90 once transliteration variants are
+    levelled ("Selenskyj" ~ "Selenski"; "Müller" and "Möller", or "Hanna Müller" and
+    "Hans Müller", stay apart), for others ratio >= 95 and at most two characters'
+    difference. The id is
+    ``LABEL:slug`` of the group's most frequent name (ties: alphabetical), so it is
+    readable and does not depend on the order of articles.
+    """
+    representative: dict[tuple[str, str], str] = {}
+    blocks: dict[tuple, list[str]] = defaultdict(list)  # only names in one block may merge
+    for label, name in counts:
+        blocks[(label, _block(label, name))].append(name)
+    for (label, _), names in sorted(blocks.items()):
+        names.sort(key=lambda n: (-counts[(label, n)], n))
+        groups: list[list[str]] = []
+        for name in names:
+            for group in groups:
+                if _may_merge(label, group[0], name):
+                    group.append(name)
+                    break
+            else:
+                groups.append([name])
+        for group in groups:
+            for name in group:
+                representative[(label, name)] = f"{label}:{_slug(group[0])}"
+    return representative
+
+
+def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
+    """Corpus-wide ids for the rows of an ``entities`` table (see ``entity_id_map``)."""
+    if entities.empty:
+        return pd.Series([], dtype="string", index=entities.index)
+    pairs = list(zip(entities["label"], entities["canonical"], strict=True))
+    ids = entity_id_map(Counter(pairs))
+    return pd.Series([ids[pair] for pair in pairs], dtype="string", index=entities.index)

@@ -1,0 +1,137 @@
+"""The name system: labels, titles, gazetteers and word lists that entities and quotes share.
+
+Everything here is data from ``resources/de/entities/`` (and CLDR country names via babel),
+loaded once: which words are titles or roles before a name, which names end in -s in the
+nominative, legal forms of companies, currencies and the German names of countries.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .resources import first_names, load_entries
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+LABEL_MAP = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+}
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    return frozenset(load_entries(f"entities/{name}.txt"))
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(load_entries("entities/titles.txt"))
+
+
+@cache
+def nominative_s() -> frozenset[str]:
+    return frozenset(load_entries("entities/nominative_s.txt"))
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    return frozenset(load_entries("entities/legal_forms.txt"))
+
+
+@cache
+def gender_suffixes() -> tuple[tuple[str, str], ...]:
+    pairs = [tuple(entry.split("\t")) for entry in load_entries("entities/gender_suffixes.txt")]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Every known name of a country -> its CLDR German short name (babel)."""
+    from babel import Locale
+
+    german = Locale("de").territories
+    codes: dict[str, str] = {}
+    for locale in ("en", "de_CH", "de_AT", "de"):
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and code in german:
+                codes[name] = code
+    try:
+        import gettext
+
+        import pycountry
+
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+        for country in pycountry.countries:
+            for attribute in ("name", "official_name", "common_name"):
+                name = getattr(country, attribute, None)
+                if name and country.alpha_2 in german:
+                    codes.setdefault(translation.gettext(name), country.alpha_2)
+    except (ImportError, OSError):
+        pass
+    for entry in load_entries("entities/country_aliases.txt"):
+        name, code = entry.split("\t")
+        codes[name] = code
+    return {name: german[code] for name, code in codes.items()}
+
+
+@cache
+def currency_names() -> frozenset[str]:
+    """German names of currencies (CLDR via babel), singular and plural."""
+    from babel import Locale
+
+    names = set()
+    for locale in ("de", "de_CH", "de_AT"):
+        parsed = Locale.parse(locale)
+        names.update(parsed.currencies.values())
+        for forms in parsed._data["currency_names_plural"].values():
+            names.update(forms.values())
+    short = {re.split(r"[\s-]", name)[-1] for name in names}  # "US-Dollar" -> "Dollar"
+    names.update(word for word in short if word[:1].isupper() and word.lower() not in first_names())
+    return frozenset(names)
+
+
+@cache
+def title_compound_pattern() -> re.Pattern[str]:
+    """Lower-case words that end in a title of five or more letters after at least three
+    other letters ("regierungssprecher")."""
+    endings = sorted((t.lower() for t in titles() if len(t) >= 5), key=len, reverse=True)
+    return re.compile(".{3,}(?:" + "|".join(map(re.escape, endings)) + ")", re.DOTALL)
+
+
+@lru_cache(maxsize=65536)
+def is_title(word: str, *, compounds: bool = False) -> bool:
+    """Whether ``word`` (also inflected: "Präsidenten") is a title or role noun; with
+    ``compounds``, also a compound ending in one ("Regierungssprecher")."""
+    known = titles()
+    last = word.rsplit("-", 1)[-1]
+    forms = {last} | {last[: -len(e)] for e in ("en", "n", "es", "s") if last.endswith(e)}
+    if word in known or forms & known:
+        return True
+    return compounds and any(title_compound_pattern().fullmatch(form.lower()) for form in forms)
+
+
+def in_or_genitive(text: str, names) -> bool:
+    """Whether ``text`` is one of ``names``, also with a genitive s ("Nordkoreas")."""
+    return text in names or (text.endswith("s") and text[:-1] in names)
+
+
+@cache
+def country_first_words() -> frozenset[str]:
+    """First words of country names (also up to a hyphen or dot, in case the tokenizer splits
+    there): a cheap test before looking a span up."""
+    names = country_names()
+    return frozenset(name.split()[0] for name in names) | {
+        re.split(r"[-.]", name.split()[0])[0] for name in names
+    }

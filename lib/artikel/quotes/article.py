@@ -1,0 +1,144 @@
+"""One article's quote analysis: its sentences, mentions and cues, and the passes over them.
+
+``QuoteArticle`` holds the state that every pass reads (tokens, sentences, paragraphs, the
+spans between quotation marks, mentions and cues); the passes and the speaker resolution
+are its parts, one file each: ``mentions``, ``cues``, ``direct``, ``indirect``, ``speakers``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import RULE_SENTENCES
+from ..structure import Paragraph, set_sentence_starts
+from .cues import CueFinder
+from .direct import DirectPass
+from .indirect import IndirectPass
+from .lexicon import lexicon, matchers
+from .marks import find_marked
+from .mentions import MentionFinder
+from .speakers import SpeakerResolver
+from .types import Quote
+
+# ------------------------------------------------------------------------ analysis
+
+
+class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, IndirectPass):
+    """The state of one article's quote analysis; ``run`` returns its quotes."""
+
+    def __init__(self, doc: Doc, mentions: list[dict], paragraphs: list[Paragraph]):
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon()
+        self.matchers = matchers(doc.vocab)
+        self.has_parse = doc.has_annotation("DEP")
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        regions = [(p.start, p.end) for p in paragraphs if p.kind != "embed"]
+        if not regions:
+            regions = [(0, len(self.text))]
+        self.paragraphs = sorted(regions)
+        self.marked = find_marked(self.text, self.paragraphs)
+        self.in_marks = [False] * len(doc)
+        for m in self.marked:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.in_marks[t.i] = True
+        self.sentences = self._sentences()
+        self.cues = self._verb_cues()
+        self.sources = self._source_cues()
+        self.in_body = [(int(m["start"]), bool(m.get("in_body", True))) for m in mentions]
+        self.names = self._names(mentions)
+        for name in self.names:
+            name.governed = self._governed(name)
+        self.nouns = self._noun_mentions()
+        self.pronouns = self._pronouns()
+        nested = [(m.start, m.end) for m in self.nouns] + [
+            (m.open, m.end) for m in self.marked
+        ]
+        self.mentions = sorted(
+            [m for m in self.names if not any(s < m.start and m.end <= e for s, e in nested)]
+            + self.nouns
+            + self.pronouns,
+            key=lambda m: m.start,
+        )
+        self.links = self._role_links()
+
+    # ------------------------------------------------------------- structure
+
+    def _sentences(self) -> list[Span]:
+        """The pipeline's sentences, split further where artikel's sentence rules split (a
+        parser's boundaries can join two sentences; the rules never cross a paragraph)."""
+        doc = self.doc
+        starts = {0}
+        if doc.has_annotation("SENT_START"):
+            starts |= {s.start for s in doc.sents}
+        if not doc.user_data.get(RULE_SENTENCES):  # a pipeline without artikel's rules
+            copy = Doc(
+                doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]
+            )
+            for t in copy:
+                t.is_sent_start = t.i in starts
+            starts |= {t.i for t in set_sentence_starts(copy) if t.is_sent_start}
+        bounds = [*sorted(starts), len(doc)]
+        sentences = [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+        self.sentence_index = [0] * len(doc)
+        kept = []
+        for sentence in sentences:
+            if sentence.text.strip():
+                kept.append(sentence)
+            for t in sentence:
+                self.sentence_index[t.i] = max(len(kept) - 1, 0)
+        return kept
+
+    def sentence_at(self, token_i: int) -> Span:
+        return self.sentences[self.sentence_index[token_i]]
+
+    def paragraph_of(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if start <= offset < end:
+                return index
+        return -1
+
+    def sentence_of(self, token_i: int) -> int:
+        return self.sentence_index[token_i]
+
+    def token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # ---------------------------------------------------------- mentions
+
+
+    # --------------------------------------------------------------- cues
+
+
+    # ------------------------------------------------------------ speakers
+
+
+    # ---------------------------------------------------------- the passes
+
+    def covered(self, start: int, end: int, quotes: list[Quote]) -> bool:
+        return any(q.start < end and start < q.end for q in quotes)
+
+    def run(self) -> list[Quote]:
+        direct = self.direct_quotes()
+        indirect = self.indirect_quotes(direct)
+        quotes = self.merge(direct, indirect)
+        self.attribute(quotes)
+        return quotes
+
+    # ------------------------------------------------------------- direct
+
+
+    # ----------------------------------------------------------- indirect
+
+
+    # -------------------------------------------------- merging, attribution
+
+
+# ------------------------------------------------------------- tables and views
+
+

@@ -1,0 +1,132 @@
+"""Speech cues of one article: speech verbs with their clause bounds, source phrases."""
+
+from __future__ import annotations
+
+from .lexicon import CLAUSE_END, SENTENCE_END, is_konjunktiv
+
+
+class CueFinder:
+    """Speech verbs and source phrases (``laut``, ``zufolge``, ``nach Angaben``); a part of
+    ``QuoteArticle``."""
+
+    def _verb_cues(self) -> dict[int, tuple[str, int]]:
+        """Speech verbs: token index -> (cue as written, index of the last cue token)."""
+        doc, lex = self.doc, self.lex
+        cues = {}
+        for _, start, _ in self.matchers["verbs"](doc):
+            if self.in_marks[start]:
+                continue
+            token = doc[start]
+            if start > 0 and lex.np_words.get(doc[start - 1].lower_) == "determiner":
+                continue  # "der bestätigten Fälle": a participle used as an adjective
+            clause_end = self._clause_end(start)
+            last = clause_end - 1
+            cue = None
+            for lemma, particle in lex.verb_forms[token.text]:
+                need = lex.verb_needs.get(lemma)
+                if need and not (last > start and doc[last].lower_ == need):
+                    continue
+                if particle and last > start and doc[last].lower_ == particle:
+                    cue = (f"{token.text} {doc[last].text}", last)
+                    break
+                if not particle and cue is None:
+                    cue = (f"{token.text} {doc[last].text}", last) if need else (token.text, start)
+            if cue is not None:
+                cues[start] = cue
+        return cues
+
+    def _clause_end(self, i: int) -> int:
+        """Index after the last token of the clause containing token i (up to , ; : or the
+        sentence end or a quotation mark)."""
+        doc = self.doc
+        sentence = self.sentence_at(i)
+        j = i + 1
+        while j < sentence.end:
+            t = doc[j]
+            if (
+                t.text in CLAUSE_END
+                or t.text in SENTENCE_END
+                or t.text in self.lex.marks
+                or self.in_marks[j]
+            ):
+                break
+            j += 1
+        return j
+
+    def _clause_start(self, i: int) -> int:
+        doc = self.doc
+        sentence = self.sentence_at(i)
+        j = i
+        while j > sentence.start:
+            t = doc[j - 1]
+            if (
+                t.text in CLAUSE_END
+                or t.text in SENTENCE_END
+                or t.text in self.lex.marks
+                or self.in_marks[j - 1]
+            ):
+                break
+            j -= 1
+        return j
+
+    def _source_cues(self) -> list[tuple[str, int, int, str]]:
+        """Source phrases: (type, first token, end token, cue as written)."""
+        doc = self.doc
+        found = []
+        seen = set()
+        matches = sorted(self.matchers["sources"](doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        fixed_words = {
+            word.lower().rstrip("?")
+            for _, phrase in self.lex.sources
+            for part in phrase.split()
+            for word in part.split("|")
+        }
+        for match_id, start, end in matches:
+            if start in seen or self.in_marks[start]:
+                continue
+            kind = doc.vocab.strings[match_id].split("|")[0]
+            seen.update(range(start, end))
+            words = [t.text for t in doc[start:end]]
+            if kind == "possessive":
+                cue = " ".join(w for w in words if w.lower() not in self.lex.pronouns)
+            elif kind == "impersonal":
+                cue = " ".join(t.text for t in doc[start:end] if t.lower_ in fixed_words)
+            else:
+                cue = " ".join(words)
+                if kind == "before" and len(words) >= 3 and words[0].lower() == "nach":
+                    cue = f"{words[0]} {words[-1]}"
+            found.append((kind, start, end, cue))
+        return found
+
+    def _cue_after(self, offset: int) -> tuple[int, str] | None:
+        """The attribution right after a closing mark: ", sagte er", ", so X", ", hieß es",
+        or an auxiliary with the speech verb later in its clause (", hatte X … geschrieben")."""
+        doc = self.doc
+        token = self.token_at(offset)
+        if token is None:
+            return None
+        i = token.i
+        if doc[i].text == ",":
+            i += 1
+        if i >= len(doc) or self.in_marks[i]:
+            return None
+        if i in self.cues:
+            return i, "verb"
+        for kind, start, _, _ in self.sources:
+            if start == i and kind in ("so", "impersonal"):
+                return i, kind
+        if doc[i].text[:1].islower() and doc[i].is_alpha:
+            later = [j for j in range(i + 1, self._clause_end(i)) if j in self.cues]
+            if later:
+                return later[-1], "verb"
+        return None
+
+    def _cue_text(self, i: int) -> str:
+        return self.cues.get(i, (self.doc[i].text, i))[0]
+
+    def _konj_cue(self, i: int) -> bool:
+        """The speech verb or an auxiliary of its clause is in Konjunktiv: the sentence
+        reports someone else's account ("Kim habe versichert, …")."""
+        doc = self.doc
+        start, end = self._clause_start(i), self._clause_end(i)
+        return any(is_konjunktiv(doc[j], self.lex) for j in range(start, end))

@@ -1,0 +1,140 @@
+"""The direct-quote pass: spans between quotation marks and the cue attached to them."""
+
+from __future__ import annotations
+
+from .marks import Marked
+from .types import Mention, Quote
+
+
+class DirectPass:
+    """Direct quotes by their marks, with the verb or colon clause that attributes them; a part
+    of ``QuoteArticle``."""
+
+    def direct_quotes(self) -> list[Quote]:
+        """Marked spans that render what someone said: attached to a speech verb (after or
+        before a colon), resumed after an interrupting attribution, the object of a speech
+        verb ("sprach von einem „historischen Tag“"), or a sentence of their own."""
+        text = self.text
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        for m in self.marked:
+            if not text[m.start : m.end].strip():
+                continue
+            words = len(text[m.start : m.end].split())
+            quote = Quote(m.start, m.end, "direct", marks=[m])
+            attached = self._cue_after(m.after) if m.closed else None
+            colon = self._colon_before(m.open)
+            if attached is not None:
+                i, kind = attached
+                quote.cue, quote.mention = self._attached(i, kind)
+                quote.cue_token = i
+            elif colon is not None and words >= 2:
+                quote.cue, quote.mention, quote.cue_token = self._colon_clause(colon)
+            elif previous is not None and previous.cue and self._interrupted(previous, m):
+                quote.cue, quote.mention = previous.cue, previous.mention
+            elif (i := self._object_of_cue(m)) is not None:
+                quote.cue, quote.mention, quote.cue_token = self._cue_text(i), self.subject_of(i), i
+            elif words >= 2 and self._stands_alone(m):
+                quote.inherit = True
+            else:
+                continue  # a quoted term, title or fragment (perhaps inside indirect speech)
+            quotes.append(quote)
+            previous = quote
+        return quotes
+
+    def _colon_before(self, offset: int) -> int | None:
+        """Token index of a colon right before the opening mark at ``offset``."""
+        before = self.text[self.paragraph_start(offset) : offset].rstrip()
+        if not before.endswith(":"):
+            return None
+        token = self.token_at(self.paragraph_start(offset) + len(before) - 1)
+        return token.i if token is not None else None
+
+    def paragraph_start(self, offset: int) -> int:
+        index = self.paragraph_of(offset)
+        return self.paragraphs[index][0] if index >= 0 else 0
+
+    def _attached(self, i: int, kind: str) -> tuple[str, Mention | None]:
+        doc = self.doc
+        if kind == "verb":
+            return self._cue_text(i), self.subject_of(i, after_first=True)
+        if kind == "so":
+            end = self._clause_end(i)
+            mentions = self.mentions_in(doc[i].idx + 2, doc[end - 1].idx + len(doc[end - 1]))
+            return doc[i].text, mentions[0] if mentions else None
+        return self._impersonal(i)
+
+    def _impersonal(self, i: int) -> tuple[str, Mention | None]:
+        """ "hieß es aus der Delegation": the cue and the source after a preposition."""
+        doc = self.doc
+        source = [s for s in self.sources if s[1] == i]
+        end = source[0][2] if source else i + 1
+        cue = source[0][3] if source else doc[i].text
+        clause_end = self._clause_end(end - 1)
+        for j in range(end, clause_end):
+            if "preposition" in self.lex.clause_words.get(doc[j].lower_, ()):
+                last = doc[clause_end - 1]
+                mentions = self.mentions_in(doc[j].idx, last.idx + len(last))
+                if mentions:
+                    return cue, mentions[0]
+        return cue, None
+
+    def _colon_clause(self, colon: int) -> tuple[str, Mention | None, int]:
+        """The attribution before a colon: its speech verb and subject, else its first
+        finite verb's subject (with tags), else its first mention."""
+        start = self._clause_start(colon)
+        verbs = [i for i in range(start, colon) if i in self.cues]
+        if verbs:
+            return self._cue_text(verbs[-1]), self.subject_of(verbs[-1]), verbs[-1]
+        doc = self.doc
+        if self.has_pos:
+            finite = [t.i for t in doc[start:colon] if t.pos_ in ("VERB", "AUX")]
+            if finite:
+                return "", self.subject_of(finite[0]), -1
+        mentions = self.mentions_in(doc[start].idx, doc[colon].idx)
+        if not mentions and start > 0:
+            sentence = self.sentence_at(colon)
+            mentions = self.mentions_in(sentence.start_char, doc[colon].idx)
+        return "", mentions[0] if mentions else None, -1
+
+    def _interrupted(self, previous: Quote, m: Marked) -> bool:
+        """'"Das", sagte er, "war gut."': the quote resumes after the attribution's comma."""
+        last = previous.marks[-1]
+        between = self.text[last.after : m.open]
+        return (
+            self.paragraph_of(last.open) == self.paragraph_of(m.open)
+            and between.strip().startswith(",")
+            and between.strip().endswith(",")
+            and len(between) < 150
+            and not any(c in between for c in ".!?")
+        )
+
+    def _object_of_cue(self, m: Marked) -> int | None:
+        """A speech verb earlier in the clause of the opening mark, whose clause the mark does
+        not follow ("sprach von einem „historischen Tag“")."""
+        token = self.token_at(m.open)
+        if token is None:
+            return None
+        start = self._clause_start(token.i)
+        verbs = [i for i in range(start, token.i) if i in self.cues and not self._konj_cue(i)]
+        if not verbs:
+            return None
+        i = verbs[-1]
+        if self.cues[i][1] != i and self.cues[i][1] < token.i:
+            return None  # "kündigte … an" closed before the mark
+        between = self.doc[i + 1 : token.i]
+        if not any("quote_object" in self.lex.clause_words.get(t.lower_, ()) for t in between):
+            return None  # "fordern die „Denuklearisierung“": a quoted term
+        return i
+
+    def _stands_alone(self, m: Marked) -> bool:
+        """The quote is a sentence of its own: it opens the paragraph or follows a sentence
+        end, starts with a capital and ends a sentence."""
+        text = self.text
+        before = text[self.paragraph_start(m.open) : m.open].rstrip()
+        if before and before[-1] not in '.!?“”"«»' and not before.endswith("''"):
+            return False
+        inner = text[m.start : m.end].rstrip()
+        after = text[m.after : m.after + 2] if m.closed else ""
+        ends = inner[-1:] in ".!?…" or after[:1] in (".", "!", "?") or not m.closed
+        return ends and inner[:1].isupper()

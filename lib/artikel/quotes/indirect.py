@@ -1,0 +1,307 @@
+"""The indirect-speech passes: speech-verb clauses, Konjunktiv continuations, source phrases."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .lexicon import is_konjunktiv
+from .types import Mention, Quote, trim_content
+
+
+class IndirectPass:
+    """Indirect and mixed quotes from speech verbs, Konjunktiv I sentences and source phrases;
+    a part of ``QuoteArticle``."""
+
+    def indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
+        """Reported clauses of speech verbs and source phrases, then the Konjunktiv sentences
+        that continue reported speech."""
+        quotes: list[Quote] = []
+        used_cues = {q.cue_token for q in direct}
+        speech: dict[int, str] = {}
+        for q in direct:
+            first, last = self.token_at(q.start), self.token_at(max(q.end - 1, q.start))
+            if first is not None and last is not None:
+                for index in range(self.sentence_of(first.i), self.sentence_of(last.i) + 1):
+                    speech[index] = "direct"
+            if q.cue_token >= 0:
+                speech[self.sentence_of(q.cue_token)] = "direct"
+        for s_index, sentence in enumerate(self.sentences):
+            found = self._sentence_indirect(sentence, direct, used_cues)
+            quotes.extend(found)
+            if found:
+                speech[s_index] = "indirect"
+        everything = direct + quotes
+        for s_index, sentence in enumerate(self.sentences):
+            if s_index in speech or not self._continues(s_index, speech):
+                continue
+            mood = self._konjunktiv_sentence(sentence)
+            if not mood or (mood == "II" and speech[s_index - 1] != "indirect"):
+                continue
+            start, end = trim_content(self.text, sentence.start_char, sentence.end_char)
+            if end - start < 10 or self.covered(start, end, everything):
+                continue
+            quote = Quote(start, end, "indirect", inherit=True)
+            quotes.append(quote)
+            everything.append(quote)
+            speech[s_index] = "indirect"
+        return quotes
+
+    def _continues(self, s_index: int, speech: dict[int, str]) -> bool:
+        """The previous sentence (in this or the previous paragraph) is reported speech."""
+        if s_index == 0 or s_index - 1 not in speech:
+            return False
+        this_para = self.paragraph_of(self.sentences[s_index].start_char)
+        prev_para = self.paragraph_of(self.sentences[s_index - 1].start_char)
+        return this_para - prev_para in (0, 1)
+
+    def _konjunktiv_sentence(self, sentence: Span) -> str:
+        """ "I" if a verb outside quotation marks is in Konjunktiv I (or any Konjunktiv by the
+        model's morphology), "II" if only Konjunktiv II forms are, else ""."""
+        moods = set()
+        for t in sentence:
+            if self.in_marks[t.i]:
+                continue
+            if is_konjunktiv(t, self.lex):
+                moods.add(self.lex.konjunktiv.get(t.lower_, "I"))
+            elif self.lex.konjunktiv.get(t.lower_) == "Ind" or "Ind" in t.morph.get("Mood"):
+                moods.add("Ind")
+        if "I" in moods:
+            return "I"
+        return "II" if "II" in moods and "Ind" not in moods else ""
+
+    def _sentence_indirect(
+        self, sentence: Span, direct: list[Quote], used_cues: set[int]
+    ) -> list[Quote]:
+        found: list[Quote] = []
+        for i in sorted(self.cues):
+            if not sentence.start <= i < sentence.end or i in used_cues:
+                continue
+            if any(q.start <= self.doc[i].idx < q.end for q in found):
+                continue
+            quote = self._verb_quote(sentence, i, direct)
+            if quote is not None and not self.covered(quote.start, quote.end, found):
+                found.append(quote)
+        for kind, start, end, cue in self.sources:
+            if not sentence.start <= start < sentence.end or start in used_cues:
+                continue
+            if any(q.start <= self.doc[start].idx < q.end for q in found):
+                continue  # "sagte, dass nach Einschätzung von Experten …": inside the report
+            quote = self._source_quote(sentence, kind, start, end, cue, direct)
+            if quote is not None and not self.covered(quote.start, quote.end, found):
+                found.append(quote)
+        return found
+
+    def _verb_quote(self, sentence: Span, i: int, direct: list[Quote]) -> Quote | None:
+        """Indirect speech around the speech verb at token i: "X sagte, (dass) …",
+        "Wie X mitteilte, …", "…, sagte X."."""
+        doc, text, lex = self.doc, self.text, self.lex
+        cue, last = self.cues[i]
+        c_start, c_end = self._clause_start(i), self._clause_end(last)
+        opener = lex.clause_words.get(doc[c_start].lower_, frozenset())
+        after_comma = c_start > sentence.start and doc[c_start - 1].text == ","
+        if "subordinate" in opener or ("relative" in opener and after_comma):
+            return None
+        if self._konj_cue(i):
+            return None  # someone else's account: a continuation
+        follows = c_end < sentence.end and doc[c_end].text in (",", ":")
+        if "as" in opener and follows:
+            if c_start == sentence.start:
+                start, end = trim_content(text, doc[c_end].idx + 1, sentence.end_char)
+            else:
+                start, end = trim_content(text, sentence.start_char, sentence.end_char)
+            return self._make(start, end, cue, self.subject_of(i), direct)
+        if follows:
+            if doc[c_end].text == ":" and any(
+                0 <= q.marks[0].open - doc[c_end].idx < 4 for q in direct
+            ):
+                return None  # "sagte: „…“" is direct
+            k = c_end + 1
+            if k < sentence.end and "complementizer" in lex.clause_words.get(doc[k].lower_, ()):
+                k += 1
+            if "cue" in lex.clause_words.get(doc[c_end - 1].lower_, ()) and c_end - 1 > last:
+                cue = f"{cue} {doc[c_end - 1].text}"
+            if k >= sentence.end:
+                return None
+            start = doc[k].idx
+            start, end = trim_content(text, start, self._content_end(start, sentence, direct))
+            if end - start < 3:
+                return None
+            return self._make(start, end, cue, self.subject_of(i), direct)
+        if after_comma and c_start == i and c_end >= sentence.end - 1:
+            start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
+            if end - start < 10:
+                return None
+            return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
+        return None
+
+    def _content_end(self, start: int, sentence: Span, direct: list[Quote]) -> int:
+        """Reported content runs to the sentence end, or to a direct quote with its own cue."""
+        end = sentence.end_char
+        for q in direct:
+            if start <= q.start < end and q.cue:
+                opener = q.marks[0].open
+                cut = max(self.text.rfind(",", start, opener), self.text.rfind(":", start, opener))
+                if cut > start:
+                    end = min(end, cut)
+        return end
+
+    def _mostly_direct(self, start: int, end: int, direct: list[Quote]) -> bool:
+        inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+        return inside > 0.6 * max(1, end - start)
+
+    def _make(
+        self, start: int, end: int, cue: str, mention: Mention | None, direct: list[Quote]
+    ) -> Quote | None:
+        if end <= start or self._mostly_direct(start, end, direct):
+            return None
+        return Quote(start, end, "indirect", cue=cue, mention=mention)
+
+    def _source_quote(
+        self, sentence: Span, kind: str, start: int, end: int, cue: str, direct: list[Quote]
+    ) -> Quote | None:
+        """Indirect speech of a source phrase (see ``source_phrases.txt`` for the types)."""
+        doc, text = self.doc, self.text
+        initial = start == sentence.start or doc[start - 1].text == ","
+        mention: Mention | None = None
+        if kind in ("before", "possessive"):
+            np_end = self._noun_phrase_end(end, sentence) if kind == "before" else end
+            if np_end >= sentence.end:
+                return None
+            if kind == "before":
+                mention = self._source_mention(end, np_end)
+            else:
+                mention = self._possessive(start, end)
+            if initial:
+                c_start = doc[np_end].idx + (1 if doc[np_end].text == "," else 0)
+                s, e = trim_content(text, c_start, sentence.end_char)
+            else:
+                s, e = trim_content(text, sentence.start_char, sentence.end_char)
+        elif kind == "after":
+            c_start = self._clause_start(start)
+            if start == c_start or end >= sentence.end:
+                return None
+            mention = self._source_mention(c_start, start)
+            s, e = trim_content(text, doc[end].idx, sentence.end_char)
+        elif kind in ("so", "impersonal"):
+            if start == sentence.start or doc[start - 1].text != ",":
+                return None
+            if kind == "so":
+                c_end = self._clause_end(start)
+                last = doc[c_end - 1]
+                inside = self.mentions_in(doc[start].idx + 2, last.idx + len(last))
+                first = self.token_at(inside[0].start) if inside else None
+                if first is None or first.i - start > 2 or c_end - start > 8:
+                    return None
+                mention = inside[0]
+            else:
+                cue, mention = self._impersonal(start)
+            s, e = trim_content(text, sentence.start_char, doc[start - 1].idx)
+            if e - s < 10:
+                return None
+        elif kind == "anaphoric":
+            if start != sentence.start:
+                return None
+            index = self.sentence_of(start)
+            if index > 0:
+                previous = self.sentences[index - 1]
+                mention = self._best_source(
+                    self.mentions_in(previous.start_char, previous.end_char)
+                )
+            s, e = trim_content(text, doc[end].idx, sentence.end_char)
+            cue = doc[start].text
+        else:
+            return None
+        quote = self._make(s, e, cue, mention, direct)
+        if quote is not None:
+            quote.source = True
+        return quote
+
+    def _source_mention(self, start: int, end: int) -> Mention | None:
+        """The source named by tokens start..end: a mention in it, else the phrase itself
+        as a role ("Diplomaten"), without its article and in nominative."""
+        doc = self.doc
+        if end <= start:
+            return None
+        span = doc[start:end]
+        found = self._best_source(self.mentions_in(span.start_char, span.end_char))
+        if found is not None:
+            return found
+        words = [t for t in span if not t.is_punct]
+        while words and self.lex.np_words.get(words[0].lower_) == "determiner":
+            words = words[1:]
+        if not words or not words[0].text[:1].isupper():
+            return None
+        stop = next(
+            (t.i for t in words[1:] if self.lex.np_words.get(t.lower_) == "preposition"),
+            span.end,
+        )
+        first = doc[words[0].i : stop]
+        canonical = first.text
+        if words[0].i == start and all(t.text[:1].isupper() for t in first):
+            return Mention(
+                first.start_char, first.end_char, first.text, "name", canonical=canonical
+            )
+        if "genitive" in self.lex.determiners.get(doc[words[0].i - 1].lower_, ()) and words[
+            0
+        ].text.endswith("s"):
+            head = words[0].text
+            stem = head[:-2] if head.endswith(("ses", "ßes", "zes", "xes")) else head[:-1]
+            canonical = stem + canonical[len(head) :]
+        return Mention(first.start_char, first.end_char, first.text, "role", canonical=canonical)
+
+    def _possessive(self, start: int, end: int) -> Mention | None:
+        for t in self.doc[start:end]:
+            if t.lower_ in self.lex.pronouns:
+                gender = self.lex.pronouns[t.lower_]
+                return Mention(t.idx, t.idx + len(t.text), t.text, "pronoun", gender=gender)
+        return None
+
+    def _best_source(self, mentions: list[Mention]) -> Mention | None:
+        """The source among mentions: a name, else an organisation (a document noun gives
+        the name in it: "ein Bericht der Nachrichtenagentur Reuters" → Reuters), else a role."""
+        for m in mentions:
+            if m.kind == "org" and m.org_kind == "document":
+                inside = [n for n in self.names if m.start <= n.start and n.end <= m.end]
+                if inside:
+                    return inside[-1]
+        for kind in ("name", "org", "role", "pronoun"):
+            for m in mentions:
+                if m.kind == kind and not self._weak(m):
+                    return m
+        return mentions[0] if mentions else None
+
+    def _noun_phrase_end(self, i: int, sentence: Span) -> int:
+        """Index after the source noun phrase starting at token i ("des Weißen Hauses vom
+        Donnerstag"): with tags, up to the first verb; else up to the first lower-case word
+        that is no noun-phrase word and no adjective before a capitalised word. A name
+        mention is never cut ("World Wide Fund for Nature")."""
+        doc, lex = self.doc, self.lex
+        j = i
+        while j < sentence.end:
+            t = doc[j]
+            inside = next((m for m in self.names if m.start <= t.idx < m.end), None)
+            if inside is not None:
+                while j < sentence.end and doc[j].idx < inside.end:
+                    j += 1
+                continue
+            if t.text == ",":
+                break
+            if self.has_pos and t.pos_:
+                if t.pos_ in ("VERB", "AUX"):
+                    break
+                j += 1
+                continue
+            nxt = doc[j + 1] if j + 1 < sentence.end else None
+            if (
+                t.text[:1].isupper()
+                or t.lower_ in lex.np_words
+                or t.like_num
+                or (t.is_punct and t.text in ".-()")
+            ):
+                j += 1
+                continue
+            if nxt is not None and nxt.text[:1].isupper() and self._adjective(t):
+                j += 1
+                continue
+            break
+        return j

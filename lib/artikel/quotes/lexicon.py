@@ -1,0 +1,192 @@
+"""The quote layer's word lists (``resources/de/quotes/``), parsed once, and lookups on them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from ..resources import gender_detector, load_entries
+
+SPEAKER_TYPES = ("person", "organisation", "role", "unnamed")
+
+
+CLAUSE_END = {",", ";", ":", "–", "—"}
+
+
+SENTENCE_END = {".", "!", "?"}
+
+
+def _fields(name: str) -> list[list[str]]:
+    return [entry.split("\t") for entry in load_entries(f"quotes/{name}")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The quote resources of ``resources/de/quotes/``, parsed."""
+
+    verb_forms: dict[str, tuple[tuple[str, str], ...]]  # form -> ((lemma, particle), …)
+    verb_konjunktiv: frozenset[str]
+    marks: dict[str, tuple[str, ...]]
+    sources: tuple[tuple[str, str], ...]  # (type, phrase)
+    roles: dict[str, tuple[str, str]]  # form -> (nominative, gender)
+    organisations: dict[str, tuple[str, str]]  # form -> (nominative, kind)
+    pronouns: dict[str, str]
+    personal: frozenset[str]
+    konjunktiv: dict[str, str]
+    np_words: dict[str, str]  # word -> determiner / preposition / conjunction / abbreviation
+    determiners: dict[str, frozenset[str]]  # determiner -> definite, genitive, m, f
+    clause_words: dict[str, frozenset[str]]  # word -> its roles
+    verb_needs: dict[str, str]  # lemma -> word that must close the cue clause
+
+
+def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in rows:
+        roles.setdefault(row[0], set()).add(row[1])
+    return {word: frozenset(values) for word, values in roles.items()}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """All quote resources, loaded once."""
+    forms: dict[str, list[tuple[str, str]]] = {}
+    konj: set[str] = set()
+    needs: dict[str, str] = {}
+    for row in _fields("speech_verbs.txt"):
+        if len(row) > 3 and row[3]:
+            needs[row[0]] = row[3]
+        lemma, particle = row[0], ""
+        if "|" in lemma:
+            particle, _ = lemma.split("|", 1)
+        for form in row[1].split():
+            joined = bool(particle) and form.startswith(particle) and len(form) > len(particle) + 2
+            forms.setdefault(form, []).append((lemma, "" if joined else particle))
+        if len(row) > 2:
+            konj.update(row[2].split())
+    marks = {row[0]: tuple(row[1:]) for row in _fields("quote_marks.txt")}
+    roles = {row[0]: (row[1], row[2]) for row in _fields("role_nouns.txt")}
+    orgs = {row[0]: (row[1], row[2]) for row in _fields("organisation_nouns.txt")}
+    return Lexicon(
+        verb_forms={form: tuple(entries) for form, entries in forms.items()},
+        verb_konjunktiv=frozenset(konj),
+        marks=marks,
+        sources=tuple((row[0], row[1]) for row in _fields("source_phrases.txt")),
+        roles=roles,
+        organisations=orgs,
+        pronouns={row[0]: row[1] for row in _fields("pronouns.txt")},
+        personal=frozenset(row[0] for row in _fields("pronouns.txt") if row[2] == "personal"),
+        konjunktiv={row[0]: row[1] for row in _fields("konjunktiv.txt")},
+        np_words={row[0]: row[1] for row in _fields("noun_phrase_words.txt")},
+        determiners={
+            row[0]: frozenset(row[2].split(","))
+            for row in _fields("noun_phrase_words.txt")
+            if len(row) > 2
+        },
+        clause_words=_multi(_fields("clause_words.txt")),
+        verb_needs=needs,
+    )
+
+
+def _phrase_pattern(phrase: str) -> list[dict]:
+    pattern = []
+    for part in phrase.split():
+        if part == "…":
+            pattern.append({"IS_PUNCT": False, "OP": "{0,8}"})
+            continue
+        optional = part.endswith("?")
+        choices = part.rstrip("?").lower().split("|")
+        token: dict = {"LOWER": {"IN": choices}}
+        if optional:
+            token["OP"] = "?"
+        pattern.append(token)
+    return pattern
+
+
+CAPITAL_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789")
+
+
+NOUN_PREFIX = re.compile(r"(?:[\w.]*-)?\w*")
+
+
+@cache
+def noun_kinds(lower: str) -> frozenset[str]:
+    """The lexicon kinds ("ROLE", "ORG") of a lower-case word that ends in a role or
+    organisation noun after an optional prefix ("regierungs|sprecher", "us-|präsident")."""
+    lex = lexicon()
+    kinds = set()
+    for kind, forms in (("ROLE", lex.roles), ("ORG", lex.organisations)):
+        for k in range(len(lower)):
+            if lower[k:] in forms and NOUN_PREFIX.fullmatch(lower[:k]):
+                kinds.add(kind)
+                break
+    return frozenset(kinds)
+
+
+@cache
+def matchers(vocab: Vocab) -> dict[str, Matcher]:
+    """spaCy matchers for speech verbs, source phrases and pronouns (role and organisation
+    nouns are found by ``noun_kinds``: a suffix lookup, which a Matcher cannot do fast)."""
+    lex = lexicon()
+    verbs = Matcher(vocab)
+    verbs.add("SPEECH_VERB", [[{"ORTH": {"IN": sorted(lex.verb_forms)}}]])
+    sources = Matcher(vocab)
+    for index, (kind, phrase) in enumerate(lex.sources):
+        sources.add(f"{kind}|{index}", [_phrase_pattern(phrase)])
+    pronouns = Matcher(vocab)
+    pronouns.add("PRONOUN", [[{"LOWER": {"IN": sorted(lex.personal)}}]])
+    return {"verbs": verbs, "sources": sources, "pronouns": pronouns}
+
+
+def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
+    """Konjunktiv by morphology (``Mood=Sub``) when present, else by the lexicon."""
+    lower = token.lower_
+    if "Sub" in token.morph.get("Mood") and "Past" not in token.morph.get("Tense"):
+        return True  # Konjunktiv I; a Konjunktiv II of a weak verb equals its past tense
+    if lex.konjunktiv.get(lower) == "Ind":
+        return False
+    if lower not in lex.konjunktiv and lower not in lex.verb_konjunktiv:
+        return False
+    if not token.text[:1].islower():
+        return False  # "Ende", "Lasse": a noun or name, not a verb form
+    doc = token.doc
+    window = doc[max(token.i - 2, 0) : token.i + 3]
+    if any(t.lower_ == "ich" for t in window):
+        return False  # "ich habe", "habe ich": 1st person indicative
+    if lower in lex.verb_konjunktiv and lower not in lex.konjunktiv:
+        # a speech verb's Konjunktiv I ("sage") equals its 1st person: need a 3rd person
+        return token.i > 0 and doc[token.i - 1].lower_ not in {"ich", "wir"}
+    return True
+
+
+def noun_form(lower: str, table: dict) -> str:
+    """The role or organisation form that a lower-case word ends in, or ``""``."""
+    for k in range(len(lower)):
+        if lower[k:] in table and (k == 0 or lower[k - 1] == "-" or k > 1):
+            return lower[k:]
+    return ""
+
+
+def gender_of_name(name: str) -> str:
+    first = name.split()[0] if name.split() else ""
+    return gender_of_first_name(first)
+
+
+@cache
+def gender_of_first_name(first: str) -> str:
+    if not first or not first[0].isupper():
+        return "x"
+    guess = gender_detector().get_gender(first.split("-")[0])
+    if guess in ("male", "mostly_male"):
+        return "m"
+    if guess in ("female", "mostly_female"):
+        return "f"
+    return "x"
+
+
+def compatible(pronoun_gender: str, gender: str) -> bool:
+    return gender == "x" or pronoun_gender == gender

@@ -1,0 +1,254 @@
+"""Speaker resolution: the subject of a cue, links of roles and pronouns to names."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .lexicon import compatible, gender_of_name, noun_form
+from .types import Mention, Quote
+
+
+class SpeakerResolver:
+    """The speaker of each quote as a mention and a canonical name; a part of ``QuoteArticle``."""
+
+    def mentions_in(self, start_char: int, end_char: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start_char and m.end <= end_char]
+
+    def subject_of(self, verb: int, *, after_first: bool = False) -> Mention | None:
+        """The speaker mention of the speech verb at token ``verb``.
+
+        With a parse: the mention holding the verb's (or its auxiliary head's) subject. Else
+        the V2 rule: a mention that opens the clause before the verb is the subject; otherwise
+        (fronted adverbial, inverted "sagte er") the first mention after the verb; a clause
+        without one (after a relative clause: "X, der …, sagte") takes the sentence's first
+        mention. Places (LOC) are taken only when nothing else fits.
+        """
+        doc = self.doc
+        c_start, c_end = self._clause_start(verb), self._clause_end(verb)
+        if self.has_parse:
+            heads = [doc[verb]]
+            if (
+                doc[verb].dep_ in ("aux", "aux:pass", "xcomp", "cop")
+                or doc[verb].head.pos_ == "AUX"
+            ):
+                heads.append(doc[verb].head)
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ in ("nsubj", "nsubj:pass") and c_start <= child.i < c_end:
+                        found = self._mention_at(child)
+                        if found is not None and not self._weak(found) and not found.governed:
+                            return found
+        verb_start = doc[verb].idx
+        clause_end_char = doc[c_end - 1].idx + len(doc[c_end - 1])
+        after = [
+            m
+            for m in self.mentions_in(verb_start, clause_end_char)
+            if m.start > verb_start and not m.governed
+        ]
+        before = [m for m in self.mentions_in(doc[c_start].idx, verb_start) if not m.governed]
+        strong_after = [m for m in after if not self._weak(m)]
+        if (
+            before
+            and not after_first
+            and self._opens_clause(before[0], c_start)
+            and (not self._weak(before[0]) or not strong_after)
+        ):
+            return self._widest(before, before[0])
+        for group in (after, list(reversed(before))):
+            strong = [m for m in group if not self._weak(m)]
+            if strong:
+                return strong[0]
+        sentence = self.sentence_at(verb)
+        if c_start > sentence.start:
+            earlier = self.mentions_in(sentence.start_char, doc[c_start].idx)
+            if earlier and self._opens_clause(earlier[0], sentence.start):
+                return self._widest(earlier, earlier[0])
+        if after:
+            return after[0]
+        return before[-1] if before else None
+
+    def _weak(self, m: Mention) -> bool:
+        """A place or other name that speaks only when nothing else can ("In Genf sagte …")."""
+        return m.kind == "name" and m.label in ("LOC", "MISC")
+
+    def _opens_clause(self, m: Mention, c_start: int) -> bool:
+        """Only determiners, titles, role nouns and adjectives precede the mention."""
+        first = self.token_at(m.start)
+        if first is None:
+            return False
+        for t in self.doc[c_start : first.i]:
+            role = self.lex.np_words.get(t.lower_)
+            if role in ("determiner", "abbreviation") or self._adjective(t):
+                continue
+            if t.text[:1].isupper() and noun_form(t.lower_, self.lex.roles):
+                continue
+            if t.text in ("(", ")") or t.is_quote:
+                continue
+            return False
+        return True
+
+    def _widest(self, mentions: list[Mention], first: Mention) -> Mention:
+        """Of the mentions that open a clause together ("Trumps Sprecherin Sarah Sanders",
+        "Verbandschef Detlef Neuß"), the last name: the head; a possessor is no speaker."""
+        group = [first]
+        for m in mentions[1:]:
+            between = self.text[group[-1].end : m.start]
+            words = between.split()
+            if all(noun_form(w.lower(), self.lex.roles) for w in words) and len(words) <= 2:
+                group.append(m)
+            else:
+                break
+        names = [m for m in group if m.kind == "name"]
+        return names[-1] if names else group[0]
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        subtree = list(token.subtree)
+        start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        if not inside:
+            return None
+        names = [m for m in inside if m.kind == "name" and m.start <= token.idx < m.end]
+        if names:
+            return names[0]
+        holding = [m for m in inside if m.start <= token.idx < m.end]
+        return holding[0] if holding else inside[0]
+
+    def resolve(
+        self, mention: Mention | None, quotes: list[Quote], *, source: bool = False
+    ) -> tuple[str, str]:
+        """(speaker, speaker type) of a mention, resolving roles and pronouns.
+
+        A role noun takes the name the article links it with ("US-Präsident Donald Trump"
+        … "der US-Präsident"); a definite role noun in a speech frame otherwise takes the most
+        recent person of its gender (not in a source phrase: "nach Angaben der
+        Landeswahlleiterin" introduces a new source); an anaphoric organisation noun ("des
+        Unternehmens") the organisation named most often before it.
+        """
+        if mention is None:
+            return "", "unnamed"
+        if mention.kind == "name":
+            if mention.label in ("ORG", "LOC", "MISC"):
+                return mention.canonical, "organisation"
+            return mention.canonical, "person"
+        if mention.kind == "role":
+            linked = self._linked(mention)
+            if linked:
+                return linked, "person"
+            if mention.definite and mention.gender != "p" and not source:
+                person = self._recent_person(mention.start, mention.gender)
+                if person:
+                    return person, "person"
+            return mention.canonical, "role"
+        if mention.kind == "org":
+            if mention.org_kind in ("anaphoric", "document") and mention.definite:
+                org = self._recent_org(mention.start)
+                if org:
+                    return org, "organisation"
+            return mention.canonical, "organisation"
+        if mention.gender == "p":
+            return "", "unnamed"
+        person = self._recent_person(mention.start, mention.gender, quotes=quotes)
+        return (person, "person") if person else ("", "unnamed")
+
+    def _linked(self, mention: Mention) -> str:
+        """The name last written after this role noun (a bare "die Ministerin" also takes
+        "Umweltministerin Barbara Hendricks")."""
+        form = noun_form(mention.head, self.lex.roles)
+        if not form:
+            return ""
+        form = self.lex.roles[form][0]
+        generic = mention.head == form
+        best = ""
+        for offset, key, name, _ in self.links:
+            if offset > mention.start:
+                break
+            if key == mention.head or (generic and key.endswith(form)):
+                best = name
+        return best
+
+    def _recent_person(self, offset: int, gender: str, quotes: list[Quote] | None = None) -> str:
+        """The most recent person before ``offset`` whose gender fits."""
+        candidates: list[tuple[int, str, str]] = []
+        for m in self.names:
+            if m.end <= offset and m.label in ("PER", ""):
+                candidates.append((m.start, m.canonical, m.gender))
+        for off, _, name, link_gender in self.links:
+            if off < offset:
+                candidates.append((off, name, link_gender))
+        for q in quotes or []:
+            if q.speaker_type == "person" and q.mention is not None and q.mention.end <= offset:
+                candidates.append((q.mention.start, q.speaker, self._gender_of(q.speaker)))
+        candidates.sort()
+        for _, name, g in reversed(candidates):
+            g = g if g != "x" else self._gender_of(name)
+            if compatible(gender if gender in "mf" else "x", g) or gender in ("x",):
+                return name
+        return ""
+
+    def _gender_of(self, canonical: str) -> str:
+        for m in self.names:
+            if m.canonical == canonical and m.gender != "x":
+                return m.gender
+        for _, _, name, g in self.links:
+            if name == canonical and g in "mf":
+                return g
+        return gender_of_name(canonical)
+
+    def _recent_org(self, offset: int) -> str:
+        """The organisation a definite noun ("des Unternehmens") refers back to: one named in
+        the same or the previous sentence, else the one named most often in the body."""
+        body = dict(self.in_body)
+        orgs = [
+            m
+            for m in self.names
+            if m.label == "ORG" and m.end <= offset and body.get(m.start, True)
+        ]
+        if not orgs:
+            return ""
+        here = self.token_at(offset)
+        if here is not None:
+            recent = self.sentences[max(self.sentence_of(here.i) - 1, 0)].start_char
+            near = [m for m in orgs if m.start >= recent]
+            if near:
+                return near[-1].canonical
+        counts = Counter(m.canonical for m in orgs)
+        latest = {m.canonical: index for index, m in enumerate(orgs)}
+        return max(counts, key=lambda name: (counts[name], latest[name]))
+
+    def merge(self, direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+        """An indirect span that contains a quoted fragment becomes ``mixed``, and the
+        fragment is no quote of its own."""
+        quotes = list(direct)
+        for q in indirect:
+            if any(q.start <= m.start and m.end <= q.end + 1 for m in self.marked):
+                q.kind = "mixed"
+            quotes = [d for d in quotes if not (q.start <= d.start and d.end <= q.end + 1)]
+            if not self.covered(q.start, q.end, quotes):
+                quotes.append(q)
+        return sorted(quotes, key=lambda q: q.start)
+
+    def attribute(self, quotes: list[Quote]) -> None:
+        """Speakers: resolve each quote's mention; a quote without one (a continuation, a
+        quote standing alone) takes the speaker of the reported speech just before it."""
+        done: list[Quote] = []
+        last: Quote | None = None
+        for q in quotes:
+            if q.mention is not None and not q.inherit:
+                q.speaker, q.speaker_type = self.resolve(q.mention, done, source=q.source)
+            elif q.cue:
+                q.speaker, q.speaker_type = "", "unnamed"  # "hieß es": no recoverable source
+            else:
+                q.inherit = True
+                if last is not None and self._near(last, q):
+                    q.speaker, q.speaker_type, q.mention = (
+                        last.speaker,
+                        last.speaker_type,
+                        last.mention,
+                    )
+            done.append(q)
+            last = q
+
+    def _near(self, last: Quote, q: Quote) -> bool:
+        return 0 <= self.paragraph_of(q.start) - self.paragraph_of(last.start) <= 1

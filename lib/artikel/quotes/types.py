@@ -1,0 +1,62 @@
+"""The records the quote passes pass around: speaker mentions and quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .marks import Marked
+
+
+@dataclass
+class Mention:
+    """A possible speaker: a name, a role noun phrase, an organisation noun or a pronoun."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # name / role / org / pronoun
+    label: str = ""  # PER / ORG / LOC / MISC for names
+    canonical: str = ""
+    gender: str = "x"  # m / f / p / x
+    definite: bool = False
+    head: str = ""  # lower-case role or organisation form (for links)
+    governed: bool = False  # after a preposition: not a subject ("in der Hauptstadt")
+    org_kind: str = ""  # anaphoric / institution
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    cue: str = ""
+    mention: Mention | None = None
+    speaker: str = ""
+    speaker_type: str = "unnamed"
+    inherit: bool = False  # speaker taken from the reported speech this quote continues
+    source: bool = False  # attributed by a source phrase ("laut", "nach Angaben")
+    cue_token: int = -1
+    marks: list[Marked] = field(default_factory=list)
+
+    def row(self, text: str) -> dict:
+        mention = self.mention
+        return {
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": self.speaker,
+            "speaker_start": None if mention is None or self.inherit else mention.start,
+            "speaker_end": None if mention is None or self.inherit else mention.end,
+            "speaker_text": "" if mention is None or self.inherit else mention.text,
+            "speaker_type": self.speaker_type,
+        }
+
+
+def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, and a final sentence period or comma, from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:–—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—"):
+        end -= 1
+    return start, end

@@ -1,0 +1,191 @@
+"""Temporal expressions: find them with the rules of ``resources/de/time/`` and normalise
+them to TIMEX3 values from the article date (dct) and the text only.
+
+Notes:
+    The rule format and the normalisation conventions follow TIMEX3 and HeidelTime
+    (Strötgen & Gertz 2013): the rules and lexicons here were written anew. News articles
+    often carry only the month of publication: a weekday then denotes the month, unless an
+    explicit date in the text fixes the day of writing (the *reference day*, taken as the
+    latest explicit date inside the publication month), in which case weekdays are resolved
+    in its week, backwards for past-tense sentences and forwards otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span
+
+from .lexicon import lexicon
+from .normalise import NORMALISERS, Context, Timex, _absolute, anchors
+from .rules import Rule, load_rules
+from .tense import sentence_tense
+
+__all__ = ["Rule", "Timex", "anchors", "find_timexes", "lexicon", "load_rules", "sentence_tense"]
+
+# ------------------------------------------------------------------------ resources
+
+
+# ---------------------------------------------------------------------------- tense
+
+# Perfect tense: haben with a participle, or sein with a strong participle ("ist gekommen";
+# "ist geplant" is a state in the present, not the perfect).
+
+
+# ------------------------------------------------------------------- value helpers
+
+
+# ---------------------------------------------------------------------- normalisers
+
+
+# ------------------------------------------------------------------------- matching
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict
+    sentence: Span
+
+
+def _find_matches(sentences: list[Span]) -> list[_Match]:
+    """All rule matches inside one sentence each; overlaps resolved: the longest wins, then
+    the earlier rule."""
+    if not sentences:
+        return []
+    text = sentences[0].doc.text
+    starts = [sentence.start_char for sentence in sentences]
+    candidates = []
+    for order, rule in enumerate(load_rules()):
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if end <= start:
+                continue
+            sentence = sentences[max(0, bisect.bisect_right(starts, start) - 1)]
+            if start < sentence.start_char or end > sentence.end_char:
+                continue  # across a sentence boundary
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            groups["_text"] = match.group(0)
+            candidates.append((-(end - start), order, _Match(start, end, rule, groups, sentence)))
+    chosen: list[_Match] = []
+    for _, _, candidate in sorted(candidates, key=lambda item: (item[0], item[1], item[2].start)):
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _reference_day(explicit: list[date], year: int | None, month: int | None, day: int | None):
+    """The day of writing: the dct when it has a day, else the latest of the given explicit
+    dates inside its month. Dates written with their weekday ("am Freitag (4. März)") and
+    numeric datelines fix the week first; other dates of non-future sentences come next."""
+    if year and month and day:
+        return date(year, month, day)
+    if year and month:
+        inside = [d for d in explicit if (d.year, d.month) == (year, month)]
+        return max(inside) if inside else None
+    return None
+
+
+def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
+    parts = [int(p) for p in dct.split("-")] if dct else []
+    return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
+
+
+def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) -> list[Timex]:
+    """Temporal expressions of a document, normalised against ``dct`` (``YYYY[-MM[-DD]]``).
+
+    Args:
+        sentences: the sentences to search (spaCy spans of one Doc), in text order.
+        dct: the publication date as known ("" when unknown).
+        narrative: for history-style narratives (HeidelTime's "narratives" type): a date
+            without a year, or a relative one, is read from the latest date mentioned before
+            it, not from the publication date. News articles use the publication date.
+
+    Returns:
+        The expressions in text order, each with its TIMEX3 type, value and anchors.
+    """
+    year, month, day = _parse_dct(dct)
+    matches = _find_matches(sentences)
+    tenses = {sentence.start: sentence_tense(sentence) for sentence in sentences}
+    anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
+
+    def context(match: _Match, **extra) -> Context:
+        sentence_text, offset = match.sentence.text, match.sentence.start_char
+        return Context(
+            anchor[0],
+            anchor[1],
+            anchor[2],
+            tense=tenses[match.sentence.start],
+            narrative=narrative,
+            before=sentence_text[: match.start - offset],
+            after=sentence_text[match.end - offset :],
+            **extra,
+        )
+
+    fixed_days, other_days = [], []
+    for match in matches:
+        if match.rule.normaliser == "absolute" and match.groups.get("day"):
+            ctx = context(match)
+            value = _absolute(match.groups, ctx)
+            if not value or not re.match(r"\d{4}-\d{2}-\d{2}", value):
+                continue
+            weekdays = "|".join(lexicon("weekdays"))
+            weekday_before = re.search(rf"\b(?:{weekdays})\s*\($", ctx.before, re.I)
+            if match.groups.get("weekday") or weekday_before or match.groups.get("monthnum"):
+                fixed_days.append(date.fromisoformat(value[:10]))
+            elif ctx.tense != "future":
+                other_days.append(date.fromisoformat(value[:10]))
+            if (
+                ctx.tense == "future"
+                and fixed_days
+                and fixed_days[-1] == date.fromisoformat(value[:10])
+            ):
+                fixed_days.pop()  # a planned date is not the day of writing
+    reference = _reference_day(fixed_days, year, month, day) or _reference_day(
+        other_days, year, month, day
+    )
+
+    timexes: list[Timex] = []
+    last_day: date | None = None
+    for match in matches:
+        same_sentence = [
+            t
+            for t in timexes
+            if t.start >= match.sentence.start_char and t.granularity in ("day", "time")
+        ]
+        ctx = context(
+            match,
+            reference=last_day if narrative else reference,
+            last_day=last_day,
+            sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
+            if same_sentence
+            else None,
+        )
+        value = NORMALISERS[match.rule.normaliser](match.groups, ctx)
+        if not value:
+            continue
+        timex = Timex(match.start, match.end, match.rule.type, value, match.rule.name)
+        if narrative and timex.type in ("DATE", "TIME"):
+            parts = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+            if parts:
+                anchor[:] = [int(parts[1]), *(int(p) if p else None for p in parts.groups()[1:])]
+        if timex.type in ("DATE", "TIME"):
+            timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
+            if timex.granularity in ("day", "time"):
+                last_day = date.fromisoformat(timex.anchor_start)
+            elif value.endswith("_REF"):
+                timex.granularity = "ref"
+        else:
+            timex.granularity = timex.type.lower()
+        timexes.append(timex)
+    return timexes
+
+
+# ------------------------------------------------------------------------- timeline
+
+

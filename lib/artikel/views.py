@@ -1,0 +1,301 @@
+"""Corpus views over an ``Analysis``: counts, co-occurrence, speakers and the timeline.
+
+Every view works on a fresh ``analyze`` result and on one read back by ``load_analysis``,
+and groups by period with one rule (``periods``): ``month`` needs an article dated by day or
+month, ``year`` any dated article; articles without such a date are left out of that view.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from .quotes.lexicon import SPEAKER_TYPES, lexicon, noun_form
+
+
+def _body_mentions(analysis, body_only: bool) -> pd.DataFrame:
+    entities = analysis.entities
+    return entities[entities["in_body"].fillna(False).astype(bool)] if body_only else entities
+
+
+def _periods(analysis, per: str) -> pd.Series:
+    """Article id -> period label for ``per`` ("month": YYYY-MM of articles dated by month or
+    day; others get <NA>; "year"; "source"; "outlet"; "article")."""
+    articles = analysis.articles.set_index("article_id")
+    if per == "month":
+        known = articles["date_precision"].isin(["day", "month"])
+        return articles["date"].str.slice(0, 7).where(known)
+    if per == "year":
+        return articles["date"].str.slice(0, 4).where(articles["date"] != "")
+    if per in ("source", "outlet"):
+        return articles[per]
+    if per == "article":
+        return pd.Series(articles.index, index=articles.index)
+    raise ValueError(f"per must be article, month, year, source or outlet, not {per!r}")
+
+
+def entity_counts(
+    analysis,
+    *,
+    per: str | None = None,
+    label: str | None = None,
+    top: int | None = None,
+    body_only: bool = True,
+) -> pd.DataFrame:
+    """Mentions and document frequency per entity (optionally per article, month, source).
+
+    Args:
+        analysis: an ``Analysis``.
+        per: ``None`` for the whole corpus, or ``"article"``, ``"month"`` (articles dated
+            only by year are left out: their month is unknown), ``"year"``, ``"source"``,
+            ``"outlet"``.
+        label: only entities with this label (PER, ORG, LOC, MISC).
+        top: keep the ``top`` entities by mentions (per period when ``per`` is given).
+        body_only: count only mentions in body text (default), not in teasers, captions …
+
+    Returns:
+        Columns ``[period,] entity_id, canonical, label, mentions, articles``, sorted by
+        mentions (descending), then name.
+    """
+    mentions = _body_mentions(analysis, body_only)
+    if label is not None:
+        mentions = mentions[mentions["label"] == label]
+    keys = ["entity_id", "label"]
+    if per is not None:
+        mentions = mentions.assign(period=mentions["article_id"].map(_periods(analysis, per)))
+        mentions = mentions[mentions["period"].notna()]
+        keys = ["period", *keys]
+    names = (  # the most frequent canonical name of each id
+        mentions.groupby(["entity_id", "canonical"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["entity_id", "n", "canonical"], ascending=[True, False, True])
+        .drop_duplicates("entity_id")
+        .set_index("entity_id")["canonical"]
+    )
+    counts = (
+        mentions.groupby(keys, observed=True)
+        .agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+        .reset_index()
+    )
+    counts.insert(counts.columns.get_loc("label"), "canonical", counts["entity_id"].map(names))
+    order = (["period"] if per else []) + ["mentions", "canonical"]
+    counts = counts.sort_values(order, ascending=[True] * bool(per) + [False, True], kind="stable")
+    if top is not None:
+        counts = counts.groupby("period").head(top) if per else counts.head(top)
+    return counts.reset_index(drop=True)
+
+
+def cooccurrence(
+    analysis, *, unit: str = "sentence", body_only: bool = True, min_count: int = 1
+) -> pd.DataFrame:
+    """Pairs of entities mentioned in the same sentence (or paragraph), for network views.
+
+    Returns:
+        Columns ``source, target`` (entity ids, ``source < target``), ``source_name,
+        target_name``, ``count`` (units in which both occur) and ``articles``; sorted by
+        count. Each pair counts once per unit however often the names repeat in it.
+    """
+    mentions = _body_mentions(analysis, body_only)
+    if unit == "paragraph":
+        starts = analysis.sentences.set_index(["article_id", "sent_idx"])["para_idx"]
+        key = pd.Series(list(zip(mentions["article_id"], mentions["sent_idx"], strict=True))).map(
+            starts.to_dict()
+        )
+        mentions = mentions.assign(unit=key.to_numpy())
+    elif unit == "sentence":
+        mentions = mentions.assign(unit=mentions["sent_idx"])
+    else:
+        raise ValueError(f"unit must be sentence or paragraph, not {unit!r}")
+    names = mentions.drop_duplicates("entity_id").set_index("entity_id")["canonical"]
+    pairs: Counter = Counter()
+    pair_articles: dict[tuple[str, str], set] = defaultdict(set)
+    for (article_id, _), group in mentions.groupby(["article_id", "unit"], sort=True):
+        ids = sorted(set(group["entity_id"]))
+        for i, first in enumerate(ids):
+            for second in ids[i + 1 :]:
+                pairs[(first, second)] += 1
+                pair_articles[(first, second)].add(article_id)
+    rows = [
+        {
+            "source": a,
+            "target": b,
+            "source_name": names[a],
+            "target_name": names[b],
+            "count": n,
+            "articles": len(pair_articles[(a, b)]),
+        }
+        for (a, b), n in pairs.items()
+        if n >= min_count
+    ]
+    table = pd.DataFrame(
+        rows, columns=["source", "target", "source_name", "target_name", "count", "articles"]
+    )
+    return table.sort_values(
+        ["count", "source", "target"], ascending=[False, True, True]
+    ).reset_index(drop=True)
+
+
+def _quote_words(quotes: pd.DataFrame) -> pd.Series:
+    return quotes["text"].astype(str).str.split().str.len().fillna(0).astype(int)
+
+
+def speaker_types(analysis) -> pd.Series:
+    """The type of each quote's speaker: person, organisation, role or unnamed.
+
+    Uses the ``speaker_type`` column when the quotes table has it; otherwise the entities
+    table (a speaker that is the canonical name of a PER entity is a person, of an ORG, LOC
+    or MISC entity an organisation) and the role and organisation lexicons.
+    """
+    quotes = analysis.quotes
+    if "speaker_type" in quotes.columns:
+        return quotes["speaker_type"].astype(str).rename("speaker_type")
+    labels: dict[tuple[str, str], str] = {}
+    for row in analysis.entities[["article_id", "canonical", "label"]].itertuples(index=False):
+        labels.setdefault((row.article_id, row.canonical), row.label)
+    lex = lexicon()
+
+    def kind(article_id: str, speaker: str) -> str:
+        if not speaker:
+            return "unnamed"
+        label = labels.get((article_id, speaker))
+        if label == "PER":
+            return "person"
+        if label in ("ORG", "LOC", "MISC"):
+            return "organisation"
+        head = speaker.split()[0].lower() if speaker.split() else ""
+        if noun_form(head, lex.organisations):
+            return "organisation"
+        if noun_form(head, lex.roles) or head.endswith(("jährige", "jähriger")):
+            return "role"
+        return "person"
+
+    values = [kind(a, sp) for a, sp in zip(quotes["article_id"], quotes["speaker"], strict=True)]
+    return pd.Series(values, index=quotes.index, name="speaker_type", dtype="string")
+
+
+def speaker_counts(analysis, *, per: str | None = "article") -> pd.DataFrame:
+    """Quotes and quoted words per speaker.
+
+    Args:
+        analysis: an ``Analysis`` (its ``quotes``, ``articles`` and ``entities`` tables).
+        per: ``"article"`` (one row per article and speaker), ``"month"`` (per publication
+            month and speaker, from ``articles.date``) or ``None`` (the whole corpus).
+
+    Returns:
+        A DataFrame with the grouping column(s), speaker (``""`` when unknown),
+        speaker_type, quotes, direct, indirect (with mixed), words; sorted by quotes.
+    """
+    if per not in ("article", "month", None):
+        raise ValueError(f"per must be 'article', 'month' or None, not {per!r}")
+    quotes = analysis.quotes.copy()
+    quotes["speaker_type"] = speaker_types(analysis).to_numpy()
+    quotes["words"] = _quote_words(quotes)
+    quotes["direct"] = (quotes["kind"] == "direct").astype(int)
+    quotes["indirect"] = (quotes["kind"] != "direct").astype(int)
+    keys = ["speaker", "speaker_type"]
+    if per == "article":
+        keys = ["article_id", *keys]
+    elif per == "month":
+        dates = dict(zip(analysis.articles["article_id"], analysis.articles["date"], strict=True))
+        quotes["month"] = [str(dates.get(a) or "")[:7] for a in quotes["article_id"]]
+        keys = ["month", *keys]
+    columns = [*keys, "quotes", "direct", "indirect", "words"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    table = (
+        quotes.groupby(keys, dropna=False)
+        .agg(
+            quotes=("kind", "size"),
+            direct=("direct", "sum"),
+            indirect=("indirect", "sum"),
+            words=("words", "sum"),
+        )
+        .reset_index()
+    )
+    order = [keys[0], "quotes"] if per else ["quotes"]
+    ascending = [True, False] if per else [False]
+    return table.sort_values([*order, "speaker"], ascending=[*ascending, True]).reset_index(
+        drop=True
+    )[columns]
+
+
+def speaker_type_shares(analysis, *, per: str | None = None) -> pd.DataFrame:
+    """Share of quotes by speaker type (person / organisation / role / unnamed).
+
+    Args:
+        analysis: an ``Analysis``.
+        per: ``None`` for the whole corpus, ``"article"`` or ``"month"``.
+
+    Returns:
+        A DataFrame with the grouping column (if any), speaker_type, quotes and share (of
+        the group's quotes), every type listed even when it has no quote.
+    """
+    counts = speaker_counts(analysis, per=per)
+    group = [] if per is None else [per if per == "month" else "article_id"]
+    rows = []
+    groups = counts.groupby(group) if group else [((), counts)]
+    for key, frame in groups:
+        total = int(frame["quotes"].sum())
+        for kind in SPEAKER_TYPES:
+            n = int(frame.loc[frame["speaker_type"] == kind, "quotes"].sum())
+            label = dict(zip(group, key if isinstance(key, tuple) else (key,), strict=True))
+            rows.append(
+                {**label, "speaker_type": kind, "quotes": n, "share": n / total if total else 0.0}
+            )
+    return pd.DataFrame(rows, columns=[*group, "speaker_type", "quotes", "share"])
+
+
+TIMELINE_COLUMNS = [
+    "article_id",
+    "sent_idx",
+    "timex",
+    "type",
+    "value",
+    "granularity",
+    "start",
+    "end",
+    "sentence",
+    "entities",
+    "article_date",
+]
+
+
+def timeline(analysis, *, body_only: bool = True) -> pd.DataFrame:
+    """One row per dated event: a DATE/TIME expression with a calendar interval, its sentence.
+
+    Args:
+        analysis: an ``Analysis``.
+        body_only: only events in body sentences (not in captions, teasers, credits …).
+
+    Returns:
+        Columns ``article_id, sent_idx, timex, type, value, granularity, start, end``
+        (the inclusive interval as Timestamps), ``sentence``, ``entities`` (canonical names
+        in the sentence, "; "-joined) and ``article_date``; sorted by ``start``. A weekday in
+        an article dated only by month is an interval across the month, not a guessed day.
+    """
+    timexes = analysis.timexes
+    dated = timexes[timexes["type"].isin(["DATE", "TIME"]) & (timexes["anchor_start"] != "")]
+    sentences = analysis.sentences[["article_id", "sent_idx", "text", "in_body"]].rename(
+        columns={"text": "sentence"}
+    )
+    events = dated.merge(sentences, on=["article_id", "sent_idx"], how="left")
+    if body_only:
+        events = events[events["in_body"].fillna(False).astype(bool)]
+    names = (
+        analysis.entities.groupby(["article_id", "sent_idx"])["canonical"]
+        .agg(lambda values: "; ".join(dict.fromkeys(v for v in values if v)))
+        .rename("entities")
+        .reset_index()
+    )
+    events = events.merge(names, on=["article_id", "sent_idx"], how="left")
+    dates = analysis.articles[["article_id", "date"]].rename(columns={"date": "article_date"})
+    events = events.merge(dates, on="article_id", how="left")
+    events = events.rename(columns={"text": "timex"})
+    events["start"] = pd.to_datetime(events["anchor_start"])
+    events["end"] = pd.to_datetime(events["anchor_end"])
+    events["entities"] = events["entities"].fillna("").astype("string")
+    events = events.sort_values(["start", "end", "article_id", "sent_idx"], kind="stable")
+    return events[TIMELINE_COLUMNS].reset_index(drop=True)
