@@ -91,7 +91,7 @@ def freeze(path: Path, folder: Path) -> None:
     record = _resolve(path)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{record['id']}.json"
-    target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    target.write_text(realnews.dump_standoff(record), encoding="utf-8")
     print(f"wrote {target}")
 
 

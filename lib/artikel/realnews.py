@@ -326,6 +326,20 @@ def validate_standoff(record: dict, doc: WikinewsDoc, where: str) -> None:
             _check(value, GENDERS, f"{where}: speaker_genders[{key}]", "speaker_gender")
 
 
+def dump_standoff(record: dict) -> str:
+    """A stand-off record as JSON with one annotation per line (small diffs, easy review)."""
+    lines = ["{"]
+    items = list(record.items())
+    for n, (key, value) in enumerate(items):
+        comma = "," if n < len(items) - 1 else ""
+        if isinstance(value, list) and value:
+            rows = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in value)
+            lines.append(f" {json.dumps(key)}: [\n{rows}\n ]{comma}")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    return "\n".join(lines) + "\n}\n"
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
