@@ -14,7 +14,7 @@ from spacy.language import Language
 from .entities import find_mentions
 from .quotes import find_quotes
 from .settings import Settings
-from .structure import Paragraph, analyze_structure, sentence_spans
+from .structure import Paragraph, analyze_structure, sentence_spans, set_sentence_starts
 from .timexes import find_timexes
 
 
@@ -32,8 +32,11 @@ def _paragraph_index(paragraphs: list[Paragraph], offset: int) -> int:
     return max(0, bisect.bisect_right([p.start for p in paragraphs], offset) - 1)
 
 
-def _article_tables(article: dict, doc, lang: str, paragraphs: list[Paragraph]) -> dict:
-    """Rows of every table for one analysed article."""
+def _article_tables(
+    article: dict, doc, lang: str, paragraphs: list[Paragraph], *, layers: bool = True
+) -> dict:
+    """Rows of every table for one analysed article (without ``layers``: only the article,
+    its paragraphs and sentences)."""
     article_id, text = article["article_id"], article["text"]
     paragraph_rows = [
         {
@@ -70,6 +73,15 @@ def _article_tables(article: dict, doc, lang: str, paragraphs: list[Paragraph]) 
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
 
+    if not layers:
+        note = f"language {lang}: no pipeline for it, so no entities, quotes or timexes"
+        notes = "; ".join(n for n in (article.get("notes") or "", note) if n)
+        return {
+            "articles": [{**article, "lang": lang, "notes": notes}],
+            "paragraphs": paragraph_rows,
+            "sentences": sentence_rows,
+            "errors": [],
+        }
     timex_rows = [
         {
             "article_id": article_id,
@@ -144,16 +156,21 @@ def analyze_batch(articles: list[dict], nlp: Language, settings: Settings) -> li
             prepared.append((index, lang, paragraphs, doc))
         except Exception as exc:  # one bad article must not stop the corpus
             results[index] = _analysis_error(article, exc)
+    supported = [item for item in prepared if item[1] in settings.pipeline_languages]
     try:
-        docs = list(nlp.pipe((item[3] for item in prepared), batch_size=settings.batch_size))
+        docs = list(nlp.pipe((item[3] for item in supported), batch_size=settings.batch_size))
     except Exception:  # find the article that fails, analyse the others one by one
-        docs = [_pipe_one(nlp, item[3]) for item in prepared]
-    for (index, lang, paragraphs, _), doc in zip(prepared, docs, strict=True):
+        docs = [_pipe_one(nlp, item[3]) for item in supported]
+    for (index, lang, paragraphs, _), doc in zip(supported, docs, strict=True):
         article = articles[index]
         if isinstance(doc, Exception):
             results[index] = _analysis_error(article, doc)
         else:
             results[index] = _article_tables(article, doc, lang, paragraphs)
+    for index, lang, paragraphs, doc in prepared:
+        if lang not in settings.pipeline_languages:  # sentences by the rules alone
+            doc = set_sentence_starts(doc)
+            results[index] = _article_tables(articles[index], doc, lang, paragraphs, layers=False)
     return results
 
 

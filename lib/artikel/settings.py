@@ -23,6 +23,7 @@ class Settings:
     max_subheading_words: int
     max_subheading_chars: int
     model: str
+    pipeline_languages: tuple[str, ...]
     batch_size: int
 
 
@@ -37,6 +38,7 @@ def _parse(parser: configparser.ConfigParser) -> Settings:
         max_subheading_words=parser.getint("structure", "max_subheading_words"),
         max_subheading_chars=parser.getint("structure", "max_subheading_chars"),
         model=parser.get("pipeline", "model"),
+        pipeline_languages=tuple(parser.get("pipeline", "languages").split()),
         batch_size=parser.getint("pipeline", "batch_size"),
     )
 

@@ -19,7 +19,10 @@ def _body_mentions(analysis, body_only: bool) -> pd.DataFrame:
     return entities[entities["in_body"].fillna(False).astype(bool)] if body_only else entities
 
 
-def _periods(analysis, per: str) -> pd.Series:
+PERIODS = ("article", "month", "year", "source", "outlet")
+
+
+def periods(analysis, per: str) -> pd.Series:
     """Article id -> period label for ``per`` ("month": YYYY-MM of articles dated by month or
     day; others get <NA>; "year"; "source"; "outlet"; "article")."""
     articles = analysis.articles.set_index("article_id")
@@ -29,7 +32,7 @@ def _periods(analysis, per: str) -> pd.Series:
     if per == "year":
         return articles["date"].str.slice(0, 4).where(articles["date"] != "")
     if per in ("source", "outlet"):
-        return articles[per]
+        return articles[per].where(articles[per] != "")
     if per == "article":
         return pd.Series(articles.index, index=articles.index)
     raise ValueError(f"per must be article, month, year, source or outlet, not {per!r}")
@@ -63,7 +66,7 @@ def entity_counts(
         mentions = mentions[mentions["label"] == label]
     keys = ["entity_id", "label"]
     if per is not None:
-        mentions = mentions.assign(period=mentions["article_id"].map(_periods(analysis, per)))
+        mentions = mentions.assign(period=mentions["article_id"].map(periods(analysis, per)))
         mentions = mentions[mentions["period"].notna()]
         keys = ["period", *keys]
     names = (  # the most frequent canonical name of each id
@@ -181,15 +184,16 @@ def speaker_counts(analysis, *, per: str | None = "article") -> pd.DataFrame:
 
     Args:
         analysis: an ``Analysis`` (its ``quotes``, ``articles`` and ``entities`` tables).
-        per: ``"article"`` (one row per article and speaker), ``"month"`` (per publication
-            month and speaker, from ``articles.date``) or ``None`` (the whole corpus).
+        per: ``"article"`` (one row per article and speaker), a period of ``periods``
+            (``"month"``, ``"year"``, ``"source"``, ``"outlet"``) or ``None`` (the whole
+            corpus). Articles without that period (e.g. no month) are left out.
 
     Returns:
         A DataFrame with the grouping column(s), speaker (``""`` when unknown),
         speaker_type, quotes, direct, indirect (with mixed), words; sorted by quotes.
     """
-    if per not in ("article", "month", None):
-        raise ValueError(f"per must be 'article', 'month' or None, not {per!r}")
+    if per not in (None, *PERIODS):
+        raise ValueError(f"per must be None or one of {', '.join(PERIODS)}, not {per!r}")
     quotes = analysis.quotes.copy()
     quotes["speaker_type"] = speaker_types(analysis).to_numpy()
     quotes["words"] = _quote_words(quotes)
@@ -198,10 +202,10 @@ def speaker_counts(analysis, *, per: str | None = "article") -> pd.DataFrame:
     keys = ["speaker", "speaker_type"]
     if per == "article":
         keys = ["article_id", *keys]
-    elif per == "month":
-        dates = dict(zip(analysis.articles["article_id"], analysis.articles["date"], strict=True))
-        quotes["month"] = [str(dates.get(a) or "")[:7] for a in quotes["article_id"]]
-        keys = ["month", *keys]
+    elif per is not None:  # one period rule for every view: undated articles are left out
+        quotes[per] = quotes["article_id"].map(periods(analysis, per))
+        quotes = quotes[quotes[per].notna()]
+        keys = [per, *keys]
     columns = [*keys, "quotes", "direct", "indirect", "words"]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
@@ -234,7 +238,7 @@ def speaker_type_shares(analysis, *, per: str | None = None) -> pd.DataFrame:
         the group's quotes), every type listed even when it has no quote.
     """
     counts = speaker_counts(analysis, per=per)
-    group = [] if per is None else [per if per == "month" else "article_id"]
+    group = [] if per is None else ["article_id" if per == "article" else per]
     rows = []
     groups = counts.groupby(group) if group else [((), counts)]
     for key, frame in groups:

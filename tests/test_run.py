@@ -1,0 +1,145 @@
+"""The one run path: cache key from the code, no pipeline for a cached re-run, load_analysis,
+the output lock, the language check, the exit status and error counts of the command line."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+import artikel
+from artikel import cache, cli, parallel, run
+from artikel.tables import make_table
+
+
+@pytest.fixture()
+def small_corpus(tmp_path, seed_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    seed = seed_path.read_text(encoding="utf-8")
+    for number, city in enumerate(["Hanoi", "Hue", "Singapur"]):
+        (folder / f"a{number}.txt").write_text(seed.replace("Hanoi", city), encoding="utf-8")
+    return folder
+
+
+def test_a_changed_package_file_makes_a_cached_rerun_analyse_again(
+    small_corpus, tmp_path, monkeypatch
+):
+    package = tmp_path / "package"
+    shutil.copytree(
+        cache.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("models", "__pycache__")
+    )
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    cache.code_digest.cache_clear()
+    out = tmp_path / "out"
+    assert run.analyze_corpus(small_corpus, out, model="rules").analysed == 3
+    assert run.analyze_corpus(small_corpus, out, model="rules").analysed == 0
+    quotes = package / "quotes" / "direct.py"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    cache.code_digest.cache_clear()
+    assert run.analyze_corpus(small_corpus, out, model="rules").analysed == 3
+    cache.code_digest.cache_clear()
+
+
+def test_a_cached_rerun_starts_no_worker_and_loads_no_pipeline(small_corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    first = run.analyze_corpus(small_corpus, out, model="rules", jobs=2)
+    assert first.analysed == 3
+
+    def no_executor(*args, **kwargs):
+        raise AssertionError("an executor was started for a fully cached corpus")
+
+    monkeypatch.setattr(run, "Executor", no_executor)
+    monkeypatch.setattr(parallel, "load_pipeline", no_executor)
+    second = run.analyze_corpus(small_corpus, out, model="rules", jobs=2)
+    assert (second.analysed, second.cached, second.articles) == (0, 3, 3)
+
+
+def test_load_analysis_gives_back_what_analyze_returns(small_corpus, tmp_path):
+    memory = artikel.analyze(small_corpus, model="rules")
+    for fmt in ("parquet", "csv"):
+        artikel.analyze_corpus(small_corpus, tmp_path / fmt, model="rules", fmt=fmt)
+        loaded = artikel.load_analysis(tmp_path / fmt)
+        for name, frame in memory.tables().items():
+            got = getattr(loaded, name)
+            if name == "errors":
+                assert got.empty and frame.empty
+                continue
+            drop = ["source"] if "source" in frame.columns else []
+            pd.testing.assert_frame_equal(
+                got.drop(columns=drop).reset_index(drop=True),
+                frame.drop(columns=drop).reset_index(drop=True),
+                check_dtype=True,
+            )
+        assert artikel.entity_counts(loaded).equals(artikel.entity_counts(memory))
+
+
+def test_load_analysis_names_the_missing_table(tmp_path):
+    with pytest.raises(FileNotFoundError, match="articles"):
+        artikel.load_analysis(tmp_path)
+
+
+def test_a_second_run_on_the_same_output_folder_stops_with_a_clear_message(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    holder = run.FileSink(out, "parquet")
+    try:
+        with pytest.raises(run.OutputBusyError, match="another artikel run is writing"):
+            run.analyze_corpus(small_corpus, out, model="rules")
+    finally:
+        holder.release()
+    assert run.analyze_corpus(small_corpus, out, model="rules").articles == 3
+
+
+def test_an_english_article_gets_no_german_entities_quotes_or_timexes():
+    english = (
+        "The German government said on Thursday that it would raise taxes next year. "
+        "The opposition strongly criticised the plan and demanded a vote in parliament."
+    )
+    german = (
+        "Die Bundesregierung hat am Donnerstag angekündigt, die Steuern zu erhöhen. Die "
+        "Opposition kritisierte den Plan scharf, sagte Parteichefin Anna Weber in Berlin."
+    )
+    rows = [
+        {"article_id": "en", "text": english, "date": "2024-03", "date_precision": "month"},
+        {"article_id": "de", "text": german, "date": "2024-03", "date_precision": "month"},
+    ]
+    analysis = artikel.analyze(make_table("articles", rows))
+    langs = dict(zip(analysis.articles["article_id"], analysis.articles["lang"], strict=True))
+    assert langs == {"en": "en", "de": "de"}
+    for table in (analysis.entities, analysis.quotes, analysis.timexes):
+        assert "en" not in set(table["article_id"])
+    assert {"de"} <= set(analysis.entities["article_id"]) and {"de"} <= set(
+        analysis.timexes["article_id"]
+    )
+    assert (analysis.sentences["article_id"] == "en").sum() == 2
+    notes = analysis.articles.set_index("article_id")["notes"]
+    assert "no entities, quotes or timexes" in notes["en"] and notes["de"] == ""
+
+
+def test_no_readable_input_exits_1_and_errors_are_counted_by_reason(tmp_path, capsys):
+    status = cli.main(["analyze", str(tmp_path / "no-such-path"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "no input could be read" in err and "read: no such file or folder" in err
+
+
+def test_a_run_with_some_bad_inputs_exits_0_and_counts_them(small_corpus, tmp_path, capsys):
+    (small_corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    status = cli.main(
+        ["analyze", str(small_corpus), "--out", str(tmp_path / "o"), "--model", "rules", "--quiet"]
+    )
+    captured = capsys.readouterr()
+    assert status == 0
+    assert "3 articles" in captured.out and "1 errors" in captured.out
+    assert "1 × read:" in captured.err
+
+
+def test_the_progress_total_counts_inputs_of_every_kind(tmp_path, seed_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "Eins."}\n{"text": "Zwei."}\n\n', encoding="utf-8")
+    pd.DataFrame({"text": ["a", "b", "c"]}).to_parquet(tmp_path / "b.parquet")
+    pd.DataFrame({"text": ["x,\ny", "z"]}).to_csv(tmp_path / "c.csv", index=False)
+    shutil.copy(seed_path, tmp_path / "d.txt")
+    from artikel.reading import count_inputs, iter_articles
+
+    assert count_inputs(tmp_path) == 2 + 3 + 2 + 1 == len(list(iter_articles(tmp_path)))
