@@ -38,7 +38,7 @@ test: setup
 		--nbval-sanitize-with notebooks/sanitize.cfg notebooks
 
 lint: setup
-	$(BIN)/ruff check lib tests benchmarks notebooks/*.py
+	$(BIN)/ruff check lib tests benchmarks evaluation training notebooks/*.py
 
 ## evaluate: score the analyses against the development gold corpus
 evaluate: setup

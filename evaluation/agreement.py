@@ -26,32 +26,58 @@ from artikel.evaluate import score_entities, score_quotes, score_timexes
 from artikel.realnews import STANDOFF, gold_article, load_standoff, wikinews_docs
 from artikel.tables import make_table
 
+SPAN = ["article_id", "start", "end"]
+LAYER_KEYS = (("entities", ("label", "canonical", "gender")), ("timexes", ("type", "value")))
+
 
 def as_analysis(golds: dict[str, dict]) -> Analysis:
     """Gold files (content offsets) as the tables of an analysis, so scorers can compare them."""
     articles = [{"article_id": aid, "text_offset": 0} for aid in golds]
     entities = [
-        {"article_id": aid, "start": e["start"], "end": e["end"], "label": e["label"],
-         "canonical": e["canonical"], "gender": e.get("gender", ""), "text": e["text"]}
-        for aid, g in golds.items() for e in g["entities"]
+        {
+            "article_id": aid,
+            "start": e["start"],
+            "end": e["end"],
+            "label": e["label"],
+            "canonical": e["canonical"],
+            "gender": e.get("gender", ""),
+            "text": e["text"],
+        }
+        for aid, g in golds.items()
+        for e in g["entities"]
     ]
     timexes = [
-        {"article_id": aid, "start": t["start"], "end": t["end"], "type": t["type"],
-         "value": t["value"], "text": t["text"]}
-        for aid, g in golds.items() for t in g["timexes"]
+        {
+            "article_id": aid,
+            "start": t["start"],
+            "end": t["end"],
+            "type": t["type"],
+            "value": t["value"],
+            "text": t["text"],
+        }
+        for aid, g in golds.items()
+        for t in g["timexes"]
     ]
     quotes = [
-        {"article_id": aid, "start": q["start"], "end": q["end"], "kind": q["kind"],
-         "speaker": q.get("speaker") or "", "text": q["text"]}
-        for aid, g in golds.items() for q in g["quotes"]
+        {
+            "article_id": aid,
+            "start": q["start"],
+            "end": q["end"],
+            "kind": q["kind"],
+            "speaker": q.get("speaker") or "",
+            "text": q["text"],
+        }
+        for aid, g in golds.items()
+        for q in g["quotes"]
     ]
     empty = {name: make_table(name) for name in ("paragraphs", "sentences", "errors")}
     return Analysis(
         articles=make_table("articles", articles),
-        entities=pd.DataFrame(entities, columns=["article_id", "start", "end", "label",
-                                                 "canonical", "gender", "text"]),
-        timexes=pd.DataFrame(timexes, columns=["article_id", "start", "end", "type", "value", "text"]),
-        quotes=pd.DataFrame(quotes, columns=["article_id", "start", "end", "kind", "speaker", "text"]),
+        entities=pd.DataFrame(
+            entities, columns=["article_id", "start", "end", "label", "canonical", "gender", "text"]
+        ),
+        timexes=pd.DataFrame(timexes, columns=[*SPAN, "type", "value", "text"]),
+        quotes=pd.DataFrame(quotes, columns=[*SPAN, "kind", "speaker", "text"]),
         **empty,
     )
 
@@ -84,7 +110,7 @@ def disagreements(first: dict[str, dict], second: dict[str, dict]) -> list[str]:
     """Every entity and timex that the two annotations do not share, with its text."""
     lines = []
     for aid, gold in first.items():
-        for layer, key in (("entities", ("label", "canonical", "gender")), ("timexes", ("type", "value"))):
+        for layer, key in LAYER_KEYS:
             a = {(x["start"], x["end"]): x for x in gold[layer]}
             b = {(x["start"], x["end"]): x for x in second[aid][layer]}
             for span in sorted(set(a) | set(b)):
@@ -94,7 +120,9 @@ def disagreements(first: dict[str, dict], second: dict[str, dict]) -> list[str]:
                 show = (x or y)["text"]
                 left = {k: x.get(k) for k in key} if x else None
                 right = {k: y.get(k) for k in key} if y else None
-                lines.append(f"{aid}\t{layer}\t{span[0]}-{span[1]}\t{show!r}\tfirst={left}\tsecond={right}")
+                lines.append(
+                    f"{aid}\t{layer}\t{span[0]}-{span[1]}\t{show!r}\tfirst={left}\tsecond={right}"
+                )
     return lines
 
 

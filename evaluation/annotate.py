@@ -3,9 +3,9 @@
 usage (from the checkout, with the project's venv):
   python evaluation/annotate.py list                      ids, halves, dates, lengths
   python evaluation/annotate.py show ID [--quotes]        the text with paragraph offsets
-                                                          (--quotes: the mapped SpkAtt quotes, for speaker_genders)
+                                  (--quotes: the mapped SpkAtt quotes, for speaker_genders)
   python evaluation/annotate.py find ID PHRASE            whole-word occurrences with context
-  python evaluation/annotate.py check DRAFT.json          resolve a draft and print every span in context
+  python evaluation/annotate.py check DRAFT.json          resolve a draft, print its spans
   python evaluation/annotate.py freeze DRAFT.json DIR     write the stand-off file DIR/<id>.json
 
 A draft is written by hand, never from a tagger's output (see evaluation/README.md for its format).
@@ -14,12 +14,11 @@ The stand-off file keeps offsets, labels, canonical names and values, never the 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from datetime import date as Date
 from pathlib import Path
-
-import importlib.util
 
 # realnews needs only the standard library: load it alone, so that annotation never depends
 # on the rest of the package importing cleanly
@@ -29,15 +28,17 @@ _SPEC = importlib.util.spec_from_file_location(
 realnews = importlib.util.module_from_spec(_SPEC)
 sys.modules[_SPEC.name] = realnews  # dataclasses look their module up
 _SPEC.loader.exec_module(realnews)
-StandoffError, mapped_quotes, quote_key = realnews.StandoffError, realnews.mapped_quotes, realnews.quote_key
-resolve_draft, wikinews_docs, _occurrences = realnews.resolve_draft, realnews.wikinews_docs, realnews._occurrences
+StandoffError, mapped_quotes = realnews.StandoffError, realnews.mapped_quotes
+quote_key, resolve_draft = realnews.quote_key, realnews.resolve_draft
+wikinews_docs, _occurrences = realnews.wikinews_docs, realnews._occurrences
 
 
 def show(doc_id: str, quotes: bool) -> None:
     doc = wikinews_docs()[doc_id]
     day = Date.fromisoformat(doc.dct)
     print(
-        f"id {doc.doc_id}  half {doc.half}  published {doc.dct} ({day.strftime('%A')}, ISO week {day.isocalendar()[1]})"
+        f"id {doc.doc_id}  half {doc.half}  published {doc.dct} "
+        f"({day.strftime('%A')}, ISO week {day.isocalendar()[1]})"
     )
     print(f"title (not part of the text): {doc.title}\n")
     start = 0
@@ -46,23 +47,21 @@ def show(doc_id: str, quotes: bool) -> None:
             print(f"[{start}] {para}")
         start += len(para) + 1
     if quotes:
-        content, mapped, _ = mapped_quotes(doc)
+        _, mapped, _ = mapped_quotes(doc)
         print("\nmapped quotes (key = content offsets; give speaker_genders[key]):")
         for q in mapped:
             mention = (q.get("speaker_mention") or {}).get("text")
             print(
-                f"  {quote_key(q)}  {q['kind']:8}  speaker: {mention!r}  cue: {q.get('cue')!r}\n      {q['text'][:160]!r}"
+                f"  {quote_key(q)}  {q['kind']:8}  speaker: {mention!r}  cue: {q.get('cue')!r}\n"
+                f"      {q['text'][:160]!r}"
             )
 
 
 def find(doc_id: str, phrase: str) -> None:
     text = wikinews_docs()[doc_id].text
     for n, (s, e) in enumerate(_occurrences(text, phrase), 1):
-        print(
-            f"occ {n}: {s}-{e}  …{text[max(0, s - 40) : s]}[{text[s:e]}]{text[e : e + 40]}…".replace(
-                "\n", "¶"
-            )
-        )
+        context = f"…{text[max(0, s - 40) : s]}[{text[s:e]}]{text[e : e + 40]}…"
+        print(f"occ {n}: {s}-{e}  " + context.replace("\n", "¶"))
 
 
 def _resolve(path: Path) -> dict:
@@ -78,7 +77,8 @@ def check(path: Path) -> None:
         for row in record.get(layer, []):
             extra = {k: v for k, v in row.items() if k not in ("start", "end")}
             print(
-                f"{layer[:3]} {row['start']:>5}-{row['end']:<5} {text[row['start'] : row['end']]!r:40.80} {extra}"
+                f"{layer[:3]} {row['start']:>5}-{row['end']:<5} "
+                f"{text[row['start'] : row['end']]!r:40.80} {extra}"
             )
     print(
         f"ok: {len(record['entities'])} entities, {len(record['timexes'])} timexes, "

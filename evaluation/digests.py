@@ -91,7 +91,8 @@ def compare(before: dict, after: dict) -> int:
                 added = sorted(set(new["data"]) - set(old["data"])) if new else []
                 print(
                     f"{name}/{table}: {old['rows']} -> {new['rows'] if new else '-'} rows, "
-                    f"{len(gone)} gone, {len(added)} new; columns {old['columns'] == (new or {}).get('columns')}"
+                    f"{len(gone)} gone, {len(added)} new; "
+                    f"same columns {old['columns'] == (new or {}).get('columns')}"
                 )
                 for row in gone[:8]:
                     print(f"  - {row[:200]}")

@@ -14,7 +14,14 @@ from spacy.language import Language
 from .entities import find_mentions
 from .quotes import find_quotes
 from .settings import Settings
-from .structure import Paragraph, analyze_structure, sentence_spans, set_sentence_starts
+from .structure import (
+    WORD,
+    Paragraph,
+    analyze_structure,
+    identify_language,
+    sentence_spans,
+    set_sentence_starts,
+)
 from .timexes import find_timexes
 
 
@@ -156,7 +163,12 @@ def analyze_batch(articles: list[dict], nlp: Language, settings: Settings) -> li
             prepared.append((index, lang, paragraphs, doc))
         except Exception as exc:  # one bad article must not stop the corpus
             results[index] = _analysis_error(article, exc)
-    supported = [item for item in prepared if item[1] in settings.pipeline_languages]
+    piped = {
+        index
+        for index, lang, _, _ in prepared
+        if _has_pipeline(articles[index]["text"], lang, settings)
+    }
+    supported = [item for item in prepared if item[0] in piped]
     try:
         docs = list(nlp.pipe((item[3] for item in supported), batch_size=settings.batch_size))
     except Exception:  # find the article that fails, analyse the others one by one
@@ -168,10 +180,20 @@ def analyze_batch(articles: list[dict], nlp: Language, settings: Settings) -> li
         else:
             results[index] = _article_tables(article, doc, lang, paragraphs)
     for index, lang, paragraphs, doc in prepared:
-        if lang not in settings.pipeline_languages:  # sentences by the rules alone
+        if index not in piped:  # no pipeline for its language: sentences by the rules alone
             doc = set_sentence_starts(doc)
             results[index] = _article_tables(articles[index], doc, lang, paragraphs, layers=False)
     return results
+
+
+def _has_pipeline(text: str, lang: str, settings: Settings) -> bool:
+    """Whether the article goes through the pipeline: its language has one, or the language
+    identifier is not sure enough of another (short texts, lists of numbers)."""
+    if lang in settings.pipeline_languages:
+        return True
+    words = len(WORD.findall(text))
+    confidence = identify_language(text, settings=settings)[1]
+    return words < settings.language_min_words or confidence < settings.language_min_confidence
 
 
 def _pipe_one(nlp: Language, doc):

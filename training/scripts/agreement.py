@@ -71,12 +71,16 @@ def main() -> None:
     parser.add_argument("second")
     parser.add_argument("--out")
     args = parser.parse_args()
-    first = {row["id"]: row["annotated"] for row in json.load(open(args.first, encoding="utf-8"))}
-    second = dict(line.rstrip("\n").split("\t", 1) for line in open(args.second, encoding="utf-8"))
+    with open(args.first, encoding="utf-8") as handle:
+        first = {row["id"]: row["annotated"] for row in json.load(handle)}
+    with open(args.second, encoding="utf-8") as handle:
+        second = dict(line.rstrip("\n").split("\t", 1) for line in handle)
     scores, notes = agreement(first, second)
-    lines = [f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}"
-             for name, value in scores.items()]
-    report = "\n".join(lines + ["", "disagreements (id, who, label, span, sentence):", *notes])
+    lines = [
+        f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}"
+        for name, value in scores.items()
+    ]
+    report = "\n".join([*lines, "", "disagreements (id, who, label, span, sentence):", *notes])
     print(report)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as handle:

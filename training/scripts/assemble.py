@@ -3,15 +3,18 @@
     python scripts/assemble.py OUT.spacy PART [PART ...]
 PART = name[:weight[:misc]]
     name   : build/corpus/<name>.spacy
-    weight : 1 (default), an integer k (k copies), or a fraction f < 1 (deterministic subsample by md5 of the text)
+    weight : 1 (default), an integer k (k copies), or a fraction f < 1 (deterministic subsample
+             by md5 of the text)
     misc   : how to treat tokens annotated O in corpora without a MISC label
              o    - keep O (default)
-             caps - O tokens that look like names (capitalised, not sentence-initial, not a known common
-                    noun form from the UD data, not a function word) become *missing* NER annotation, so the
-                    model is not taught that MISC names (events, products, works...) are non-entities
+             caps - O tokens that look like names (capitalised, not sentence-initial, not a known
+                    common noun form from the UD data, not a function word) become *missing* NER
+                    annotation, so the model is not taught that MISC names (events, products,
+                    works...) are non-entities
              all  - every O token becomes missing (only the entity spans teach)
 Deterministic: no randomness; spaCy shuffles batches with [system] seed.
 """
+
 import hashlib
 import sys
 from pathlib import Path
@@ -21,7 +24,7 @@ from spacy.tokens import DocBin
 
 NLP = spacy.blank("de")
 CORPUS = Path("build/corpus")
-SENT_END = {".", "!", "?", ":", "\n", "\"", "„", "“", "«", "»", "-", "–"}
+SENT_END = {".", "!", "?", ":", "\n", '"', "„", "“", "«", "»", "-", "–"}
 _noun_forms = None
 
 
@@ -48,17 +51,20 @@ def name_like(doc, i):
     if t.i == 0 or doc[i - 1].text in SENT_END or "\n" in doc[i - 1].text:
         # sentence-initial: only all-caps/camel-case tokens count
         return any(ch.isupper() for ch in text[1:])
-    if text in noun_forms() and not any(ch.isupper() for ch in text[1:]):
-        return False
-    return True
+    return not (text in noun_forms() and not any(ch.isupper() for ch in text[1:]))
 
 
 def clean_ents(doc):
-    """Safety net: entities containing whitespace tokens cannot be learned (spaCy E024) -> missing."""
+    """Safety net: entities containing whitespace tokens cannot be learned (spaCy E024) ->
+    missing."""
     bad = [e for e in doc.ents if any(t.is_space or t.text != t.text.strip() for t in e)]
     if bad:
         keep = [e for e in doc.ents if e not in bad]
-        missing = [doc[t.i:t.i + 1] for t in doc if t.ent_iob == 0 and not any(e.start <= t.i < e.end for e in keep)]
+        missing = [
+            doc[t.i : t.i + 1]
+            for t in doc
+            if t.ent_iob == 0 and not any(e.start <= t.i < e.end for e in keep)
+        ]
         doc.set_ents(keep, missing=missing + bad, default="outside")
     return doc
 
@@ -76,7 +82,7 @@ def apply_misc(doc, mode):
             continue
         if mode == "all" or (mode == "caps" and name_like(doc, t.i)):
             missing_idx.append(t.i)
-    missing = [doc[i:i + 1] for i in sorted(set(missing_idx))]
+    missing = [doc[i : i + 1] for i in sorted(set(missing_idx))]
     doc.set_ents(ents, missing=missing, default="outside")
     return doc
 
@@ -97,13 +103,16 @@ def main(out, parts):
             docs = [d for d in docs if frac_keep(d, weight)]
             copies = 1
         else:
-            copies = int(round(weight))
+            copies = round(weight)
         docs = [apply_misc(d, mode) for d in docs]
         n_missing = sum(1 for d in docs for t in d if t.ent_iob == 0) if mode != "o" else 0
         for _ in range(copies):
             for d in docs:
                 db.add(d)
-        print(f"  {name}: {len(docs)} docs x{copies} misc={mode} missing-tokens={n_missing}", file=sys.stderr)
+        print(
+            f"  {name}: {len(docs)} docs x{copies} misc={mode} missing-tokens={n_missing}",
+            file=sys.stderr,
+        )
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     print(f"{out}: {len(db)} docs", file=sys.stderr)

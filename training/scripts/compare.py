@@ -5,6 +5,7 @@
 Each eval JSON is written by scripts/evaluate.py; the optional second file is the output
 of `artikel evaluate --json` on the dev corpus with that pipeline (`--model .../model-best`).
 """
+
 import json
 import sys
 from pathlib import Path

@@ -7,8 +7,10 @@ Outputs (build/corpus/ by default):
   NER (labels PER/LOC/ORG/MISC, see README.md "Label mapping"):
     germeval_train.spacy  GermEval 2014 dev minus the tuning slice (md5(sentence) % 10 != 0)
     germeval_tune.spacy   GermEval 2014 dev tuning slice (md5 % 10 == 0)
-    germeval_test.spacy   GermEval 2014 test (evaluation only); excluded *deriv/*part spans in doc.spans["excluded"]
-    smartdata_train.spacy v1 train+test docs whose id is not in v3 dev/test; smartdata_test.spacy (v3 test, eval only)
+    germeval_test.spacy   GermEval 2014 test (evaluation only); excluded *deriv/*part spans in
+                          doc.spans["excluded"]
+    smartdata_train.spacy v1 train+test docs whose id is not in v3 dev/test; smartdata_test.spacy
+                          (v3 test, eval only)
     mobie_train.spacy, mobie_test.spacy (eval only)
     ler_train.spacy (LER dev), ler_test.spacy (eval only)
     neiss_train.spacy, neiss_test.spacy (eval only)
@@ -16,13 +18,17 @@ Outputs (build/corpus/ by default):
   Spans whose mapped label is None are marked as *missing* annotation (not O):
   e.g. LER legal norms (GS, VO, ...), which are neither O nor one of our four labels.
   Tagging/parsing:
-    gsd_train.spacy  UD German GSD dev minus tuning slice (md5(sentence text) % 100 >= 15), 10 sentences per doc
+    gsd_train.spacy  UD German GSD dev minus tuning slice (md5(sentence text) % 100 >= 15),
+                     10 sentences per doc
     gsd_tune.spacy   GSD dev tuning slice
     gsd_test.spacy   GSD test (evaluation only)
     pud_train.spacy  UD German PUD (all; XPOS dropped because it is English-style)
-    linspector_train.spacy  GSD v2.3 train, UPOS only (stored as TAG), sentence starts; no heads/morph/lemmas
-All tokenised corpora are stored with the gold tokens; spaCy aligns them to its own tokenizer at training time.
+    linspector_train.spacy  GSD v2.3 train, UPOS only (stored as TAG), sentence starts;
+                            no heads/morph/lemmas
+All tokenised corpora are stored with the gold tokens; spaCy aligns them to its own tokenizer at
+training time.
 """
+
 import argparse
 import collections
 import gzip
@@ -79,7 +85,8 @@ def bio_spans(tags):
 
 
 def make_ner_doc(words, spans, mapping, spaces=None, excluded_key=None):
-    """spans: raw (start, end, rawlabel). mapping(rawlabel) -> 'PER'|'LOC'|'ORG'|'MISC'|'O'|None(missing)|'EXCL'."""
+    """spans: raw (start, end, rawlabel).
+    mapping(rawlabel) -> 'PER'|'LOC'|'ORG'|'MISC'|'O'|None(missing)|'EXCL'."""
     doc = Doc(VOCAB, words=words, spaces=spaces)
     ents, missing, excl = [], [], []
     for s, e, lab in spans:
@@ -104,17 +111,18 @@ GE_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 
 def read_germeval(path):
     sents, cur = [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        cols = line.split("\t")
-        cur.append((cols[1], cols[2]))
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                cur = []
+                continue
+            cols = line.split("\t")
+            cur.append((cols[1], cols[2]))
     if cur:
         sents.append(cur)
     return sents
@@ -142,7 +150,9 @@ def conv_germeval(c: Path, out: Path):
         (tune if h(text) % 10 == 0 else train).append(germeval_doc(s))
     save(train, out / "germeval_train.spacy")
     save(tune, out / "germeval_tune.spacy")
-    test = [germeval_doc(s, for_eval=True) for s in read_germeval(c / "germeval2014/NER-de-test.tsv")]
+    test = [
+        germeval_doc(s, for_eval=True) for s in read_germeval(c / "germeval2014/NER-de-test.tsv")
+    ]
     save(test, out / "germeval_test.spacy")
 
 
@@ -159,7 +169,8 @@ def dfki_map(lab):
 
 
 def read_smartdata(path):
-    s = gzip.open(path, "rt", encoding="utf-8").read()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        s = handle.read()
     dec = json.JSONDecoder()
     i = 0
     while True:
@@ -194,7 +205,9 @@ def smartdata_doc(o):
             ents.append(sp)
     ents = spacy.util.filter_spans(ents)
     taken = {i for sp in ents for i in range(sp.start, sp.end)}
-    missing = spacy.util.filter_spans([m for m in missing if not any(i in taken for i in range(m.start, m.end))])
+    missing = spacy.util.filter_spans(
+        [m for m in missing if not any(i in taken for i in range(m.start, m.end))]
+    )
     doc.set_ents(ents, missing=missing, default="outside")
     return doc
 
@@ -210,29 +223,33 @@ def conv_smartdata(c: Path, out: Path):
             seen.add(o["id"])
             train.append(smartdata_doc(o))
     save(train, out / "smartdata_train.spacy")
-    save([smartdata_doc(o) for o in read_smartdata(d / "v3/test.json.gz")], out / "smartdata_test.spacy")
+    save(
+        [smartdata_doc(o) for o in read_smartdata(d / "v3/test.json.gz")],
+        out / "smartdata_test.spacy",
+    )
 
 
 # ---------------------------------------------------------------- MobIE
 def read_mobie(path):
     """-> list of documents, each a list of sentences [(word, tag)]"""
     docs, doc, sent = [], [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if line.startswith("-DOCSTART-"):
-            if sent:
-                doc.append(sent)
-            if doc:
-                docs.append(doc)
-            doc, sent = [], []
-            continue
-        if not line.strip():
-            if sent:
-                doc.append(sent)
-            sent = []
-            continue
-        cols = line.split("\t")
-        sent.append((cols[0], cols[-1]))
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                if sent:
+                    doc.append(sent)
+                if doc:
+                    docs.append(doc)
+                doc, sent = [], []
+                continue
+            if not line.strip():
+                if sent:
+                    doc.append(sent)
+                sent = []
+                continue
+            cols = line.split("\t")
+            sent.append((cols[0], cols[-1]))
     if sent:
         doc.append(sent)
     if doc:
@@ -245,30 +262,46 @@ def conv_mobie(c: Path, out: Path):
         docs = []
         for d in read_mobie(c / f"mobie_dfki/{split}.conll2003"):
             toks = [t for s in d for t in s]
-            docs.append(make_ner_doc([w for w, _ in toks], bio_spans([t for _, t in toks]), dfki_map))
+            docs.append(
+                make_ner_doc([w for w, _ in toks], bio_spans([t for _, t in toks]), dfki_map)
+            )
         save(docs, out / f"mobie_{split}.spacy")
 
 
 # ---------------------------------------------------------------- LER
-LER_MAP = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
-           "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}
-# legal norms, regulations, contracts, court decisions, literature: neither O nor one of our labels -> missing
+LER_MAP = {
+    "PER": "PER",
+    "RR": "PER",
+    "AN": "PER",
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",
+    "ORG": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
+    "MRK": "ORG",
+}
+# legal norms, regulations, contracts, court decisions, literature: neither O nor one of our
+# labels -> missing
 LER_MISSING = {"GS", "VO", "EUN", "VS", "VT", "RS", "LIT"}
 
 
 def read_space_conll(path):
     sents, cur = [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\r\n")
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        parts = line.split(" ")
-        if len(parts) < 2:
-            continue
-        cur.append((parts[0], parts[-1]))
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                cur = []
+                continue
+            parts = line.split(" ")
+            if len(parts) < 2:
+                continue
+            cur.append((parts[0], parts[-1]))
     if cur:
         sents.append(cur)
     return sents
@@ -284,8 +317,10 @@ def ler_map(lab):
 
 def conv_ler(c: Path, out: Path):
     for src, name in (("ler_dev.conll", "ler_train"), ("ler_test.conll", "ler_test")):
-        docs = [make_ner_doc([w for w, _ in s], bio_spans([t for _, t in s]), ler_map)
-                for s in read_space_conll(c / "legal_ner_ler" / src)]
+        docs = [
+            make_ner_doc([w for w, _ in s], bio_spans([t for _, t in s]), ler_map)
+            for s in read_space_conll(c / "legal_ner_ler" / src)
+        ]
         save(docs, out / f"{name}.spacy")
 
 
@@ -296,8 +331,10 @@ def neiss_map(lab):
 
 def conv_neiss(c: Path, out: Path):
     for split in ("train", "test"):
-        docs = [make_ner_doc([w for w, _ in s], bio_spans([t for _, t in s]), neiss_map)
-                for s in read_space_conll(c / f"neiss_sturm/{split}_sturm.conll")]
+        docs = [
+            make_ner_doc([w for w, _ in s], bio_spans([t for _, t in s]), neiss_map)
+            for s in read_space_conll(c / f"neiss_sturm/{split}_sturm.conll")
+        ]
         save(docs, out / f"neiss_{split}.spacy")
 
 
@@ -307,28 +344,37 @@ def conv_europeana(c: Path, out: Path):
     tag_re = re.compile(r"^([BI])[-_](PER|LOC|ORG)$", re.I)
     for name in ("lft", "onb", "sbb"):
         toks = []
-        for line in open(c / f"europeana_newspapers_de/enp_DE.{name}.bio", encoding="utf-8"):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("# "):
-                continue
-            parts = line.split()
-            if len(parts) != 2:
-                continue
-            w, t = parts
-            m = tag_re.match(t)
-            if m:
-                t = f"{m.group(1).upper()}-{m.group(2).upper()}"
-            elif t != "O":
-                continue
-            toks.append((w, t))
+        with open(c / f"europeana_newspapers_de/enp_DE.{name}.bio", encoding="utf-8") as handle:
+            for line in handle:
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("# "):
+                    continue
+                parts = line.split()
+                if len(parts) != 2:
+                    continue
+                w, t = parts
+                m = tag_re.match(t)
+                if m:
+                    t = f"{m.group(1).upper()}-{m.group(2).upper()}"
+                elif t != "O":
+                    continue
+                toks.append((w, t))
         cur = []
         for w, t in toks:
             cur.append((w, t))
             if (w in {".", "!", "?"} and len(cur) >= 5) or len(cur) >= 40:
-                docs.append(make_ner_doc([x for x, _ in cur], bio_spans([y for _, y in cur]), lambda l: l))
+                docs.append(
+                    make_ner_doc(
+                        [x for x, _ in cur], bio_spans([y for _, y in cur]), lambda label: label
+                    )
+                )
                 cur = []
         if cur:
-            docs.append(make_ner_doc([x for x, _ in cur], bio_spans([y for _, y in cur]), lambda l: l))
+            docs.append(
+                make_ner_doc(
+                    [x for x, _ in cur], bio_spans([y for _, y in cur]), lambda label: label
+                )
+            )
     save(docs, out / "europeana_train.spacy")
 
 
@@ -338,7 +384,8 @@ def ud_docs_per_sentence(path, upos_as_tag=False):
     so for training docs TAG := UPOS (this also drops PUD's English-style XPOS)."""
     from spacy.training.converters import conllu_to_docs
 
-    text = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
     docs = list(conllu_to_docs(text, n_sents=1, merge_subtokens=True, no_print=True))
     if upos_as_tag:
         for d in docs:
@@ -350,7 +397,7 @@ def ud_docs_per_sentence(path, upos_as_tag=False):
 def group(docs, n=10):
     out = []
     for i in range(0, len(docs), n):
-        out.append(Doc.from_docs(docs[i:i + n], ensure_whitespace=True))
+        out.append(Doc.from_docs(docs[i : i + n], ensure_whitespace=True))
     return out
 
 
@@ -360,49 +407,58 @@ def conv_gsd(c: Path, out: Path):
     tune = [x for x in d if h(x.text) % 100 < 15]
     save(group(train), out / "gsd_train.spacy")
     save(group(tune), out / "gsd_tune.spacy")
-    save(group(ud_docs_per_sentence(c / "ud_german_gsd/de_gsd-ud-test.conllu")), out / "gsd_test.spacy")
+    save(
+        group(ud_docs_per_sentence(c / "ud_german_gsd/de_gsd-ud-test.conllu")),
+        out / "gsd_test.spacy",
+    )
 
 
 def conv_pud(c: Path, out: Path):
-    save(group(ud_docs_per_sentence(c / "ud_german_pud/de_pud-ud-test.conllu", upos_as_tag=True)), out / "pud_train.spacy")
+    save(
+        group(ud_docs_per_sentence(c / "ud_german_pud/de_pud-ud-test.conllu", upos_as_tag=True)),
+        out / "pud_train.spacy",
+    )
 
 
 # --- linspector: GSD v2.3 UPOS, mapped towards the current GSD scheme
 def read_linspector(path):
-    """-> list of sentences [(surface word, v2.3 UPOS)], multiword tokens kept as the surface token"""
+    """-> list of sentences [(surface word, v2.3 UPOS)], multiword tokens kept as the surface
+    token"""
     sents = []
-    for line in open(path, encoding="utf-8"):
-        items = [t.rsplit("##", 1) for t in line.split()]
-        out, skip = [], 0
-        i = 0
-        while i < len(items):
-            w, p = items[i]
-            if p == "_":
-                # multiword token 'im##_ in##ADP dem##DET': keep surface, UPOS of the first part
-                # (spaCy's --merge-subtokens gives the merged token the first part's POS too)
-                parts = []
-                j = i + 1
-                # number of parts is not marked; German contractions have 2 parts
-                parts = items[j:j + 2]
-                out.append((w, parts[0][1] if parts else "X"))
-                i = j + 2
-                continue
-            out.append((w, p))
-            i += 1
-        sents.append(out)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            items = [t.rsplit("##", 1) for t in line.split()]
+            out = []
+            i = 0
+            while i < len(items):
+                w, p = items[i]
+                if p == "_":
+                    # multiword token 'im##_ in##ADP dem##DET': keep surface, UPOS of the first part
+                    # (spaCy's --merge-subtokens gives the merged token the first part's POS too)
+                    parts = []
+                    j = i + 1
+                    # number of parts is not marked; German contractions have 2 parts
+                    parts = items[j : j + 2]
+                    out.append((w, parts[0][1] if parts else "X"))
+                    i = j + 2
+                    continue
+                out.append((w, p))
+                i += 1
+            sents.append(out)
     return sents
 
 
 def linspector_mapping(c: Path):
-    """Learn (word, v2.3 tag) -> current tag from the aligned GSD dev sentences (both versions exist).
+    """Learn (word, v2.3 tag) -> current tag from the aligned GSD dev sentences (both versions
+    exist).
     Returns (table, adj_forms, det_forms)."""
     cur = ud_docs_per_sentence(c / "ud_german_gsd/de_gsd-ud-dev.conllu")
     old = read_linspector(c / "ud_german_gsd/linspector_pos/de_gsd-ud-dev.conllu.pos")
     counts = collections.defaultdict(collections.Counter)
-    for dnew, sold in zip(cur, old):
+    for dnew, sold in zip(cur, old, strict=False):
         if [t.text for t in dnew] != [w for w, _ in sold]:
             continue
-        for t, (w, p) in zip(dnew, sold):
+        for t, (w, p) in zip(dnew, sold, strict=True):
             counts[(w.lower(), p)][t.pos_] += 1
     table = {}
     for k, cnt in counts.items():
@@ -433,13 +489,17 @@ def conv_linspector(c: Path, out: Path):
                 t = table[key]
                 stats["table" if t == p else ("remap" if t else "ambig")] += 1
             elif p == "ADV" and w.lower() in forms["ADJ"]:
-                t = None; stats["adv?adj"] += 1
+                t = None
+                stats["adv?adj"] += 1
             elif p == "PRON" and w.lower() in forms["DET"]:
-                t = None; stats["pron?det"] += 1
+                t = None
+                stats["pron?det"] += 1
             elif p in ("VERB", "AUX") and w.lower() in forms["AUX"] and w.lower() in forms["VERB"]:
-                t = None; stats["verb?aux"] += 1
+                t = None
+                stats["verb?aux"] += 1
             else:
-                t = p; stats["kept"] += 1
+                t = p
+                stats["kept"] += 1
             words.append(w)
             tags.append(t or "")
         d = Doc(VOCAB, words=words, tags=tags, sent_starts=[True] + [False] * (len(words) - 1))
@@ -449,16 +509,24 @@ def conv_linspector(c: Path, out: Path):
 
 
 CONVERTERS = {
-    "germeval": conv_germeval, "smartdata": conv_smartdata, "mobie": conv_mobie, "ler": conv_ler,
-    "neiss": conv_neiss, "europeana": conv_europeana, "gsd": conv_gsd, "pud": conv_pud,
+    "germeval": conv_germeval,
+    "smartdata": conv_smartdata,
+    "mobie": conv_mobie,
+    "ler": conv_ler,
+    "neiss": conv_neiss,
+    "europeana": conv_europeana,
+    "gsd": conv_gsd,
+    "pud": conv_pud,
     "linspector": conv_linspector,
 }
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("corpus", choices=list(CONVERTERS) + ["all"])
-    p.add_argument("--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora"))
+    p.add_argument("corpus", choices=[*CONVERTERS, "all"])
+    p.add_argument(
+        "--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora")
+    )
     p.add_argument("--out", default="build/corpus")
     a = p.parse_args()
     names = list(CONVERTERS) if a.corpus == "all" else [a.corpus]

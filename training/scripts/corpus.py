@@ -13,6 +13,7 @@ Usage (from the repository root or training/):
 Held-out split: documents with md5(doc_id) % 10 == 0 form the held-out news slice (own_heldout),
 never trained on in the experiments (the packaged model is trained without them as well).
 """
+
 import argparse
 import collections
 import hashlib
@@ -32,14 +33,61 @@ SPAN_RE = re.compile(r"\[([^\[\]|]+)\|([A-Za-z]+)\]")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 NGRAM = 8
 TITLE_WORDS = {
-    "dr", "dr.", "prof", "prof.", "herr", "frau", "präsident", "präsidentin", "kanzler", "kanzlerin",
-    "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "bürgermeister", "bürgermeisterin",
-    "papst", "könig", "königin", "prinz", "prinzessin", "general", "senator", "senatorin", "richter",
-    "richterin", "pfarrer", "bischof", "trainer", "trainerin", "chef", "chefin", "sprecher", "sprecherin",
-    "abgeordnete", "abgeordneter", "ministerpräsident", "ministerpräsidentin",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "herr",
+    "frau",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "minister",
+    "ministerin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "papst",
+    "könig",
+    "königin",
+    "prinz",
+    "prinzessin",
+    "general",
+    "senator",
+    "senatorin",
+    "richter",
+    "richterin",
+    "pfarrer",
+    "bischof",
+    "trainer",
+    "trainerin",
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "abgeordnete",
+    "abgeordneter",
+    "ministerpräsident",
+    "ministerpräsidentin",
 }
-TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
-                  "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin")
+TITLE_SUFFIXES = (
+    "präsident",
+    "präsidentin",
+    "minister",
+    "ministerin",
+    "kanzler",
+    "kanzlerin",
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "vorsitzende",
+    "vorsitzender",
+    "bürgermeister",
+    "bürgermeisterin",
+)
 
 
 def doc_heldout(doc_id: str) -> bool:
@@ -53,15 +101,19 @@ def parse_line(line):
     pos = 0
     plain_len = 0
     for m in SPAN_RE.finditer(line):
-        before = line[pos:m.start()]
+        before = line[pos : m.start()]
         out.append(before)
         plain_len += len(before)
         surface, label = m.group(1), m.group(2)
         if label not in LABELS:
             problems.append(("error", f"invalid label {label!r} in {m.group(0)!r}"))
         if surface != surface.strip() or not surface.strip():
-            problems.append(("error", f"span with leading/trailing whitespace or empty: {m.group(0)!r}"))
-        spans.append({"start": plain_len, "end": plain_len + len(surface), "label": label, "text": surface})
+            problems.append(
+                ("error", f"span with leading/trailing whitespace or empty: {m.group(0)!r}")
+            )
+        spans.append(
+            {"start": plain_len, "end": plain_len + len(surface), "label": label, "text": surface}
+        )
         out.append(surface)
         plain_len += len(surface)
         pos = m.end()
@@ -78,30 +130,43 @@ def parse_file(path):
     records, problems = [], []
     doc = None
     sent_idx = 0
-    for lineno, raw in enumerate(open(path, encoding="utf-8"), 1):
-        line = raw.rstrip("\n").rstrip("\r")
-        if not line.strip():
-            doc = None
-            continue
-        m = HEADER_RE.match(line)
-        if m:
-            fields = [f.strip() for f in m.group(1).split("|")]
-            if len(fields) != 4 or not fields[0]:
-                problems.append(("error", lineno, f"bad header (need 4 '|'-separated fields): {line!r}"))
-                fields = (fields + ["", "", "", ""])[:4]
-            doc = dict(zip(("doc_id", "genre", "region", "topic"), fields))
-            sent_idx = 0
-            continue
-        if doc is None:
-            problems.append(("error", lineno, "sentence outside a document (missing ### header?)"))
-            continue
-        if line != line.strip():
-            problems.append(("warning", lineno, "leading/trailing whitespace"))
-        text, spans, probs = parse_line(line.strip())
-        problems.extend((lvl, lineno, msg) for lvl, msg in probs)
-        records.append({**doc, "sent_idx": sent_idx, "text": text, "spans": spans,
-                        "_file": str(path), "_line": lineno})
-        sent_idx += 1
+    with open(path, encoding="utf-8") as handle:
+        for lineno, raw in enumerate(handle, 1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                doc = None
+                continue
+            m = HEADER_RE.match(line)
+            if m:
+                fields = [f.strip() for f in m.group(1).split("|")]
+                if len(fields) != 4 or not fields[0]:
+                    problems.append(
+                        ("error", lineno, f"bad header (need 4 '|'-separated fields): {line!r}")
+                    )
+                    fields = [*fields, "", "", "", ""][:4]
+                doc = dict(zip(("doc_id", "genre", "region", "topic"), fields, strict=True))
+                sent_idx = 0
+                continue
+            if doc is None:
+                problems.append(
+                    ("error", lineno, "sentence outside a document (missing ### header?)")
+                )
+                continue
+            if line != line.strip():
+                problems.append(("warning", lineno, "leading/trailing whitespace"))
+            text, spans, probs = parse_line(line.strip())
+            problems.extend((lvl, lineno, msg) for lvl, msg in probs)
+            records.append(
+                {
+                    **doc,
+                    "sent_idx": sent_idx,
+                    "text": text,
+                    "spans": spans,
+                    "_file": str(path),
+                    "_line": lineno,
+                }
+            )
+            sent_idx += 1
     return records, problems
 
 
@@ -121,7 +186,7 @@ def article_ngrams(articles_dir=ARTICLES):
     for p in sorted(Path(articles_dir).glob("*.txt")):
         words = [w.lower() for w in WORD_RE.findall(p.read_text(encoding="utf-8"))]
         for i in range(len(words) - NGRAM + 1):
-            grams.setdefault(tuple(words[i:i + NGRAM]), p.name)
+            grams.setdefault(tuple(words[i : i + NGRAM]), p.name)
     return grams
 
 
@@ -132,7 +197,8 @@ def _tokenizer():
 
 
 def validate(paths=None, articles_dir=ARTICLES, counts=None):
-    """Return a list of problems (strings 'LEVEL file:line: message'). Fills `counts` (dict) if given."""
+    """Return a list of problems (strings 'LEVEL file:line: message'). Fills `counts` (dict) if
+    given."""
     records, problems = load(paths)
     tok = _tokenizer()
     seen_text = {}
@@ -144,32 +210,47 @@ def validate(paths=None, articles_dir=ARTICLES, counts=None):
             problems.append(("error", where, f"duplicate doc id {r['doc_id']!r}"))
         seen_doc.setdefault(r["doc_id"], key)
         if r["text"] in seen_text:
-            problems.append(("error", where, f"duplicate sentence (also {seen_text[r['text']]}): {r['text'][:80]!r}"))
+            problems.append(
+                (
+                    "error",
+                    where,
+                    f"duplicate sentence (also {seen_text[r['text']]}): {r['text'][:80]!r}",
+                )
+            )
         else:
             seen_text[r["text"]] = where
         last_end = -1
         doc = tok(r["text"])
         for s in sorted(r["spans"], key=lambda s: (s["start"], s["end"])):
-            if r["text"][s["start"]:s["end"]] != s["text"]:
+            if r["text"][s["start"] : s["end"]] != s["text"]:
                 problems.append(("error", where, f"offset mismatch for {s['text']!r}"))
             if s["start"] < last_end:
                 problems.append(("error", where, f"overlapping spans at {s['text']!r}"))
             last_end = max(last_end, s["end"])
             words = s["text"].split()
             first = words[0].lower() if words else ""
-            if len(words) > 1 and s["label"] == "PER" and (first in TITLE_WORDS or first.endswith(TITLE_SUFFIXES)):
-                problems.append(("warning", where, f"span includes a leading title: {s['text']!r}"))
-            elif len(words) > 1 and first in ("dr.", "prof.", "herr", "frau"):
+            if (
+                len(words) > 1
+                and s["label"] == "PER"
+                and (first in TITLE_WORDS or first.endswith(TITLE_SUFFIXES))
+            ) or (len(words) > 1 and first in ("dr.", "prof.", "herr", "frau")):
                 problems.append(("warning", where, f"span includes a leading title: {s['text']!r}"))
             if doc.char_span(s["start"], s["end"]) is None:
-                problems.append(("warning", where, f"span not on token boundaries (will be missing in training): "
-                                                   f"{s['text']!r} in {r['text'][max(0, s['start']-15):s['end']+15]!r}"))
-    # 8-gram overlap with the dev-corpus articles (documents joined, so n-grams across sentences count)
+                problems.append(
+                    (
+                        "warning",
+                        where,
+                        f"span not on token boundaries (will be missing in training): "
+                        f"{s['text']!r} in {r['text'][max(0, s['start'] - 15) : s['end'] + 15]!r}",
+                    )
+                )
+    # 8-gram overlap with the dev-corpus articles (documents joined, so n-grams across sentences
+    # count)
     grams = article_ngrams(articles_dir) if articles_dir and Path(articles_dir).exists() else {}
     by_doc = collections.defaultdict(list)
     for r in records:
         by_doc[(r["_file"], r["doc_id"])].append(r)
-    for (f, did), rs in by_doc.items():
+    for (f, _did), rs in by_doc.items():
         words, where = [], []
         for r in rs:
             ws = [w.lower() for w in WORD_RE.findall(r["text"])]
@@ -177,28 +258,35 @@ def validate(paths=None, articles_dir=ARTICLES, counts=None):
             where.extend([r["_line"]] * len(ws))
         reported = set()
         for i in range(len(words) - NGRAM + 1):
-            g = tuple(words[i:i + NGRAM])
+            g = tuple(words[i : i + NGRAM])
             if g in grams and where[i] not in reported:
                 reported.add(where[i])
-                problems.append(("error", f"{f}:{where[i]}",
-                                 f"8-word sequence shared with dev article {grams[g]}: {' '.join(g)!r}"))
+                problems.append(
+                    (
+                        "error",
+                        f"{f}:{where[i]}",
+                        f"8-word sequence shared with dev article {grams[g]}: {' '.join(g)!r}",
+                    )
+                )
     if counts is not None:
         c = collections.Counter(s["label"] for r in records for s in r["spans"])
-        counts.update({
-            "files": len({r["_file"] for r in records}),
-            "docs": len(by_doc),
-            "sentences": len(records),
-            "tokens": sum(len(tok(r["text"])) for r in records),
-            "spans": sum(c.values()),
-            "spans_per_label": dict(sorted(c.items())),
-            "heldout_docs": sum(1 for (_, d) in by_doc if doc_heldout(d)),
-        })
+        counts.update(
+            {
+                "files": len({r["_file"] for r in records}),
+                "docs": len(by_doc),
+                "sentences": len(records),
+                "tokens": sum(len(tok(r["text"])) for r in records),
+                "spans": sum(c.values()),
+                "spans_per_label": dict(sorted(c.items())),
+                "heldout_docs": sum(1 for (_, d) in by_doc if doc_heldout(d)),
+            }
+        )
     return [f"{lvl.upper()} {where}: {msg}" for lvl, where, msg in problems]
 
 
 # ------------------------------------------------------------------ writers
 def write_jsonl(out=JSONL, paths=None):
-    records, problems = load(paths)
+    records, _problems = load(paths)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
@@ -229,7 +317,9 @@ def to_docs(records, nlp=None):
             if text:
                 text += " "
             starts.append(len(text))
-            spans.extend((len(text) + s["start"], len(text) + s["end"], s["label"]) for s in r["spans"])
+            spans.extend(
+                (len(text) + s["start"], len(text) + s["end"], s["label"]) for s in r["spans"]
+            )
             text += r["text"]
         doc = nlp.make_doc(text)
         start_set = set(starts)
@@ -253,7 +343,11 @@ def to_docs(records, nlp=None):
     return docs
 
 
-def write_docbins(jsonl=JSONL, out_train="build/corpus/own_train.spacy", out_heldout="build/corpus/own_heldout.spacy"):
+def write_docbins(
+    jsonl=JSONL,
+    out_train="build/corpus/own_train.spacy",
+    out_heldout="build/corpus/own_heldout.spacy",
+):
     from spacy.tokens import DocBin
 
     records = read_jsonl(jsonl)

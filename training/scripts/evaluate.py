@@ -1,22 +1,27 @@
 """Evaluate a trained pipeline.
 
-    python scripts/evaluate.py MODEL_DIR OUT.json [--sets germeval,mobie,smartdata,ler,neiss,own,gsd,speed,konj]
+    python scripts/evaluate.py MODEL_DIR OUT.json
+        [--sets germeval,mobie,smartdata,ler,neiss,own,gsd,speed,konj]
 
 NER scoring (character offsets, so independent of tokenisation differences):
   * exact match of (start, end, label); per-label P/R/F1 and micro P/R/F1
   * GermEval 2014 test: outer spans, OTH->MISC; gold spans labelled *deriv/*part are excluded, and
     predictions overlapping such an excluded gold span are ignored
-  * corpora without a MISC class (MobIE, SmartData, LER, NEISS): only PER/LOC/ORG are scored, predicted MISC
-    spans are ignored; predictions overlapping tokens whose annotation is missing (e.g. LER legal norms) ignored
-GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma accuracy) on the raw
-text, gold tokens aligned to spaCy's tokenisation (a gold word that our tokenizer joins differently, e.g. GSD's
-"US - Präsident" vs our "US-Präsident", counts as an error), with token P/R; and the same scores on GSD's own
-tokens (*_gold_tokens: tagging and parsing accuracy without tokenisation differences).
-sents_layer: sentence P/R/F of artikel's pipeline (load_pipeline: rule boundaries before the parser) on GSD test
-and our own held-out news documents.
-With a set name + "_layer" (e.g. germeval_layer): the same NER scoring through artikel's whole entity layer.
+  * corpora without a MISC class (MobIE, SmartData, LER, NEISS): only PER/LOC/ORG are scored,
+    predicted MISC spans are ignored; predictions overlapping tokens whose annotation is missing
+    (e.g. LER legal norms) ignored
+GSD test: spaCy's Scorer (UPOS = pos_acc, morph_acc, UAS/LAS, sentence F1, lemma accuracy) on the
+raw text, gold tokens aligned to spaCy's tokenisation (a gold word that our tokenizer joins
+differently, e.g. GSD's "US - Präsident" vs our "US-Präsident", counts as an error), with token
+P/R; and the same scores on GSD's own tokens (*_gold_tokens: tagging and parsing accuracy without
+tokenisation differences).
+sents_layer: sentence P/R/F of artikel's pipeline (load_pipeline: rule boundaries before the
+parser) on GSD test and our own held-out news documents.
+With a set name + "_layer" (e.g. germeval_layer): the same NER scoring through artikel's whole
+entity layer.
 Speed: words per second, one process, nlp.pipe(batch_size=256) over the GermEval test texts.
 """
+
 import argparse
 import json
 import sys
@@ -62,10 +67,14 @@ def prf(tp, fp, fn):
 
 def ner_eval(nlp, gold_docs, labels):
     texts = [d.text for d in gold_docs]
-    disable = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner") and not p.startswith("tok2vec")]
+    disable = [
+        p for p in nlp.pipe_names if p not in ("tok2vec", "ner") and not p.startswith("tok2vec")
+    ]
     with nlp.select_pipes(disable=disable):
         preds = list(nlp.pipe(texts, batch_size=128))
-    return ner_score(gold_docs, [[(e.start_char, e.end_char, e.label_) for e in p.ents] for p in preds], labels)
+    return ner_score(
+        gold_docs, [[(e.start_char, e.end_char, e.label_) for e in p.ents] for p in preds], labels
+    )
 
 
 def entity_layer_eval(model, gold_docs, labels):
@@ -86,7 +95,7 @@ def entity_layer_eval(model, gold_docs, labels):
 
 def ner_score(gold_docs, predicted, labels):
     tp, fp, fn = Counter(), Counter(), Counter()
-    for g, spans in zip(gold_docs, predicted):
+    for g, spans in zip(gold_docs, predicted, strict=True):
         gold = {(e.start_char, e.end_char, e.label_) for e in g.ents if e.label_ in labels}
         ignore = [(s.start_char, s.end_char) for s in g.spans.get("excluded", [])]
         ignore += [(t.idx, t.idx + len(t.text)) for t in g if t.ent_iob == 0]
@@ -112,10 +121,28 @@ def gsd_eval(nlp, split="gsd_test"):
     gold = load_docs(split, nlp.vocab)
     examples = [Example(nlp.make_doc(g.text), g) for g in gold]
     scores = nlp.evaluate(examples)
-    keep = ("pos_acc", "morph_acc", "dep_uas", "dep_las", "sents_p", "sents_r", "sents_f", "lemma_acc")
-    out = {k: round(scores[k], 4) for k in keep + ("token_p", "token_r") if scores.get(k) is not None}
-    on_gold_tokens = nlp.evaluate([Example(Doc(nlp.vocab, words=[t.text for t in g],
-                                               spaces=[bool(t.whitespace_) for t in g]), g) for g in gold])
+    keep = (
+        "pos_acc",
+        "morph_acc",
+        "dep_uas",
+        "dep_las",
+        "sents_p",
+        "sents_r",
+        "sents_f",
+        "lemma_acc",
+    )
+    out = {
+        k: round(scores[k], 4) for k in (*keep, "token_p", "token_r") if scores.get(k) is not None
+    }
+    on_gold_tokens = nlp.evaluate(
+        [
+            Example(
+                Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g]),
+                g,
+            )
+            for g in gold
+        ]
+    )
     for k in keep:
         if on_gold_tokens.get(k) is not None:
             out[f"{k}_gold_tokens"] = round(on_gold_tokens[k], 4)
@@ -127,22 +154,25 @@ def gsd_eval(nlp, split="gsd_test"):
     # Mood feature accuracy on finite verbs (Konjunktiv detection matters for indirect speech)
     tot = ok = 0
     preds = nlp.pipe([g.text for g in gold])
-    for g, p in zip(gold, preds):
+    for g, p in zip(gold, preds, strict=True):
         ex = Example(p, g)
         gm = ex.get_aligned("MORPH", as_string=True)
-        for t, m in zip(p, gm):
+        for t, m in zip(p, gm, strict=True):
             if m and "Mood=" in m:
                 tot += 1
-                want = [f for f in m.split("|") if f.startswith("Mood=")][0]
+                want = next(f for f in m.split("|") if f.startswith("Mood="))
                 ok += want in str(t.morph)
     out["mood_acc_finite"] = round(ok / tot, 4) if tot else None
     return out
 
 
 def sents_eval(nlp, split="own_heldout"):
-    """Sentence-boundary P/R/F on our own held-out news documents (gold = the corpus's sentence lines)."""
+    """Sentence-boundary P/R/F on our own held-out news documents (gold = the corpus's sentence
+    lines)."""
     gold = load_docs(split, nlp.vocab)
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in ("tok2vec", "parser", "senter")]):
+    with nlp.select_pipes(
+        enable=[p for p in nlp.pipe_names if p in ("tok2vec", "parser", "senter")]
+    ):
         scores = nlp.evaluate([Example(nlp.make_doc(g.text), g) for g in gold])
     return {k: round(scores[k], 4) for k in ("sents_p", "sents_r", "sents_f")}
 
@@ -156,7 +186,7 @@ def sents_layer_eval(model):
     for split in ("gsd_test", "own_heldout"):
         gold = load_docs(split, nlp.vocab)
         tp = fp = fn = 0
-        for g, p in zip(gold, nlp.pipe([g.text for g in gold], batch_size=64)):
+        for g, p in zip(gold, nlp.pipe([g.text for g in gold], batch_size=64), strict=True):
             gs, ps = sentence_starts(g), sentence_starts(p)
             tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
         out[split] = prf(tp, fp, fn)
@@ -181,8 +211,16 @@ def konj(nlp):
     out = []
     for s in KONJ:
         d = nlp(s)
-        out.append({"text": s, "verbs": [(t.text, t.pos_, str(t.morph.get("Mood"))) for t in d
-                                          if t.lower_ in ("habe", "sei", "werde", "wolle")]})
+        out.append(
+            {
+                "text": s,
+                "verbs": [
+                    (t.text, t.pos_, str(t.morph.get("Mood")))
+                    for t in d
+                    if t.lower_ in ("habe", "sei", "werde", "wolle")
+                ],
+            }
+        )
     ok = all(v[2] == "['Sub']" for o in out for v in o["verbs"])
     return {"all_sub": ok, "sentences": out}
 
@@ -191,7 +229,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("out")
-    ap.add_argument("--sets", default="germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,own_sents,sents_layer,konj,speed")
+    ap.add_argument(
+        "--sets",
+        default=(
+            "germeval,germeval_tune,own,mobie,smartdata,ler,neiss,gsd,gsd_tune,own_sents,sents_layer,"
+            "konj,speed"
+        ),
+    )
     a = ap.parse_args()
     nlp = spacy.load(a.model)
     res = {"model": a.model}
@@ -202,11 +246,15 @@ def main():
             if not (CORPUS / f"{f}.spacy").exists():
                 continue
             res[s] = ner_eval(nlp, load_docs(f, nlp.vocab), labels)
-            print(s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr)
+            print(
+                s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr
+            )
         elif s.endswith("_layer") and s[: -len("_layer")] in NER_SETS:
             f, labels = NER_SETS[s[: -len("_layer")]]
             res[s] = entity_layer_eval(a.model, load_docs(f, nlp.vocab), labels)
-            print(s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr)
+            print(
+                s, "micro", res[s]["micro"], {k: v["f"] for k, v in res[s].items()}, file=sys.stderr
+            )
         elif s in ("gsd", "gsd_tune"):
             res[s] = gsd_eval(nlp, "gsd_test" if s == "gsd" else "gsd_tune")
             print(s, res[s], file=sys.stderr)

@@ -10,15 +10,16 @@ and how the gold sentences end (a word, a colon/semicolon or other punctuation):
 sentence that ends in a word leaves no punctuation for rules to find once the sentences
 are joined into documents, which bounds what punctuation-based splitting can recall.
 """
+
 import sys
 from collections import Counter
 
 import spacy
+from evaluate import prf
+from evaluate import sentence_starts as starts  # scripts/ is on sys.path when run as a script
 from spacy.tokens import DocBin
 
 from artikel.structure import set_sentence_starts
-from evaluate import prf
-from evaluate import sentence_starts as starts  # scripts/ is on sys.path when run as a script
 
 
 def endings(doc):
@@ -28,7 +29,13 @@ def endings(doc):
         words = [t.text for t in s if not t.is_space]
         if words:
             last = words[-1]
-            out["word" if last[-1].isalnum() else "colon/semicolon" if last in (":", ";") else "punctuation"] += 1
+            out[
+                "word"
+                if last[-1].isalnum()
+                else "colon/semicolon"
+                if last in (":", ";")
+                else "punctuation"
+            ] += 1
     return out
 
 
@@ -57,18 +64,25 @@ def main():
                 c[1] += len(predicted - truth)
                 c[2] += len(truth - predicted)
         total = sum(ends.values())
-        print(f"{split}: {len(gold)} documents, {total} sentence boundaries inside them, after "
-              + ", ".join(f"{k} {v} ({v / total:.1%})" for k, v in ends.most_common()))
+        print(
+            f"{split}: {len(gold)} documents, {total} sentence boundaries inside them, after "
+            + ", ".join(f"{k} {v} ({v / total:.1%})" for k, v in ends.most_common())
+        )
         if ends["punctuation"] < total:
             found = len(gold) + ends["punctuation"]  # document starts are given
             recall = found / (len(gold) + total)
-            print(f"  at most {found} of {len(gold) + total} starts follow punctuation: a splitter that "
-                  f"finds all of them without error has R {recall:.3f}, F1 {2 * recall / (1 + recall):.3f}")
+            print(
+                f"  at most {found} of {len(gold) + total} starts follow punctuation: "
+                "a splitter that finds all of them without error has "
+                f"R {recall:.3f}, F1 {2 * recall / (1 + recall):.3f}"
+            )
         for name, c in counts.items():
             if c[0]:
                 score = prf(*c)
-                print(f"  {name:7s} P {score['p']:.3f} R {score['r']:.3f} F1 {score['f']:.3f} "
-                      f"(tp {c[0]}, fp {c[1]}, fn {c[2]})")
+                print(
+                    f"  {name:7s} P {score['p']:.3f} R {score['r']:.3f} F1 {score['f']:.3f} "
+                    f"(tp {c[0]}, fp {c[1]}, fn {c[2]})"
+                )
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ Steps:
   train  : train floret (mode=floret, hashCount=2) with one thread (deterministic)
            and write build/vectors/vectors.floret
 
-Then `python -m spacy init vectors de build/vectors/vectors.floret build/vectors/de_floret --mode floret`
+Then
+`python -m spacy init vectors de build/vectors/vectors.floret build/vectors/de_floret --mode floret`
 (see Makefile).
 """
+
 import argparse
 import gzip
 import json
@@ -86,7 +88,9 @@ def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("text")
-    t.add_argument("--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora"))
+    t.add_argument(
+        "--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora")
+    )
     t.add_argument("--out", default="build/raw/raw_tokens.txt")
     r = sub.add_parser("train")
     r.add_argument("--input", default="build/raw/raw_tokens.txt")
