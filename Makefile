@@ -9,7 +9,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=1200
 
-.PHONY: setup run test notebooks sync-notebooks lint evaluate benchmark model evaluate-model clean
+.PHONY: setup run test notebooks sync-notebooks lint evaluate evaluate-real benchmark model evaluate-model clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,10 @@ lint: setup
 ## evaluate: score the analyses against the development gold corpus
 evaluate: setup
 	$(BIN)/artikel evaluate --gold ../shared/dev-corpus/gold --articles ../shared/dev-corpus/articles
+
+## evaluate-real: the real-news report (dev corpus, Wikinews halves, WikiWarsDE, GermEval)
+evaluate-real: setup
+	$(BIN)/artikel evaluate --real
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_corpus.py

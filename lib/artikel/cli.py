@@ -44,7 +44,8 @@ the reason in errors.<format>. The summary line says how many."""
 EVALUATE_EPILOG = """\
 examples:
   artikel evaluate --gold ../shared/dev-corpus/gold --articles ../shared/dev-corpus/articles
-  artikel evaluate --wikiwarsde ../shared/corpora/wikiwarsde"""
+  artikel evaluate --wikiwarsde ../shared/corpora/wikiwarsde
+  artikel evaluate --real        (the real-news report; make evaluate-real)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="instead: score temporal tagging on WikiWarsDE (inline TIMEX2 files)",
     )
+    score.add_argument(
+        "--real",
+        action="store_true",
+        help="instead: the real-news report (dev corpus, both Wikinews halves, WikiWarsDE, "
+        "GermEval) side by side with the figures before it existed",
+    )
     score.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
     score.add_argument("--settings", metavar="FILE", help="settings file overriding the defaults")
     score.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
@@ -141,8 +148,10 @@ def _analyze(args: argparse.Namespace) -> int:
     )
     print(f"artikel: {run.summary()} -> {Path(args.out) / ('*.' + args.format)}")
     if run.errors:
-        print(f"artikel: errors by reason (rows in errors.{args.format}):\n{run.error_report()}",
-              file=sys.stderr)
+        print(
+            f"artikel: errors by reason (rows in errors.{args.format}):\n{run.error_report()}",
+            file=sys.stderr,
+        )
     if run.articles == 0 and run.errors:
         print("artikel analyze: error: no input could be read", file=sys.stderr)
         return 1
@@ -153,6 +162,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, evaluate_wikiwarsde, format_report
     from .settings import load_settings
 
+    if args.real:
+        from .yardstick import format_real_news_report, load_baseline, real_news_report
+
+        result = real_news_report(model=args.model, settings=load_settings(args.settings))
+        print(format_real_news_report(result, load_baseline()))
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+        return 0
     if args.wikiwarsde:
         result = evaluate_wikiwarsde(args.wikiwarsde, model=args.model)
     elif args.gold and args.articles:

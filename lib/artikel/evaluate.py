@@ -268,13 +268,17 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
     spans, attributed = Score(), Score()
     recall_counts = {"direct": [0, 0], "indirect": [0, 0]}
     kinds_right = 0
+    cues = [0, 0]  # matched quotes with a gold cue: right, all
+    mentions = [0, 0]  # matched quotes with a gold speaker mention: right, all
     for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
+        gold_quotes = article_gold.get("quotes", [])
         gold_items = [
             (q["start"] - offset, q["end"] - offset, q["kind"], q.get("speaker"))
-            for q in article_gold.get("quotes", [])
+            for q in gold_quotes
         ]
         rows = _article_items(analysis.quotes, article_id)
         predicted = [(int(r.start), int(r.end), r.kind, r.speaker) for r in rows.itertuples()]
+        predicted_rows = list(rows.itertuples())
         pairs = _match_one_to_one([p[:2] for p in predicted], [g[:2] for g in gold_items], 0.5)
         spans.tp += len(pairs)
         spans.fp += len(predicted) - len(pairs)
@@ -284,6 +288,17 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
         attributed.fp += len(predicted) - right
         attributed.fn += len(gold_items) - right
         kinds_right += sum(predicted[i][2] == gold_items[j][2] for i, j in pairs)
+        for i, j in pairs:
+            row, gold_quote = predicted_rows[i], gold_quotes[j]
+            if gold_quote.get("cue"):
+                cues[1] += 1
+                cues[0] += _same_cue(getattr(row, "cue", ""), gold_quote["cue"])
+            mention = gold_quote.get("speaker_mention")
+            if mention:
+                mentions[1] += 1
+                mentions[0] += _right_mention(
+                    row, mention["start"] - offset, mention["end"] - offset
+                )
         matched_gold = {j for _, j in pairs}
         for j, item in enumerate(gold_items):
             group = "direct" if item[2] == "direct" else "indirect"
@@ -292,7 +307,24 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
     for group, (found, total) in recall_counts.items():
         spans.extra[f"{group} recall"] = found / total if total else 0.0
     spans.extra["kind_accuracy"] = kinds_right / spans.tp if spans.tp else 0.0
+    spans.extra["cue_accuracy"] = cues[0] / cues[1] if cues[1] else 0.0
+    spans.extra["speaker_mention_accuracy"] = mentions[0] / mentions[1] if mentions[1] else 0.0
     return {"quote spans": spans, "attributed quotes": attributed}
+
+
+def _same_cue(predicted: str, gold: str) -> bool:
+    """Cues as written, compared by their words (``kündigte … an`` = ``kündigte an``)."""
+    return re.findall(r"\w+", (predicted or "").casefold()) == re.findall(r"\w+", gold.casefold())
+
+
+def _right_mention(row, gold_start: int, gold_end: int) -> bool:
+    """A predicted speaker mention is right when it overlaps the gold mention and is not
+    longer than it plus one word before it (a determiner or a title)."""
+    start, end = row.speaker_start, row.speaker_end
+    if pd.isna(start) or pd.isna(end) or not _overlap(int(start), int(end), gold_start, gold_end):
+        return False
+    extra_before = str(row.speaker_text)[: max(0, gold_start - int(start))].split()
+    return int(end) <= gold_end and len(extra_before) <= 1
 
 
 TIMEX2_TAG = re.compile(r"<TIMEX2\b([^>]*)>|</TIMEX2>")

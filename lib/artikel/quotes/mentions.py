@@ -12,9 +12,10 @@ class MentionFinder:
     """Finds the mentions a quote can be attributed to (a part of ``QuoteArticle``)."""
 
     def _names(self, mentions: list[dict]) -> list[Mention]:
-        """Names from the entity layer, else the pipeline's NER, else capitalised words."""
+        """Names from the entity layer (also when it found none: the names it rejected are no
+        speakers either); without NER in the pipeline, capitalised words (``_guessed_names``)."""
         found = []
-        if mentions:
+        if mentions or self.doc.has_annotation("ENT_IOB"):
             for m in mentions:
                 found.append(
                     Mention(
@@ -26,11 +27,6 @@ class MentionFinder:
                         canonical=str(m.get("canonical") or m.get("text") or ""),
                     )
                 )
-        elif self.doc.ents:
-            for ent in self.doc.ents:
-                label = {"PERSON": "PER", "GPE": "LOC"}.get(ent.label_, ent.label_)
-                found.append(Mention(ent.start_char, ent.end_char, ent.text, "name", label=label))
-            self._canonicalise(found)
         else:
             found = self._guessed_names()
             self._canonicalise(found)

@@ -1,0 +1,138 @@
+"""The real-news report: every layer on the dev corpus, both Wikinews halves, WikiWarsDE
+and GermEval 2014, side by side with the figures each had before the yardstick existed.
+
+``artikel evaluate --real`` prints it. The sets:
+
+* ``dev``: the 20 development articles (``../shared/dev-corpus``), used up as a guide;
+* ``analysis``: the 75 Wikinews articles whose errors may be read to improve rules;
+* ``heldout``: the other 75, figures only;
+* WikiWarsDE (22 Wikipedia war narratives, TIMEX2) for time; GermEval 2014 test for the
+  model's NER, as measured by the training recipe (``meta.json``; the model is unchanged).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from .evaluate import evaluate, evaluate_wikiwarsde
+from .nlp import check_pipeline, pipeline_path
+from .realnews import REPO, SHARED, build_corpus
+from .settings import Settings
+
+BASELINE = REPO / "evaluation" / "baseline.json"
+ROWS = (  # (label, score name, field)
+    ("boilerplate paragraphs F1", "boilerplate paragraphs", "f1"),
+    ("entities strict F1", "entities (strict)", "f1"),
+    ("entity spans F1", "entity spans", "f1"),
+    ("canonical frequency F1", "canonical frequency", "f1"),
+    ("quote spans F1", "quote spans", "f1"),
+    ("quote spans P", "quote spans", "precision"),
+    ("quote spans R", "quote spans", "recall"),
+    ("direct recall", "quote spans", "direct recall"),
+    ("indirect recall", "quote spans", "indirect recall"),
+    ("speaker-mention accuracy", "quote spans", "speaker_mention_accuracy"),
+    ("cue accuracy", "quote spans", "cue_accuracy"),
+    ("attributed quotes F1", "attributed quotes", "f1"),
+    ("timex spans F1", "timex spans", "f1"),
+    ("timex values F1", "timex values", "f1"),
+)
+SETS = ("dev", "analysis", "heldout")
+
+
+def _figure(scores: dict, name: str, field: str) -> float | None:
+    score = scores.get(name)
+    if score is None:
+        return None
+    return score["extra"].get(field) if field in score["extra"] else score.get(field)
+
+
+def germeval_figure(model: str | None = None) -> float | None:
+    """GermEval 2014 test F1 of the model as its training recipe measured it, if recorded."""
+    path = pipeline_path(check_pipeline(model))
+    if path is None:
+        return None
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    return meta.get("artikel", {}).get("scores", {}).get("germeval2014_test_ner_micro_f")
+
+
+def real_news_report(
+    *, model: str | None = None, settings: Settings | None = None, wikiwarsde: bool = True
+) -> dict:
+    """Every figure of the report as ``{"sets": {set: {row label: value}}, ...}``."""
+    result: dict = {"sets": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for half in ("analysis", "heldout"):
+            stats = build_corpus(Path(tmp) / half, half=half)
+            result.setdefault("mapping", {})[half] = dict(stats)
+        folders = {"dev": (SHARED / "dev-corpus" / "gold", SHARED / "dev-corpus" / "articles")}
+        folders.update({h: (Path(tmp) / h / "gold", Path(tmp) / h / "articles") for h in SETS[1:]})
+        for name, (gold, articles) in folders.items():
+            scores = evaluate(gold, articles, model=model, settings=settings)
+            result["pipeline"] = scores["pipeline"]
+            result["sets"][name] = {
+                label: _figure(scores["scores"], score, field) for label, score, field in ROWS
+            }
+            result["sets"][name]["articles"] = scores["articles"]
+            if name != "dev":  # the Wikinews gold has speaker mentions, no canonical speakers
+                result["sets"][name]["attributed quotes F1"] = None
+    if wikiwarsde:
+        wars = evaluate_wikiwarsde(SHARED / "corpora" / "wikiwarsde", model=model)["scores"]
+        result["wikiwarsde"] = {
+            "lenient span F1": wars["timex spans (lenient)"]["f1"],
+            "value F1": wars["timex values"]["f1"],
+        }
+    result["germeval2014_test_f1"] = germeval_figure(model)
+    return result
+
+
+def _cell(value) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def format_real_news_report(result: dict, baseline: dict | None = None) -> str:
+    """The report as a Markdown table; with a baseline, each cell shows ``before → now``."""
+
+    def cell(set_name: str, label: str) -> str:
+        now = result["sets"][set_name].get(label)
+        before = (baseline or {}).get("sets", {}).get(set_name, {}).get(label)
+        if baseline is None or before is None or before == now:
+            return _cell(now)
+        return f"{_cell(before)} → {_cell(now)}"
+
+    counts = {name: result["sets"][name]["articles"] for name in SETS}
+    lines = [
+        f"pipeline {result.get('pipeline', '')}; articles: dev {counts['dev']}, "
+        f"analysis half {counts['analysis']}, held-out half {counts['heldout']}",
+        "",
+        "| figure | dev corpus | Wikinews analysis half | Wikinews held-out half |",
+        "|---|---|---|---|",
+    ]
+    for label, _, _ in ROWS:
+        lines.append(f"| {label} | " + " | ".join(cell(name, label) for name in SETS) + " |")
+    if "wikiwarsde" in result:
+        wars = result["wikiwarsde"]
+        before = (baseline or {}).get("wikiwarsde", {})
+        lines.append("")
+        lines.append(
+            f"WikiWarsDE (22 documents): lenient span F1 {_cell(wars['lenient span F1'])}, "
+            f"value F1 {_cell(wars['value F1'])} (before: {_cell(before.get('lenient span F1'))} / "
+            f"{_cell(before.get('value F1'))}; HeidelTime 0.933 / 0.885)"
+        )
+    lines.append(
+        f"GermEval 2014 test NER F1 (training recipe): {_cell(result.get('germeval2014_test_f1'))} "
+        f"(Flair 0.856, Stanza 0.852)"
+    )
+    mapping = result.get("mapping", {})
+    for half, stats in mapping.items():
+        kept = {
+            k: v for k, v in sorted(stats.items()) if k.startswith(("quote_", "ann_", "dropped"))
+        }
+        lines.append(f"quote mapping, {half} half: {kept}")
+    return "\n".join(lines)
+
+
+def load_baseline(path: Path = BASELINE) -> dict | None:
+    """The figures of the report before the yardstick's issue, if recorded."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
