@@ -30,6 +30,19 @@ SPAN = ["article_id", "start", "end"]
 LAYER_KEYS = (("entities", ("label", "canonical", "gender")), ("timexes", ("type", "value")))
 
 
+MENTION = ["speaker_start", "speaker_end", "speaker_text"]
+
+
+def _mention_columns(mention: dict | None) -> dict:
+    if not mention:
+        return dict.fromkeys(MENTION[:2], pd.NA) | {"speaker_text": ""}
+    return {
+        "speaker_start": mention["start"],
+        "speaker_end": mention["end"],
+        "speaker_text": mention["text"],
+    }
+
+
 def as_analysis(golds: dict[str, dict]) -> Analysis:
     """Gold files (content offsets) as the tables of an analysis, so scorers can compare them."""
     articles = [{"article_id": aid, "text_offset": 0} for aid in golds]
@@ -66,6 +79,8 @@ def as_analysis(golds: dict[str, dict]) -> Analysis:
             "kind": q["kind"],
             "speaker": q.get("speaker") or "",
             "text": q["text"],
+            "cue": q.get("cue") or "",
+            **_mention_columns(q.get("speaker_mention")),
         }
         for aid, g in golds.items()
         for q in g["quotes"]
@@ -77,7 +92,7 @@ def as_analysis(golds: dict[str, dict]) -> Analysis:
             entities, columns=["article_id", "start", "end", "label", "canonical", "gender", "text"]
         ),
         timexes=pd.DataFrame(timexes, columns=[*SPAN, "type", "value", "text"]),
-        quotes=pd.DataFrame(quotes, columns=[*SPAN, "kind", "speaker", "text"]),
+        quotes=pd.DataFrame(quotes, columns=[*SPAN, "kind", "speaker", "text", "cue", *MENTION]),
         **empty,
     )
 

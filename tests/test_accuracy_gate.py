@@ -1,0 +1,71 @@
+"""The accuracy gate: every figure the README reports, pinned a hair below its value.
+
+The real-news report (``artikel evaluate --real``) runs once; each pinned figure must reach
+its pin. A pin may be lowered only in a commit whose message reports the real-text gain that
+paid for it. The gold is pinned too: a changed dev-corpus gold file or held-out stand-off
+file fails here until the digest is updated with a logged reason
+(``evaluation/wikinews-dev/CHANGES.md``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from artikel.realnews import STANDOFF, load_standoff
+from artikel.yardstick import real_news_report
+
+# figure -> {set: pin}; sets: dev corpus, Wikinews analysis half, Wikinews held-out half
+PINS = {
+    "boilerplate paragraphs F1": {"dev": 0.995},
+    "entities strict F1": {"dev": 0.93, "analysis": 0.794, "heldout": 0.803},
+    "entity spans F1": {"dev": 0.95, "analysis": 0.854, "heldout": 0.864},
+    "canonical frequency F1": {"dev": 0.935, "analysis": 0.808, "heldout": 0.789},
+    "quote spans F1": {"dev": 0.99, "analysis": 0.671, "heldout": 0.645},
+    "speaker-mention accuracy": {"dev": 0.97, "analysis": 0.695, "heldout": 0.612},
+    "cue accuracy": {"dev": 0.934, "analysis": 0.616, "heldout": 0.614},
+    "attributed quotes F1": {"dev": 0.938},
+    "timex spans F1": {"dev": 0.981, "analysis": 0.904, "heldout": 0.904},
+    "timex values F1": {"dev": 0.942, "analysis": 0.792, "heldout": 0.738},
+}
+WIKIWARSDE_PINS = {"lenient span F1": 0.902, "value F1": 0.746}
+DEV_GOLD_SHA256 = "dacd7d3c468e8e4e58057f4f4fd9eaf3d594c1ae370b7a9226f252b05e7bf8c0"
+HELDOUT_GOLD_SHA256 = "e27f6feca2f060d34bb8ca29b9c335d1c645a848cabf9fe7e84c43c6ea79c8dd"
+
+
+def _digest(files) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def report():
+    return real_news_report()
+
+
+def test_the_gold_is_the_gold_the_pins_were_set_on(dev_corpus):
+    assert _digest((dev_corpus / "gold").glob("*.json")) == DEV_GOLD_SHA256, (
+        "the dev-corpus gold changed: re-measure and update the pins and this digest"
+    )
+    heldout = [STANDOFF / f"{i}.json" for i, r in load_standoff().items() if r["half"] == "heldout"]
+    assert len(heldout) == 75
+    assert _digest(heldout) == HELDOUT_GOLD_SHA256, (
+        "the held-out gold changed: log the reason in evaluation/wikinews-dev/CHANGES.md, "
+        "then update this digest"
+    )
+
+
+@pytest.mark.parametrize("figure", sorted(PINS))
+def test_no_reported_figure_drops_below_its_pin(report, figure):
+    for set_name, pin in PINS[figure].items():
+        value = report["sets"][set_name][figure]
+        assert value >= pin, f"{figure} on {set_name}: {value:.3f} < pin {pin:.3f}"
+
+
+def test_wikiwarsde_does_not_drop(report):
+    for figure, pin in WIKIWARSDE_PINS.items():
+        assert report["wikiwarsde"][figure] >= pin, figure
