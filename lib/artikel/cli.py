@@ -171,7 +171,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
         return 0
     if args.wikiwarsde:
-        result = evaluate_wikiwarsde(args.wikiwarsde, model=args.model)
+        result = evaluate_wikiwarsde(
+            args.wikiwarsde, model=args.model, settings=load_settings(args.settings)
+        )
     elif args.gold and args.articles:
         result = evaluate(
             args.gold, args.articles, model=args.model, settings=load_settings(args.settings)

@@ -121,5 +121,3 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
 
 
 # ------------------------------------------------------------ document consistency
-
-

@@ -354,7 +354,11 @@ def read_timex2(path: str | Path) -> tuple[str, str, list[tuple[int, int, str]]]
 
 
 def evaluate_wikiwarsde(
-    folder: str | Path, *, model: str | None = None, narrative: bool = True
+    folder: str | Path,
+    *,
+    model: str | None = None,
+    settings: Settings | None = None,
+    narrative: bool = True,
 ) -> dict:
     """Temporal tagging on WikiWarsDE (Strötgen & Gertz 2011): lenient span F1 (any
     overlap, one-to-one) and value F1 (matched and the same value), as HeidelTime reports.
@@ -369,7 +373,7 @@ def evaluate_wikiwarsde(
     files = sorted((folder / "keyinline").glob("*.xml")) or sorted(folder.rglob("keyinline/*.xml"))
     if not files:
         raise GoldError(f"no WikiWarsDE keyinline/*.xml files under {folder}")
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, settings=settings)
     span, value = Score(), Score()
     for path in files:
         dct, text, gold = read_timex2(path)

@@ -78,7 +78,10 @@ def real_news_report(
             if name != "dev":  # the Wikinews gold has speaker mentions, no canonical speakers
                 result["sets"][name]["attributed quotes F1"] = None
     if wikiwarsde:
-        wars = evaluate_wikiwarsde(SHARED / "corpora" / "wikiwarsde", model=model)["scores"]
+        wars = evaluate_wikiwarsde(
+            SHARED / "corpora" / "wikiwarsde", model=model, settings=settings
+        )
+        wars = wars["scores"]
         result["wikiwarsde"] = {
             "lenient span F1": wars["timex spans (lenient)"]["f1"],
             "value F1": wars["timex values"]["f1"],

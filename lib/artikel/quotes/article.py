@@ -55,9 +55,7 @@ class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, Indire
             name.governed = self._governed(name)
         self.nouns = self._noun_mentions()
         self.pronouns = self._pronouns()
-        nested = [(m.start, m.end) for m in self.nouns] + [
-            (m.open, m.end) for m in self.marked
-        ]
+        nested = [(m.start, m.end) for m in self.nouns] + [(m.open, m.end) for m in self.marked]
         self.mentions = sorted(
             [m for m in self.names if not any(s < m.start and m.end <= e for s, e in nested)]
             + self.nouns
@@ -111,12 +109,9 @@ class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, Indire
 
     # ---------------------------------------------------------- mentions
 
-
     # --------------------------------------------------------------- cues
 
-
     # ------------------------------------------------------------ speakers
-
 
     # ---------------------------------------------------------- the passes
 
@@ -132,13 +127,9 @@ class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, Indire
 
     # ------------------------------------------------------------- direct
 
-
     # ----------------------------------------------------------- indirect
-
 
     # -------------------------------------------------- merging, attribution
 
 
 # ------------------------------------------------------------- tables and views
-
-

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from ..resources import gender_detector, load_entries
+
+# per-word lookups are memoised, bounded so that a corpus run keeps flat memory
+WORD_CACHE_SIZE = 65536
 
 SPEAKER_TYPES = ("person", "organisation", "role", "unnamed")
 
@@ -113,7 +116,7 @@ CAPITAL_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789")
 NOUN_PREFIX = re.compile(r"(?:[\w.]*-)?\w*")
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def noun_kinds(lower: str) -> frozenset[str]:
     """The lexicon kinds ("ROLE", "ORG") of a lower-case word that ends in a role or
     organisation noun after an optional prefix ("regierungs|sprecher", "us-|präsident")."""
@@ -176,7 +179,7 @@ def gender_of_name(name: str) -> str:
     return gender_of_first_name(first)
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def gender_of_first_name(first: str) -> str:
     if not first or not first[0].isupper():
         return "x"

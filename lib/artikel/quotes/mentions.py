@@ -106,9 +106,7 @@ class MentionFinder:
         if t.is_stop or t.lower_ in self.lex.np_words or t.lower_ in self.lex.pronouns:
             return False
         lower = t.lower_
-        return not (
-            noun_form(lower, self.lex.roles) or noun_form(lower, self.lex.organisations)
-        )
+        return not (noun_form(lower, self.lex.roles) or noun_form(lower, self.lex.organisations))
 
     def _canonicalise(self, names: list[Mention]) -> None:
         """The fullest form of each name in the article, in nominative ("Trumps" → "Donald

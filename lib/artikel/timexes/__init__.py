@@ -187,5 +187,3 @@ def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) ->
 
 
 # ------------------------------------------------------------------------- timeline
-
-
