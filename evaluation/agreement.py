@@ -26,7 +26,6 @@ from artikel.evaluate import score_entities, score_quotes, score_timexes
 from artikel.realnews import STANDOFF, gold_article, load_standoff, wikinews_docs
 from artikel.tables import make_table
 
-SPAN = ["article_id", "start", "end"]
 LAYER_KEYS = (("entities", ("label", "canonical", "gender")), ("timexes", ("type", "value")))
 
 
@@ -43,57 +42,35 @@ def _mention_columns(mention: dict | None) -> dict:
     }
 
 
+def _quote_mention(quote: dict) -> dict:
+    return _mention_columns(quote.get("speaker_mention"))
+
+
+def _table(golds: dict[str, dict], layer: str, fields: list[str], extra=None) -> pd.DataFrame:
+    """One layer of every gold file as a table with ``article_id`` and ``fields``."""
+    rows = [
+        {
+            "article_id": aid,
+            **{f: item.get(f) or "" for f in fields},
+            **(extra(item) if extra else {}),
+        }
+        for aid, gold in golds.items()
+        for item in gold[layer]
+    ]
+    columns = ["article_id", *fields, *(MENTION if extra else [])]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def as_analysis(golds: dict[str, dict]) -> Analysis:
     """Gold files (content offsets) as the tables of an analysis, so scorers can compare them."""
     articles = [{"article_id": aid, "text_offset": 0} for aid in golds]
-    entities = [
-        {
-            "article_id": aid,
-            "start": e["start"],
-            "end": e["end"],
-            "label": e["label"],
-            "canonical": e["canonical"],
-            "gender": e.get("gender", ""),
-            "text": e["text"],
-        }
-        for aid, g in golds.items()
-        for e in g["entities"]
-    ]
-    timexes = [
-        {
-            "article_id": aid,
-            "start": t["start"],
-            "end": t["end"],
-            "type": t["type"],
-            "value": t["value"],
-            "text": t["text"],
-        }
-        for aid, g in golds.items()
-        for t in g["timexes"]
-    ]
-    quotes = [
-        {
-            "article_id": aid,
-            "start": q["start"],
-            "end": q["end"],
-            "kind": q["kind"],
-            "speaker": q.get("speaker") or "",
-            "text": q["text"],
-            "cue": q.get("cue") or "",
-            **_mention_columns(q.get("speaker_mention")),
-        }
-        for aid, g in golds.items()
-        for q in g["quotes"]
-    ]
-    empty = {name: make_table(name) for name in ("paragraphs", "sentences", "errors")}
+    span = ["start", "end", "text"]
     return Analysis(
         articles=make_table("articles", articles),
-        entities=pd.DataFrame(
-            entities, columns=["article_id", "start", "end", "label", "canonical", "gender", "text"]
-        ),
-        timexes=pd.DataFrame(timexes, columns=[*SPAN, "type", "value", "text"]),
-        quotes=pd.DataFrame(quotes, columns=[*SPAN, "kind", "speaker", "text", "cue", *MENTION]),
-        **empty,
+        entities=_table(golds, "entities", [*span, "label", "canonical", "gender"]),
+        timexes=_table(golds, "timexes", [*span, "type", "value"]),
+        quotes=_table(golds, "quotes", [*span, "kind", "speaker", "cue"], _quote_mention),
+        **{name: make_table(name) for name in ("paragraphs", "sentences", "errors")},
     )
 
 

@@ -94,3 +94,29 @@ def test_the_converter_writes_artikel_input_with_the_day(tmp_path):
     assert articles_jsonl(target, half="heldout") == 75
     first = json.loads(target.read_text(encoding="utf-8").splitlines()[0])
     assert set(first) == {"id", "title", "date", "text"} and len(first["date"]) == 10
+
+
+def _agreement_module():
+    import importlib.util
+
+    path = STANDOFF.parents[1] / "evaluation" / "agreement.py"
+    spec = importlib.util.spec_from_file_location("agreement", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_agreement_meets_the_targets_and_an_annotation_agrees_with_itself(records):
+    agreement = _agreement_module()
+    docs = wikinews_docs()
+    second = load_standoff(STANDOFF / "second")
+    from artikel.realnews import gold_article
+
+    first = {i: gold_article(docs[i], records[i])[1] for i in second}
+    other = {i: gold_article(docs[i], second[i], own_quotes=True)[1] for i in second}
+    same = agreement.compare(first, first)
+    assert all(same[k] == 1.0 for k in ("entities (strict)", "timex values", "gender"))
+    figures = agreement.compare(first, other)
+    for key in ("entities (strict)", "canonical frequency", "timex spans", "timex values"):
+        assert 0.90 <= figures[key] < 1.0, key
+    assert figures["gender"] >= 0.95
