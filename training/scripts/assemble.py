@@ -1,6 +1,7 @@
 """Assemble a training (or dev) DocBin from the converted corpora with weights and MISC handling.
 
-    python scripts/assemble.py OUT.spacy PART [PART ...]
+    python scripts/assemble.py OUT.spacy PART [PART ...] [--corpus DIR]
+--corpus: folder of the converted corpora (default build/corpus)
 PART = name[:weight[:misc]]
     name   : build/corpus/<name>.spacy
     weight : 1 (default), an integer k (k copies), or a fraction f < 1 (deterministic subsample
@@ -15,6 +16,7 @@ PART = name[:weight[:misc]]
 Deterministic: no randomness; spaCy shuffles batches with [system] seed.
 """
 
+import argparse
 import hashlib
 import sys
 from pathlib import Path
@@ -119,4 +121,10 @@ def main(out, parts):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("parts", nargs="+")
+    ap.add_argument("--corpus", default=str(CORPUS))
+    args = ap.parse_args()
+    CORPUS = Path(args.corpus)
+    main(args.out, args.parts)

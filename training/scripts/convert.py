@@ -1,7 +1,8 @@
 """Convert the open corpora in ../shared/corpora (beside the repository) into spaCy DocBins.
 
-Usage:  python scripts/convert.py CORPUS [--corpora DIR] [--out DIR]
+Usage:  python scripts/convert.py CORPUS [CORPUS ...] [--corpora DIR] [--out DIR]
 CORPUS: germeval, smartdata, mobie, ler, neiss, europeana, gsd, pud, linspector, all
+(several names: only those, e.g. `germeval gsd pud` for the smoke run's tiny mixture)
 
 Outputs (build/corpus/ by default):
   NER (labels PER/LOC/ORG/MISC, see README.md "Label mapping"):
@@ -523,13 +524,13 @@ CONVERTERS = {
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("corpus", choices=[*CONVERTERS, "all"])
+    p.add_argument("corpus", nargs="+", choices=[*CONVERTERS, "all"])
     p.add_argument(
         "--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora")
     )
     p.add_argument("--out", default="build/corpus")
     a = p.parse_args()
-    names = list(CONVERTERS) if a.corpus == "all" else [a.corpus]
+    names = list(CONVERTERS) if "all" in a.corpus else a.corpus
     for n in names:
         CONVERTERS[n](Path(a.corpora), Path(a.out))
 

@@ -1,7 +1,8 @@
 """Evaluate a trained pipeline.
 
     python scripts/evaluate.py MODEL_DIR OUT.json
-        [--sets germeval,mobie,smartdata,ler,neiss,own,gsd,speed,konj]
+        [--sets germeval,mobie,smartdata,ler,neiss,own,gsd,speed,konj] [--corpus DIR]
+--corpus: folder of the converted corpora (default build/corpus)
 
 NER scoring (character offsets, so independent of tokenisation differences):
   * exact match of (start, end, label); per-label P/R/F1 and micro P/R/F1
@@ -226,9 +227,11 @@ def konj(nlp):
 
 
 def main():
+    global CORPUS
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("out")
+    ap.add_argument("--corpus", default=str(CORPUS), help="converted corpora (DocBins)")
     ap.add_argument(
         "--sets",
         default=(
@@ -237,6 +240,7 @@ def main():
         ),
     )
     a = ap.parse_args()
+    CORPUS = Path(a.corpus)
     nlp = spacy.load(a.model)
     res = {"model": a.model}
     for s in a.sets.split(","):

@@ -219,6 +219,11 @@ def main():
         "--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora")
     )
     ap.add_argument("--train-parts", default="")
+    ap.add_argument(
+        "--vectors",
+        default=str(TRAINING / "build" / "vectors" / "vectors.floret"),
+        help="floret vectors file whose sha256 goes into meta.json",
+    )
     a = ap.parse_args()
 
     nlp = spacy.load(a.model)
@@ -230,7 +235,7 @@ def main():
     jsonl = TRAINING / "corpus" / "corpus.jsonl"
     if jsonl.exists():
         inputs["training/corpus/corpus.jsonl"] = sha256(jsonl)
-    vec = TRAINING / "build" / "vectors" / "vectors.floret"
+    vec = Path(a.vectors)
     if vec.exists():
         inputs["training/build/vectors/vectors.floret"] = sha256(vec)
     try:

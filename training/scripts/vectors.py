@@ -4,6 +4,7 @@ Steps:
   text   : read the raw JSONL.gz corpora, tokenise with spaCy's blank German
            tokenizer (so that vector keys match the pipeline's tokens) and write
            one paragraph per line to build/raw/raw_tokens.txt
+           (--limit N: only the first N/5 paragraphs of each of the 5 files; smoke runs)
   train  : train floret (mode=floret, hashCount=2) with one thread (deterministic)
            and write build/vectors/vectors.floret
 
@@ -28,17 +29,22 @@ RAW = [
 ]
 
 
-def iter_paragraphs(corpora: Path):
+def iter_paragraphs(corpora: Path, per_file=None):
+    """Paragraphs of every raw file in RAW order; per_file: at most that many from each file."""
     for rel in RAW:
+        n = 0
         with gzip.open(corpora / rel, "rt", encoding="utf-8") as f:
             for line in f:
+                if per_file is not None and n >= per_file:
+                    break
                 line = line.strip()
                 if not line:
                     continue
                 text = json.loads(line)["text"]
                 for para in text.split("\n"):
                     para = para.strip()
-                    if para:
+                    if para and (per_file is None or n < per_file):
+                        n += 1
                         yield para
 
 
@@ -48,7 +54,10 @@ def cmd_text(args):
     nlp = spacy.blank("de")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    paras = list(iter_paragraphs(Path(args.corpora)))
+    # --limit (smoke runs): the first limit/len(RAW) paragraphs of each file, so every source is in
+    # the slice; without it (the shipped recipe) all paragraphs
+    per_file = None if args.limit is None else max(1, -(-args.limit // len(RAW)))
+    paras = list(iter_paragraphs(Path(args.corpora), per_file))
     # fixed shuffle so that the corpora are interleaved for training
     random.Random(0).shuffle(paras)
     n_tok = 0
@@ -92,6 +101,9 @@ def main():
         "--corpora", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpora")
     )
     t.add_argument("--out", default="build/raw/raw_tokens.txt")
+    t.add_argument(
+        "--limit", type=int, default=None, help="at most about this many paragraphs (smoke runs)"
+    )
     r = sub.add_parser("train")
     r.add_argument("--input", default="build/raw/raw_tokens.txt")
     r.add_argument("--out", default="build/vectors/vectors.floret")
