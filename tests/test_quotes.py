@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import artikel
+from artikel.canonical import Mention as EntityMention
 from artikel.display import quotes_html
 from artikel.nlp import load_pipeline
 from artikel.plots import plot_speakers
@@ -20,29 +21,29 @@ from artikel.tables import make_table
 from artikel.views import speaker_counts, speaker_type_shares
 
 
-def _mentions(text: str, names: dict[str, tuple[str, str]]) -> list[dict]:
+def _mentions(text: str, names: dict[str, tuple[str, str]]) -> list[EntityMention]:
     """Entity mentions as the entity layer gives them: every occurrence of each surface
     form, with its label and canonical name."""
     mentions = []
     for surface, (label, canonical) in names.items():
         for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
             mentions.append(
-                {
-                    "start": match.start(),
-                    "end": match.end(),
-                    "text": surface,
-                    "label": label,
-                    "canonical": canonical,
-                    "in_body": True,
-                }
+                EntityMention(
+                    match.start(),
+                    match.end(),
+                    label,
+                    surface,
+                    canonical=canonical,
+                    tokens=surface.split(),
+                )
             )
     # a longer name wins over a shorter one inside it ("Olaf Scholz" over "Scholz")
-    mentions.sort(key=lambda m: (m["start"], -(m["end"] - m["start"])))
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept, end = [], -1
     for m in mentions:
-        if m["start"] >= end:
+        if m.start >= end:
             kept.append(m)
-            end = m["end"]
+            end = m.end
     return kept
 
 
@@ -400,13 +401,15 @@ def test_genitive_apostrophe_does_not_make_a_title_a_quote():
 
 
 def test_every_resource_has_a_header_and_examples():
-    for name in list_resources("quotes"):
+    for name in list_resources("quotes") + list_resources("names"):
         assert load_examples(name), f"{name} has no # EXAMPLE: line"
 
 
-@pytest.mark.parametrize("name", ["speech_verbs.txt", "source_phrases.txt", "role_nouns.txt"])
+@pytest.mark.parametrize(
+    "name", ["quotes/speech_verbs.txt", "quotes/source_phrases.txt", "names/person_nouns.txt"]
+)
 def test_resource_examples_yield_quotes(name):
-    for example in load_examples(f"quotes/{name}"):
+    for example in load_examples(name):
         assert quotes(example), f"{name}: no quote found in {example!r}"
 
 

@@ -104,6 +104,7 @@ def _article_tables(
         }
         for timex in find_timexes(list(doc.sents), article["date"] or "")
     ]
+    mentions = find_mentions(doc, paragraphs)
     entity_rows = [
         {
             "article_id": article_id,
@@ -115,7 +116,7 @@ def _article_tables(
             "canonical": mention.canonical,
             "in_body": mention.in_body,
         }
-        for mention in find_mentions(doc, paragraphs)
+        for mention in mentions
     ]
     quote_rows = [
         {
@@ -125,7 +126,7 @@ def _article_tables(
             "text": text[quote["start"] : quote["end"]],
             **quote,
         }
-        for index, quote in enumerate(find_quotes(doc, mentions=entity_rows, paragraphs=paragraphs))
+        for index, quote in enumerate(find_quotes(doc, mentions=mentions, paragraphs=paragraphs))
     ]
     return {
         "articles": [{**article, "lang": lang}],

@@ -1,7 +1,10 @@
-"""The name system: labels, titles, gazetteers and word lists that entities and quotes share.
+"""The name system: labels, person and organisation nouns, gazetteers and word lists that
+entities and quotes share.
 
-Everything here is data from ``resources/de/entities/`` (and CLDR country names via babel),
-loaded once: which words are titles or roles before a name, which names end in -s in the
+Everything here is data from ``resources/de/names/`` and ``resources/de/entities/`` (and CLDR
+country names via babel), loaded once: one list of person nouns for titles before a name
+(``titles``, ``is_title``: entities) and roles that name a speaker (``role_nouns``,
+``noun_form``, ``noun_kinds``: quotes), organisation nouns, names that end in -s in the
 nominative, legal forms of companies, currencies and the German names of countries.
 """
 
@@ -35,9 +38,59 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(load_entries(f"entities/{name}.txt"))
 
 
+# per-word lookups are memoised, bounded so that a corpus run keeps flat memory
+WORD_CACHE_SIZE = 65536
+NOUN_PREFIX = re.compile(r"(?:[\w.]*-)?\w*")
+
+
+@cache
+def person_nouns() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
+    """(written, nominative, gender, uses) of every line of ``names/person_nouns.txt``."""
+    rows = []
+    for entry in load_entries("names/person_nouns.txt"):
+        written, nominative, gender, uses = entry.split("\t")
+        rows.append((written, nominative, gender, frozenset(uses.split(","))))
+    return tuple(rows)
+
+
 @cache
 def titles() -> frozenset[str]:
-    return frozenset(load_entries("entities/titles.txt"))
+    """Words written before a person's name (as written: "Präsident", "Dr.")."""
+    return frozenset(written for written, _, _, uses in person_nouns() if "title" in uses)
+
+
+@cache
+def role_nouns() -> dict[str, tuple[str, str]]:
+    """Lower-case forms of role nouns -> (nominative, gender m/f/p/x)."""
+    return {w.lower(): (nom, gender) for w, nom, gender, uses in person_nouns() if "role" in uses}
+
+
+@cache
+def organisation_nouns() -> dict[str, tuple[str, str]]:
+    """Lower-case forms of organisation nouns -> (nominative, kind)."""
+    rows = (entry.split("\t") for entry in load_entries("names/organisation_nouns.txt"))
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def noun_form(lower: str, table: dict) -> str:
+    """The role or organisation form that a lower-case word ends in, or ``""``."""
+    for k in range(len(lower)):
+        if lower[k:] in table and (k == 0 or lower[k - 1] == "-" or k > 1):
+            return lower[k:]
+    return ""
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def noun_kinds(lower: str) -> frozenset[str]:
+    """The kinds ("ROLE", "ORG") of a lower-case word that ends in a role or organisation
+    noun after an optional prefix ("regierungs|sprecher", "us-|präsident")."""
+    kinds = set()
+    for kind, forms in (("ROLE", role_nouns()), ("ORG", organisation_nouns())):
+        for k in range(len(lower)):
+            if lower[k:] in forms and NOUN_PREFIX.fullmatch(lower[:k]):
+                kinds.add(kind)
+                break
+    return frozenset(kinds)
 
 
 @cache

@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from .quotes.lexicon import SPEAKER_TYPES, lexicon, noun_form
+from .names import noun_form, organisation_nouns, role_nouns
+from .quotes.lexicon import SPEAKER_TYPES
 
 
 def _body_mentions(analysis, body_only: bool) -> pd.DataFrame:
@@ -158,7 +159,6 @@ def speaker_types(analysis) -> pd.Series:
     labels: dict[tuple[str, str], str] = {}
     for row in analysis.entities[["article_id", "canonical", "label"]].itertuples(index=False):
         labels.setdefault((row.article_id, row.canonical), row.label)
-    lex = lexicon()
 
     def kind(article_id: str, speaker: str) -> str:
         if not speaker:
@@ -169,9 +169,9 @@ def speaker_types(analysis) -> pd.Series:
         if label in ("ORG", "LOC", "MISC"):
             return "organisation"
         head = speaker.split()[0].lower() if speaker.split() else ""
-        if noun_form(head, lex.organisations):
+        if noun_form(head, organisation_nouns()):
             return "organisation"
-        if noun_form(head, lex.roles) or head.endswith(("jährige", "jähriger")):
+        if noun_form(head, role_nouns()) or head.endswith(("jährige", "jähriger")):
             return "role"
         return "person"
 

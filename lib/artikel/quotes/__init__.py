@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..canonical import Mention as EntityMention
 from ..structure import Paragraph
 from .article import QuoteArticle
 from .lexicon import SPEAKER_TYPES, Lexicon, lexicon
@@ -37,13 +38,16 @@ __all__ = [
 ]
 
 
-def find_quotes(doc: Doc, *, mentions: list[dict], paragraphs: list[Paragraph]) -> list[dict]:
+def find_quotes(
+    doc: Doc, *, mentions: list[EntityMention], paragraphs: list[Paragraph]
+) -> list[dict]:
     """Quotes of one article, in text order.
 
     Args:
         doc: the analysed article (``doc.text`` is the article text).
-        mentions: entity mentions of the article (dicts with start, end, label, canonical);
-            an empty list makes the function use the pipeline's NER, or capitalised words.
+        mentions: the entity layer's mentions of the article (``entities.find_mentions``);
+            with a pipeline without NER and no mentions, names are guessed from capitalised
+            words.
         paragraphs: the article's paragraphs with their kinds (embedded posts are skipped).
 
     Returns:

@@ -11,6 +11,7 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
+from ..canonical import Mention as EntityMention
 from ..nlp import RULE_SENTENCES
 from ..structure import Paragraph, set_sentence_starts
 from .cues import CueFinder
@@ -28,7 +29,7 @@ from .types import Quote
 class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, IndirectPass):
     """The state of one article's quote analysis; ``run`` returns its quotes."""
 
-    def __init__(self, doc: Doc, mentions: list[dict], paragraphs: list[Paragraph]):
+    def __init__(self, doc: Doc, mentions: list[EntityMention], paragraphs: list[Paragraph]):
         self.doc = doc
         self.text = doc.text
         self.lex = lexicon()
@@ -49,7 +50,7 @@ class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, Indire
         self.sentences = self._sentences()
         self.cues = self._verb_cues()
         self.sources = self._source_cues()
-        self.in_body = [(int(m["start"]), bool(m.get("in_body", True))) for m in mentions]
+        self.in_body = [(m.start, m.in_body) for m in mentions]
         self.names = self._names(mentions)
         for name in self.names:
             name.governed = self._governed(name)

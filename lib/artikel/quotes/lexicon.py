@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -10,10 +9,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
+from ..names import WORD_CACHE_SIZE, organisation_nouns, role_nouns
 from ..resources import gender_detector, load_entries
-
-# per-word lookups are memoised, bounded so that a corpus run keeps flat memory
-WORD_CACHE_SIZE = 65536
 
 SPEAKER_TYPES = ("person", "organisation", "role", "unnamed")
 
@@ -72,8 +69,8 @@ def lexicon() -> Lexicon:
         if len(row) > 2:
             konj.update(row[2].split())
     marks = {row[0]: tuple(row[1:]) for row in _fields("quote_marks.txt")}
-    roles = {row[0]: (row[1], row[2]) for row in _fields("role_nouns.txt")}
-    orgs = {row[0]: (row[1], row[2]) for row in _fields("organisation_nouns.txt")}
+    roles = role_nouns()
+    orgs = organisation_nouns()
     return Lexicon(
         verb_forms={form: tuple(entries) for form, entries in forms.items()},
         verb_konjunktiv=frozenset(konj),
@@ -113,23 +110,6 @@ def _phrase_pattern(phrase: str) -> list[dict]:
 CAPITAL_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789")
 
 
-NOUN_PREFIX = re.compile(r"(?:[\w.]*-)?\w*")
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def noun_kinds(lower: str) -> frozenset[str]:
-    """The lexicon kinds ("ROLE", "ORG") of a lower-case word that ends in a role or
-    organisation noun after an optional prefix ("regierungs|sprecher", "us-|präsident")."""
-    lex = lexicon()
-    kinds = set()
-    for kind, forms in (("ROLE", lex.roles), ("ORG", lex.organisations)):
-        for k in range(len(lower)):
-            if lower[k:] in forms and NOUN_PREFIX.fullmatch(lower[:k]):
-                kinds.add(kind)
-                break
-    return frozenset(kinds)
-
-
 @cache
 def matchers(vocab: Vocab) -> dict[str, Matcher]:
     """spaCy matchers for speech verbs, source phrases and pronouns (role and organisation
@@ -164,14 +144,6 @@ def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
         # a speech verb's Konjunktiv I ("sage") equals its 1st person: need a 3rd person
         return token.i > 0 and doc[token.i - 1].lower_ not in {"ich", "wir"}
     return True
-
-
-def noun_form(lower: str, table: dict) -> str:
-    """The role or organisation form that a lower-case word ends in, or ``""``."""
-    for k in range(len(lower)):
-        if lower[k:] in table and (k == 0 or lower[k - 1] == "-" or k > 1):
-            return lower[k:]
-    return ""
 
 
 def gender_of_name(name: str) -> str:

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import CAPITAL_START, gender_of_first_name, gender_of_name, noun_form, noun_kinds
+from ..canonical import Mention as EntityMention
+from ..canonical import canonicalize
+from ..names import noun_form, noun_kinds
+from .lexicon import CAPITAL_START, gender_of_first_name, gender_of_name
 from .types import Mention
 
 
 class MentionFinder:
     """Finds the mentions a quote can be attributed to (a part of ``QuoteArticle``)."""
 
-    def _names(self, mentions: list[dict]) -> list[Mention]:
+    def _names(self, mentions: list[EntityMention]) -> list[Mention]:
         """Names from the entity layer (also when it found none: the names it rejected are no
         speakers either); without NER in the pipeline, capitalised words (``_guessed_names``)."""
         found = []
         if mentions or self.doc.has_annotation("ENT_IOB"):
             for m in mentions:
                 found.append(
-                    Mention(
-                        int(m["start"]),
-                        int(m["end"]),
-                        str(m.get("text") or self.text[int(m["start"]) : int(m["end"])]),
-                        "name",
-                        label=str(m.get("label", "")),
-                        canonical=str(m.get("canonical") or m.get("text") or ""),
-                    )
+                    Mention(m.start, m.end, m.text, "name", label=m.label, canonical=m.canonical)
                 )
         else:
             found = self._guessed_names()
@@ -109,25 +105,16 @@ class MentionFinder:
         return not (noun_form(lower, self.lex.roles) or noun_form(lower, self.lex.organisations))
 
     def _canonicalise(self, names: list[Mention]) -> None:
-        """The fullest form of each name in the article, in nominative ("Trumps" → "Donald
-        Trump"): the longest name ending with the same word (or with it minus a genitive s)."""
-        texts = [" ".join(m.text.split()) for m in names]
-        for m, text in zip(names, texts, strict=True):
-            last = text.split()[-1] if text.split() else text
-            keys = {last} | ({last[:-1]} if last.endswith("s") and len(last) > 3 else set())
-            best = text
-            for other in texts:
-                other_last = other.split()[-1] if other.split() else other
-                if (
-                    other_last in keys
-                    and len(other) > len(best)
-                    and (other_last == last or last[:-1] == other_last)
-                    and gender_of_name(other) != "x"
-                ):
-                    best = other
-            if best == text and last.endswith("s") and last[:-1] in {t.split()[-1] for t in texts}:
-                best = text[:-1]
-            m.canonical = m.canonical or best
+        """Canonical names of guessed names by the entity layer's rules (``canonicalize``):
+        nominative, fullest form in the article ("Trumps" → "Donald Trump")."""
+        entities = []
+        for m in names:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            tokens = [t.text for t in span] if span is not None else m.text.split()
+            entities.append(EntityMention(m.start, m.end, m.label or "PER", m.text, tokens=tokens))
+        canonicalize(entities, self.doc)
+        for m, entity in zip(names, entities, strict=True):
+            m.canonical = m.canonical or entity.canonical
 
     def _noun_mentions(self) -> list[Mention]:
         """Role and organisation noun phrases: determiner, adjectives, noun, genitive."""

@@ -6,7 +6,8 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .lexicon import compatible, gender_of_name, noun_form
+from ..names import noun_form
+from .lexicon import compatible, gender_of_name
 from .types import Mention, Quote
 
 
