@@ -9,18 +9,14 @@ written. ``--compare`` prints the tables whose digest changed, with the rows tha
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-
 import artikel
 from artikel.realnews import REPO, SHARED, articles_jsonl
-
-VOLATILE = {"source"}  # the input location differs between machines
+from artikel.tables import table_digest, table_rows
 
 
 def gsd_test_jsonl(dest: Path) -> Path:
@@ -57,11 +53,6 @@ def inputs(sets: list[str], tmp: Path) -> dict[str, Path]:
     return found
 
 
-def table_rows(frame: pd.DataFrame) -> list[str]:
-    frame = frame.drop(columns=[c for c in VOLATILE if c in frame.columns])
-    return sorted(frame.astype(str).to_csv(index=False, header=False).splitlines())
-
-
 def digests(sets: list[str]) -> dict:
     result = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +62,7 @@ def digests(sets: list[str]) -> dict:
             for table, frame in analysis.tables().items():
                 rows = table_rows(frame)
                 result[name][table] = {
-                    "sha256": hashlib.sha256("\n".join(rows).encode()).hexdigest(),
+                    "sha256": table_digest(frame),
                     "rows": len(rows),
                     "columns": list(frame.columns),
                     "data": rows,

@@ -143,3 +143,31 @@ def test_the_progress_total_counts_inputs_of_every_kind(tmp_path, seed_path):
     from artikel.reading import count_inputs, iter_articles
 
     assert count_inputs(tmp_path) == 2 + 3 + 2 + 1 == len(list(iter_articles(tmp_path)))
+
+
+def test_settings_reach_the_time_layer_and_the_ids(tmp_path):
+    from collections import Counter
+
+    from artikel.ids import entity_id_map
+    from artikel.settings import load_settings
+
+    narrative = tmp_path / "narrative.cfg"
+    narrative.write_text("[time]\nreference = narrative\n", encoding="utf-8")
+    strict = tmp_path / "strict.cfg"
+    strict.write_text("[ids]\nperson_ratio = 100\n", encoding="utf-8")
+    text = "Am 12. März 1938 marschierten die Truppen ein. Im Mai begann die Verfolgung."
+    rows = [{"article_id": "h", "text": text, "date": "2019-02", "date_precision": "month"}]
+    news = artikel.analyze(make_table("articles", rows), model="rules")
+    story = artikel.analyze(
+        make_table("articles", rows), model="rules", settings=load_settings(narrative)
+    )
+    values = dict(zip(news.timexes["text"], news.timexes["value"], strict=True))
+    story_values = dict(zip(story.timexes["text"], story.timexes["value"], strict=True))
+    assert story_values["Im Mai"] == "1938-05" != values["Im Mai"]
+    names = Counter({("PER", "Wolodymyr Selenskyj"): 2, ("PER", "Wolodymyr Selenski"): 1})
+    assert len(set(entity_id_map(names).values())) == 1
+    assert len(set(entity_id_map(names, load_settings(strict)).values())) == 2
+    bad = tmp_path / "bad.cfg"
+    bad.write_text("[time]\nreference = sometimes\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"\[time\] reference"):
+        load_settings(bad)

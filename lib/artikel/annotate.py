@@ -40,7 +40,13 @@ def _paragraph_index(paragraphs: list[Paragraph], offset: int) -> int:
 
 
 def _article_tables(
-    article: dict, doc, lang: str, paragraphs: list[Paragraph], *, layers: bool = True
+    article: dict,
+    doc,
+    lang: str,
+    paragraphs: list[Paragraph],
+    settings: Settings,
+    *,
+    layers: bool = True,
 ) -> dict:
     """Rows of every table for one analysed article (without ``layers``: only the article,
     its paragraphs and sentences)."""
@@ -102,7 +108,9 @@ def _article_tables(
             "anchor_end": timex.anchor_end,
             "granularity": timex.granularity,
         }
-        for timex in find_timexes(list(doc.sents), article["date"] or "")
+        for timex in find_timexes(
+            list(doc.sents), article["date"] or "", narrative=settings.time_reference == "narrative"
+        )
     ]
     mentions = find_mentions(doc, paragraphs)
     entity_rows = [
@@ -179,11 +187,13 @@ def analyze_batch(articles: list[dict], nlp: Language, settings: Settings) -> li
         if isinstance(doc, Exception):
             results[index] = _analysis_error(article, doc)
         else:
-            results[index] = _article_tables(article, doc, lang, paragraphs)
+            results[index] = _article_tables(article, doc, lang, paragraphs, settings)
     for index, lang, paragraphs, doc in prepared:
         if index not in piped:  # no pipeline for its language: sentences by the rules alone
             doc = set_sentence_starts(doc)
-            results[index] = _article_tables(articles[index], doc, lang, paragraphs, layers=False)
+            results[index] = _article_tables(
+                articles[index], doc, lang, paragraphs, settings, layers=False
+            )
     return results
 
 

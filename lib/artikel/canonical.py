@@ -22,19 +22,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .names import country_names, gender_suffixes, legal_forms, nominative_s, word_list
+from .names import (
+    country_names,
+    declension,
+    gender_suffixes,
+    legal_forms,
+    nominative_s,
+    word_list,
+)
 from .resources import first_names, load_entries
-
-GENITIVE_WORDS = frozenset({"des", "eines", "dieses", "jenes"})
-
-
-ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "al", "ell", "iert", "bar", "ant", "ent", "är")
-
-
-ADJECTIVE_ENDINGS = ("en", "em", "es", "er", "e")
-
-
-STRONG_ENDING = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
 
 
 def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
@@ -75,7 +71,7 @@ def _has_genitive_evidence(span_tokens: list[Token]) -> bool:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if "Gen" in last.morph.get("Case"):
         return True
-    if before is not None and before.lower_ in GENITIVE_WORDS:
+    if before is not None and before.lower_ in declension().genitive_determiners:
         return True
     return bool(  # prenominal genitive: "Trumps Sprecherin", "Nordkoreas Machthaber"
         after is not None
@@ -112,12 +108,12 @@ def _is_adjective(token: Token, next_token: Token) -> bool:
         return False
     stem = _adjective_stem(token.text)
     return stem != token.text and (
-        stem.endswith(ADJECTIVE_SUFFIXES) or stem in word_list("name_adjectives")
+        stem.endswith(declension().adjective_suffixes) or stem in word_list("name_adjectives")
     )
 
 
 def _adjective_stem(word: str) -> str:
-    for ending in ADJECTIVE_ENDINGS:
+    for ending in declension().adjective_endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
@@ -169,7 +165,7 @@ def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
         token = span_tokens[index]
         if not (gender and _is_adjective(token, span_tokens[index + 1])):
             break
-        words[index] = _adjective_stem(token.text) + STRONG_ENDING[gender]
+        words[index] = _adjective_stem(token.text) + declension().strong_endings[gender]
     return " ".join(words)
 
 

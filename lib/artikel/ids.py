@@ -10,22 +10,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import cache
 
 import pandas as pd
 
-SPELLING_VARIANTS = (
-    ("ä", "ae"),
-    ("ö", "oe"),
-    ("ü", "ue"),
-    ("ß", "ss"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("dh", "d"),
-    ("kh", "k"),
-    ("gh", "g"),
-    ("y", "i"),
-    ("j", "i"),
-)
+from .resources import load_entries
+from .settings import Settings, load_settings
+
+
+@cache
+def spelling_variants() -> tuple[tuple[str, str], ...]:
+    """``names/spelling_variants.txt``: (variant, common) pairs, in file order."""
+    return tuple(tuple(entry.split("\t")) for entry in load_entries("names/spelling_variants.txt"))
 
 
 def _slug(name: str) -> str:
@@ -36,7 +32,7 @@ def _slug(name: str) -> str:
 def _spelling_key(name: str) -> str:
     """A name with transliteration variants levelled ("Selenskyj" ~ "Selenski")."""
     key = name.casefold()
-    for variant, common in SPELLING_VARIANTS:
+    for variant, common in spelling_variants():
         key = key.replace(variant, common)
     return key
 
@@ -49,21 +45,22 @@ def _block(label: str, name: str) -> tuple:
     return (_spelling_key(name)[:3],)
 
 
-def _may_merge(label: str, first: str, second: str) -> bool:
+def _may_merge(label: str, first: str, second: str, settings: Settings) -> bool:
     from rapidfuzz import fuzz
 
     if label == "PER":
         a, b = first.split(), second.split()
         if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1]:
             return False  # never merge two different full names
-        return fuzz.ratio(_spelling_key(a[-1]), _spelling_key(b[-1])) >= 90
+        ratio = fuzz.ratio(_spelling_key(a[-1]), _spelling_key(b[-1]))
+        return ratio >= settings.id_person_ratio
     return (
-        abs(len(first) - len(second)) <= 2
-        and fuzz.ratio(_spelling_key(first), _spelling_key(second)) >= 95
+        abs(len(first) - len(second)) <= settings.id_max_length_difference
+        and fuzz.ratio(_spelling_key(first), _spelling_key(second)) >= settings.id_other_ratio
     )
 
 
-def entity_id_map(counts: Counter) -> dict[tuple[str, str], str]:
+def entity_id_map(counts: Counter, settings: Settings | None = None) -> dict[tuple[str, str], str]:
     """Ids for (label, canonical) pairs, given how often each occurs in the corpus.
 
     Rule: mentions with the same label and canonical name share an id. Canonical names of
@@ -71,10 +68,11 @@ def entity_id_map(counts: Counter) -> dict[tuple[str, str], str]:
     first names and surnames with rapidfuzz ratio >= 90 once transliteration variants are
     levelled ("Selenskyj" ~ "Selenski"; "Müller" and "Möller", or "Hanna Müller" and
     "Hans Müller", stay apart), for others ratio >= 95 and at most two characters'
-    difference. The id is
+    difference (the thresholds are settings: ``[ids]``). The id is
     ``LABEL:slug`` of the group's most frequent name (ties: alphabetical), so it is
     readable and does not depend on the order of articles.
     """
+    settings = settings or load_settings()
     representative: dict[tuple[str, str], str] = {}
     blocks: dict[tuple, list[str]] = defaultdict(list)  # only names in one block may merge
     for label, name in counts:
@@ -84,7 +82,7 @@ def entity_id_map(counts: Counter) -> dict[tuple[str, str], str]:
         groups: list[list[str]] = []
         for name in names:
             for group in groups:
-                if _may_merge(label, group[0], name):
+                if _may_merge(label, group[0], name, settings):
                     group.append(name)
                     break
             else:
@@ -95,10 +93,10 @@ def entity_id_map(counts: Counter) -> dict[tuple[str, str], str]:
     return representative
 
 
-def assign_entity_ids(entities: pd.DataFrame) -> pd.Series:
+def assign_entity_ids(entities: pd.DataFrame, settings: Settings | None = None) -> pd.Series:
     """Corpus-wide ids for the rows of an ``entities`` table (see ``entity_id_map``)."""
     if entities.empty:
         return pd.Series([], dtype="string", index=entities.index)
     pairs = list(zip(entities["label"], entities["canonical"], strict=True))
-    ids = entity_id_map(Counter(pairs))
+    ids = entity_id_map(Counter(pairs), settings)
     return pd.Series([ids[pair] for pair in pairs], dtype="string", index=entities.index)

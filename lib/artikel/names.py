@@ -11,6 +11,7 @@ nominative, legal forms of companies, currencies and the German names of countri
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .resources import first_names, load_entries
@@ -91,6 +92,28 @@ def noun_kinds(lower: str) -> frozenset[str]:
                 kinds.add(kind)
                 break
     return frozenset(kinds)
+
+
+@dataclass(frozen=True)
+class Declension:
+    """``entities/declension.txt``: what turns declined names back into the nominative."""
+
+    genitive_determiners: frozenset[str]
+    adjective_suffixes: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
+    strong_endings: dict[str, str]
+
+
+@cache
+def declension() -> Declension:
+    rows = [entry.split("\t") for entry in load_entries("entities/declension.txt")]
+    values = {kind: [row[1:] for row in rows if row[0] == kind] for kind in {r[0] for r in rows}}
+    return Declension(
+        genitive_determiners=frozenset(v[0] for v in values["genitive_determiner"]),
+        adjective_suffixes=tuple(v[0] for v in values["adjective_suffix"]),
+        adjective_endings=tuple(v[0] for v in values["adjective_ending"]),
+        strong_endings={v[0]: v[1] for v in values["strong_ending"]},
+    )
 
 
 @cache

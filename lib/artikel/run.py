@@ -294,7 +294,7 @@ def run_analysis(
                 finish_oldest()
         while in_flight:
             finish_oldest()
-        result = sink.finish(entity_id_map(runner.names))
+        result = sink.finish(entity_id_map(runner.names, settings))
     finally:
         bar.close()
         runner.close()

@@ -25,6 +25,10 @@ class Settings:
     model: str
     pipeline_languages: tuple[str, ...]
     batch_size: int
+    id_person_ratio: int
+    id_other_ratio: int
+    id_max_length_difference: int
+    time_reference: str
 
 
 def _parse(parser: configparser.ConfigParser) -> Settings:
@@ -40,7 +44,20 @@ def _parse(parser: configparser.ConfigParser) -> Settings:
         model=parser.get("pipeline", "model"),
         pipeline_languages=tuple(parser.get("pipeline", "languages").split()),
         batch_size=parser.getint("pipeline", "batch_size"),
+        id_person_ratio=parser.getint("ids", "person_ratio"),
+        id_other_ratio=parser.getint("ids", "other_ratio"),
+        id_max_length_difference=parser.getint("ids", "max_length_difference"),
+        time_reference=_choice(parser, "time", "reference", ("news", "narrative")),
     )
+
+
+def _choice(parser: configparser.ConfigParser, section: str, key: str, allowed: tuple) -> str:
+    value = parser.get(section, key)
+    if value not in allowed:
+        raise ValueError(
+            f"settings [{section}] {key} = {value!r}: choose one of {', '.join(allowed)}"
+        )
+    return value
 
 
 @cache

@@ -6,6 +6,7 @@ still has its full header and the Parquet schema is stable across runs.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -158,6 +159,18 @@ def from_csv_strings(frame: pd.DataFrame, name: str) -> pd.DataFrame:
                 values = values.map({"True": True, "False": False, None: None})
             frame[column] = values.astype("float64" if dtype == "Int64" else "object")
     return make_table(name, frame)
+
+
+def table_rows(frame: pd.DataFrame, *, drop: tuple[str, ...] = ("source",)) -> list[str]:
+    """The rows of a table as sorted CSV lines, without columns that name the input's place
+    (``source``): what two runs on the same texts must agree on, wherever the files lie."""
+    frame = frame.drop(columns=[c for c in drop if c in frame.columns])
+    return sorted(frame.astype(str).to_csv(index=False, header=False).splitlines())
+
+
+def table_digest(frame: pd.DataFrame) -> str:
+    """sha256 of ``table_rows``: equal digests, equal tables (row order aside)."""
+    return hashlib.sha256("\n".join(table_rows(frame)).encode()).hexdigest()
 
 
 def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:

@@ -11,18 +11,36 @@ from ..resources import load_entries
 
 
 @cache
+def _marker_lists() -> dict[str, tuple[str, ...]]:
+    """``time/tense_markers.txt`` by kind (past, future, future_auxiliary, …), in file order."""
+    lists: dict[str, list[str]] = {}
+    for entry in load_entries("time/tense_markers.txt"):
+        kind, _, word = entry.partition("\t")
+        lists.setdefault(kind.strip(), []).append(word.strip())
+    return {kind: tuple(words) for kind, words in lists.items()}
+
+
+@cache
 def _tense_markers() -> dict[str, str]:
+    """Word -> ``past`` or ``future``, for sentences without morphology."""
     markers = {}
     for entry in load_entries("time/tense_markers.txt"):
         tense, _, word = entry.partition("\t")
-        markers[word.strip()] = tense.strip()
+        if tense.strip() in ("past", "future"):
+            markers[word.strip()] = tense.strip()
     return markers
 
 
-PERFECT = re.compile(
-    r"\b(?:hat|haben|hast|habe|hatte|hatten)\b[^.,;:!?]*\b[a-zäöü]\w*(?:t|en)\s*(?:[.,;:!?“”\"»«]|$)"
-    r"|\b(?:ist|sind|bin|bist|sei|seien|war|waren)\b[^.,;:!?]*\b[a-zäöü]\w*en\s*(?:[.,;:!?“”\"»«]|$)"
-)
+@cache
+def _perfect() -> re.Pattern[str]:
+    """haben/sein + a participle at the end of a clause (the perfect without morphology)."""
+    haben = "|".join(_marker_lists()["perfect_haben"])
+    sein = "|".join(_marker_lists()["perfect_sein"])
+    end = r"\s*(?:[.,;:!?“”\"»«]|$)"
+    return re.compile(
+        rf"\b(?:{haben})\b[^.,;:!?]*\b[a-zäöü]\w*(?:t|en){end}"
+        rf"|\b(?:{sein})\b[^.,;:!?]*\b[a-zäöü]\w*en{end}"
+    )
 
 
 def sentence_tense(sentence: Span) -> str:
@@ -38,17 +56,17 @@ def sentence_tense(sentence: Span) -> str:
         participle = any("Part" in t.morph.get("VerbForm") for t in sentence)
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
         words = {t.text.lower() for t in finite}
-        if infinitive and words & {"werde", "werden", "wird", "würde", "würden", "soll", "sollen"}:
+        if infinitive and words & set(_marker_lists()["future_auxiliary"]):
             return "future"
         if any("Past" in t.morph.get("Tense") for t in finite):
             return "past"
-        if participle and words & {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}:
+        if participle and words & set(_marker_lists()["perfect_auxiliary"]):
             return "past"
         return "present"
     text = sentence.text
     tenses = {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
     if "future" in tenses:  # reported plans ("sagte, er werde am Montag …") look ahead
         return "future"
-    if "past" in tenses or PERFECT.search(text):
+    if "past" in tenses or _perfect().search(text):
         return "past"
     return "present"
