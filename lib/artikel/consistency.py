@@ -106,7 +106,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
 def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Join "Ursula" + "von der" + "Leyen" into one person when the NER split the name.
 
-    Only a lone first name (gender-guesser's list) is joined, with a name of at most two
+    Only a lone first name (``names/first_names.tsv``) is joined, with a name of at most two
     words, so "Marion Albers von der DZ Bank" stays a person and a bank.
     """
     particles = word_list("name_particles")

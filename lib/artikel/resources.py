@@ -59,14 +59,14 @@ def list_resources(folder: str, lang: str = "de") -> tuple[str, ...]:
 
 
 @cache
-def gender_detector():
-    """gender-guesser's detector of first names (its 4 MB name list is read once)."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
+def first_name_genders() -> dict[str, str]:
+    """First names (lower case) -> female, male or unknown (``names/first_names.tsv``, built
+    from nomquamgender, MIT; see the file's header)."""
+    rows = (entry.split("\t") for entry in load_entries("names/first_names.tsv"))
+    return {row[0]: row[1] for row in rows}
 
 
 @cache
 def first_names() -> frozenset[str]:
-    """First names known to gender-guesser, lower case."""
-    return frozenset(gender_detector().names)
+    """Known first names, lower case."""
+    return frozenset(first_name_genders())

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from ..names import WORD_CACHE_SIZE, organisation_nouns, role_nouns
-from ..resources import gender_detector, load_entries
+from ..resources import first_name_genders, load_entries
 
 SPEAKER_TYPES = ("person", "organisation", "role", "unnamed")
 
@@ -155,12 +155,8 @@ def gender_of_name(name: str) -> str:
 def gender_of_first_name(first: str) -> str:
     if not first or not first[0].isupper():
         return "x"
-    guess = gender_detector().get_gender(first.split("-")[0])
-    if guess in ("male", "mostly_male"):
-        return "m"
-    if guess in ("female", "mostly_female"):
-        return "f"
-    return "x"
+    guess = first_name_genders().get(first.split("-")[0].lower())
+    return {"male": "m", "female": "f"}.get(guess, "x")
 
 
 def compatible(pronoun_gender: str, gender: str) -> bool:
