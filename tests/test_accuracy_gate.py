@@ -28,7 +28,13 @@ PINS = {
     "attributed quotes F1": {"dev": 0.938},
     "timex spans F1": {"dev": 0.981, "analysis": 0.904, "heldout": 0.904},
     "timex values F1": {"dev": 0.942, "analysis": 0.792, "heldout": 0.738},
+    "gender accuracy, PER mentions": {"dev": 0.915, "analysis": 0.938, "heldout": 0.848},
+    "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.848},
+    "female recall": {"dev": 0.975, "analysis": 0.927, "heldout": 0.874},
+    "gender accuracy, person speakers": {"dev": 0.915, "analysis": 0.831, "heldout": 0.648},
 }
+# the share of women among quotes, predicted vs gold: at most this far apart
+SHARE_GAPS = {"dev": 0.027, "analysis": 0.065, "heldout": 0.032}
 WIKIWARSDE_PINS = {"lenient span F1": 0.902, "value F1": 0.746}
 DEV_GOLD_SHA256 = "dacd7d3c468e8e4e58057f4f4fd9eaf3d594c1ae370b7a9226f252b05e7bf8c0"
 HELDOUT_GOLD_SHA256 = "e27f6feca2f060d34bb8ca29b9c335d1c645a848cabf9fe7e84c43c6ea79c8dd"
@@ -64,6 +70,14 @@ def test_no_reported_figure_drops_below_its_pin(report, figure):
     for set_name, pin in PINS[figure].items():
         value = report["sets"][set_name][figure]
         assert value >= pin, f"{figure} on {set_name}: {value:.3f} < pin {pin:.3f}"
+
+
+def test_the_female_share_of_quotes_stays_near_gold(report):
+    for set_name, gap in SHARE_GAPS.items():
+        figures = report["sets"][set_name]
+        gold = figures["female share of quotes, gold"]
+        predicted = figures["female share of quotes, predicted"]
+        assert abs(predicted - gold) <= gap, f"{set_name}: {predicted:.3f} vs gold {gold:.3f}"
 
 
 def test_wikiwarsde_does_not_drop(report):

@@ -15,8 +15,8 @@ SEED_DIGESTS = {
     "articles": "439a40d01b11a8bf058b8e3e13e2b8f2e38e5be7ba67660710a72ed55b44e9a4",
     "paragraphs": "17503785ea35c48bf1f8d62438f72717641dee53ea19cbda9d56a8a20d016d9b",
     "sentences": "27b3767ac81719b7c204dafd18c518e20d3fc0d4afd8ee0306a0ad8d54fb974a",
-    "entities": "f3f81ff7efd4bb740a7e5635092889d96c0a5c7f44bd55004e8f2dddc9bec3b6",
-    "quotes": "2ced9cfe88e6cb6912ed95e7b224788ea54ff05923c44f0720ceb8ea1f95c0da",
+    "entities": "2813bed0a91dac398f21be3fa04bebdc97ba113dfdc5cca9a5d33aff7d4932b4",
+    "quotes": "a6c8ee2632bfcdb01f76ec6ac89f7be71af5e124dc555bc450768f10f1a19b8e",
     "timexes": "d8bb7a2ebe5209e77f63013fe90ba56b94479706720b54d5e57acbd899e166b3",
     "errors": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
 }

@@ -12,6 +12,7 @@ import bisect
 from spacy.language import Language
 
 from .entities import find_mentions
+from .gender import person_genders, speaker_gender
 from .quotes import find_quotes
 from .settings import Settings
 from .structure import (
@@ -113,6 +114,7 @@ def _article_tables(
         )
     ]
     mentions = find_mentions(doc, paragraphs)
+    genders = person_genders(doc, mentions, settings)
     entity_rows = [
         {
             "article_id": article_id,
@@ -123,6 +125,7 @@ def _article_tables(
             "label": mention.label,
             "canonical": mention.canonical,
             "in_body": mention.in_body,
+            "gender": genders.get(mention.canonical, "") if mention.label == "PER" else "",
         }
         for mention in mentions
     ]
@@ -133,6 +136,7 @@ def _article_tables(
             "sent_idx": sentence_of(quote["start"]),
             "text": text[quote["start"] : quote["end"]],
             **quote,
+            "speaker_gender": speaker_gender(quote, genders, settings),
         }
         for index, quote in enumerate(find_quotes(doc, mentions=mentions, paragraphs=paragraphs))
     ]

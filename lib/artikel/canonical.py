@@ -30,7 +30,7 @@ from .names import (
     nominative_s,
     word_list,
 )
-from .resources import first_names, load_entries
+from .resources import is_first_name, load_entries
 
 
 def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
@@ -38,7 +38,7 @@ def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
     lowered = word.lower()
     if (
         word in nominative_s()
-        or lowered in first_names()
+        or is_first_name(lowered)
         or word.endswith("ss")
         or any(
             lowered.endswith(e.lower()) for e in nominative_s() if len(e) >= 5 and e[1:].islower()

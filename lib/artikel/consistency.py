@@ -20,7 +20,7 @@ from .names import (
     is_title,
     word_list,
 )
-from .resources import first_names
+from .resources import is_first_name
 
 
 def _name_parts(ents: list[Span]) -> dict[tuple[str, ...], str]:
@@ -117,7 +117,7 @@ def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
             previous is not None
             and previous.label_ == "PER"
             and len(previous) == 1
-            and previous.text.lower() in first_names()
+            and is_first_name(previous.text)
             and len(ent) <= 3
             and ent.text[:1].isupper()
         )
@@ -182,7 +182,7 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
             text = words.text
             if not in_or_genitive(text, names):
                 continue
-            if text.lower() in first_names():  # "Jordan", "Georgia": also people's names
+            if is_first_name(text):  # "Jordan", "Georgia": also people's names
                 break
             inside = {covered[i] for i in range(index, index + size) if i in covered}
             if not inside and words[0].text[:1].isupper():
@@ -208,7 +208,7 @@ def _split_country_tails(ents: list[Span]) -> list[Span]:
             LABEL_MAP.get(ent.label_) == "PER"
             and len(ent) > 1
             and in_or_genitive(last, countries)
-            and last.lower() not in first_names()
+            and not is_first_name(last)
         ):
             result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))
             result.append(Span(ent.doc, ent.end - 1, ent.end, label="LOC"))

@@ -327,6 +327,64 @@ def _right_mention(row, gold_start: int, gold_end: int) -> bool:
     return int(end) <= gold_end and len(extra_before) <= 1
 
 
+def score_gender(analysis: Analysis, gold: dict[str, dict]) -> dict[str, float | None]:
+    """Gender of people (GUIDELINES.md, "Gender of people"), as the Gender Gap Tracker reports it.
+
+    ``gender (PER mentions)``: accuracy on gold PER mentions found with the same span and
+    label; ``female precision``/``female recall`` on those; ``gender (person speakers)``:
+    accuracy on matched quotes (IoU >= 0.5) whose gold speaker is a woman or a man; and the
+    share of women among quotes with a female or male speaker, gold and predicted, end to end.
+    """
+    right = total = female_tp = female_fp = female_fn = 0
+    speakers_right = speakers = 0
+    shares = {"gold": Counter(), "predicted": Counter()}
+    for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
+        rows = _article_items(analysis.entities, article_id)
+        predicted = {
+            (int(r.start), int(r.end)): r.gender for r in rows.itertuples() if r.label == "PER"
+        }
+        for entity in article_gold.get("entities", []):
+            if entity["label"] != "PER" or "gender" not in entity:
+                continue
+            found = predicted.get((entity["start"] - offset, entity["end"] - offset))
+            if found is None:
+                continue
+            total += 1
+            right += found == entity["gender"]
+            female_tp += found == "female" == entity["gender"]
+            female_fp += found == "female" != entity["gender"]
+            female_fn += entity["gender"] == "female" != found
+        quotes = _article_items(analysis.quotes, article_id)
+        gold_quotes = article_gold.get("quotes", [])
+        pairs = _match_one_to_one(
+            [(int(r.start), int(r.end)) for r in quotes.itertuples()],
+            [(q["start"] - offset, q["end"] - offset) for q in gold_quotes],
+            0.5,
+        )
+        genders = list(quotes["speaker_gender"])
+        for i, j in pairs:
+            if gold_quotes[j].get("speaker_gender") in ("female", "male"):
+                speakers += 1
+                speakers_right += genders[i] == gold_quotes[j]["speaker_gender"]
+        shares["gold"].update(q.get("speaker_gender") for q in gold_quotes)
+        shares["predicted"].update(genders)
+
+    def share(counts: Counter) -> float | None:
+        known = counts["female"] + counts["male"]
+        return counts["female"] / known if known else None
+
+    return {
+        "gender (PER mentions)": right / total if total else None,
+        "PER mentions with gender": total,
+        "female precision": female_tp / (female_tp + female_fp) if female_tp + female_fp else None,
+        "female recall": female_tp / (female_tp + female_fn) if female_tp + female_fn else None,
+        "gender (person speakers)": speakers_right / speakers if speakers else None,
+        "person speakers": speakers,
+        "female share of quotes, gold": share(shares["gold"]),
+        "female share of quotes, predicted": share(shares["predicted"]),
+    }
+
+
 TIMEX2_TAG = re.compile(r"<TIMEX2\b([^>]*)>|</TIMEX2>")
 
 
@@ -441,6 +499,7 @@ def evaluate(
     scores.update(score_timexes(analysis, gold))
     scores = {name: score.as_dict() for name, score in scores.items()}
     return {
+        "figures": score_gender(analysis, gold),
         "articles": int(analysis.articles["article_id"].isin(list(gold)).sum()),
         "pipeline": analysis.meta["pipeline"],
         "scores": scores,
@@ -460,6 +519,9 @@ def format_report(result: dict) -> str:
             f"{name:<26}{score['precision']:>7.3f}{score['recall']:>7.3f}{score['f1']:>7.3f}"
             f"{score['tp']:>6}{score['fp']:>6}{score['fn']:>6}  {notes}"
         )
+    for name, value in result.get("figures", {}).items():
+        shown = "–" if value is None else f"{value:.3f}" if isinstance(value, float) else value
+        lines.append(f"{name:<36}{shown:>8}")
     for problem in result["problems"]:
         lines.append(f"problem: {problem}")
     return "\n".join(lines)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .resources import first_names, load_entries
+from .resources import is_first_name, load_entries
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -174,7 +174,7 @@ def currency_names() -> frozenset[str]:
         for forms in parsed._data["currency_names_plural"].values():
             names.update(forms.values())
     short = {re.split(r"[\s-]", name)[-1] for name in names}  # "US-Dollar" -> "Dollar"
-    names.update(word for word in short if word[:1].isupper() and word.lower() not in first_names())
+    names.update(word for word in short if word[:1].isupper() and not is_first_name(word))
     return frozenset(names)
 
 

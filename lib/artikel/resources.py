@@ -7,6 +7,7 @@ Resource files are plain text: one entry a line, ``#`` lines are comments, and
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -58,15 +59,35 @@ def list_resources(folder: str, lang: str = "de") -> tuple[str, ...]:
     return tuple(sorted(p.relative_to(base).as_posix() for p in (base / folder).glob("*.txt")))
 
 
+FIRST_NAME_MIN_COUNT = 1000  # a rarer name decides a gender but does not make a word a name
+
+
+def fold(word: str) -> str:
+    """A word in lower case without diacritics, as first names are listed ("Jörg" → "jorg")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @cache
-def first_name_genders() -> dict[str, str]:
-    """First names (lower case) -> female, male or unknown (``names/first_names.tsv``, built
-    from nomquamgender, MIT; see the file's header)."""
+def _first_name_table() -> dict[str, tuple[str, int]]:
     rows = (entry.split("\t") for entry in load_entries("names/first_names.tsv"))
-    return {row[0]: row[1] for row in rows}
+    return {row[0]: (row[1], int(row[3])) for row in rows}
+
+
+def first_name_gender_of(word: str) -> str:
+    """female, male or unknown for a first name (``names/first_names.tsv``, built from
+    nomquamgender, MIT; see the file's header); unknown for a word that is no first name."""
+    return _first_name_table().get(fold(word), ("unknown", 0))[0]
 
 
 @cache
 def first_names() -> frozenset[str]:
-    """Known first names, lower case."""
-    return frozenset(first_name_genders())
+    """Common first names (folded, see ``fold``) that mark a word as a name."""
+    return frozenset(
+        n for n, (_, count) in _first_name_table().items() if count >= FIRST_NAME_MIN_COUNT
+    )
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a common first name ("Jörg", "hans")."""
+    return fold(word) in first_names()

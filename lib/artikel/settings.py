@@ -29,6 +29,7 @@ class Settings:
     id_other_ratio: int
     id_max_length_difference: int
     time_reference: str
+    gender_overrides: str
 
 
 def _parse(parser: configparser.ConfigParser) -> Settings:
@@ -48,6 +49,7 @@ def _parse(parser: configparser.ConfigParser) -> Settings:
         id_other_ratio=parser.getint("ids", "other_ratio"),
         id_max_length_difference=parser.getint("ids", "max_length_difference"),
         time_reference=_choice(parser, "time", "reference", ("news", "narrative")),
+        gender_overrides=parser.get("gender", "overrides").strip(),
     )
 
 

@@ -19,7 +19,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .resources import first_names, load_entries, load_patterns
+from .resources import is_first_name, load_entries, load_patterns
 from .settings import Settings, load_settings
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -107,7 +107,7 @@ def find_trailing_credit(text: str) -> tuple[int, int] | None:
 
 def _is_name_line(text: str) -> bool:
     match = NAME_LINE.fullmatch(text)
-    return bool(match) and match.group("first").lower() in first_names()
+    return bool(match) and is_first_name(match.group("first"))
 
 
 def _is_subheading(text: str, settings: Settings) -> bool:

@@ -67,6 +67,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "canonical": "string",
         "entity_id": "string",
         "in_body": "boolean",
+        "gender": "string",
     },
     "quotes": {
         "article_id": "string",
@@ -82,6 +83,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "speaker_end": "Int64",
         "speaker_text": "string",
         "speaker_type": "string",
+        "speaker_gender": "string",
     },
     "timexes": {
         "article_id": "string",

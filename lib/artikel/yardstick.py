@@ -37,11 +37,19 @@ ROWS = (  # (label, score name, field)
     ("attributed quotes F1", "attributed quotes", "f1"),
     ("timex spans F1", "timex spans", "f1"),
     ("timex values F1", "timex values", "f1"),
+    ("gender accuracy, PER mentions", "figures", "gender (PER mentions)"),
+    ("female precision", "figures", "female precision"),
+    ("female recall", "figures", "female recall"),
+    ("gender accuracy, person speakers", "figures", "gender (person speakers)"),
+    ("female share of quotes, gold", "figures", "female share of quotes, gold"),
+    ("female share of quotes, predicted", "figures", "female share of quotes, predicted"),
 )
 SETS = ("dev", "analysis", "heldout")
 
 
 def _figure(scores: dict, name: str, field: str) -> float | None:
+    if name == "figures":
+        return scores["figures"].get(field)
     score = scores.get(name)
     if score is None:
         return None
@@ -72,7 +80,8 @@ def real_news_report(
             scores = evaluate(gold, articles, model=model, settings=settings)
             result["pipeline"] = scores["pipeline"]
             result["sets"][name] = {
-                label: _figure(scores["scores"], score, field) for label, score, field in ROWS
+                label: _figure({**scores["scores"], "figures": scores["figures"]}, score, field)
+                for label, score, field in ROWS
             }
             result["sets"][name]["articles"] = scores["articles"]
             if name != "dev":  # the Wikinews gold has speaker mentions, no canonical speakers

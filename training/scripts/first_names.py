@@ -1,12 +1,12 @@
 """Build ``lib/artikel/resources/de/names/first_names.tsv`` from nomquamgender (MIT).
 
-    python scripts/first_names.py NAME_DATA.json OUT.tsv [--min-count 1000] [--uncertainty 0.1]
+    python scripts/first_names.py NAME_DATA.json OUT.tsv [--min-count 50] [--uncertainty 0.1]
 
 NAME_DATA.json is ``nomquamgender/name_data.json`` of the nomquamgender package (Van Buskirk
 et al. 2023, "An open-source cultural consensus approach to name-based gender
 classification", MIT licence; `pip download --no-deps nomquamgender`, unzip the wheel). Each
-entry there is ``name: [sources, count, p(female), ...]``. Kept: names written in letters
-(with German and other Latin diacritics and hyphens) seen at least ``--min-count`` times. A
+entry there is ``name: [sources, count, p(female), ...]`` (names folded to ASCII: "jorg" for
+"Jörg"). Kept: names of letters and hyphens seen at least ``--min-count`` times. A
 name is ``female`` when p(female) >= 1 - uncertainty, ``male`` when <= uncertainty, else
 ``unknown`` (nomquamgender's default threshold, 0.1): "Andrea" (0.83) and "Kim" (0.67) are
 unknown, as GUIDELINES.md asks for ambiguous first names.
@@ -27,7 +27,8 @@ HEADER = """# artikel resource: first names with the share of women who bear the
 # SOURCE: nomquamgender 0.1.4 (Ian Van Buskirk, MIT licence; Van Buskirk, Clauset & Larremore
 #   2023), name_data.json; built by training/scripts/first_names.py: names seen at least
 #   {min_count} times; GENDER female when p(female) >= {high}, male when <= {low}, else unknown.
-# FORMAT: NAME<TAB>GENDER<TAB>P_FEMALE<TAB>COUNT (name in lower case)
+# FORMAT: NAME<TAB>GENDER<TAB>P_FEMALE<TAB>COUNT (name in lower case, folded to ASCII: "jorg"
+#   for "Jörg"; names seen at least 1,000 times also count as first names when finding names)
 # EXAMPLE: angela"""
 
 
@@ -35,7 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name_data", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--min-count", type=int, default=1000)
+    parser.add_argument("--min-count", type=int, default=50)
     parser.add_argument("--uncertainty", type=float, default=0.1)
     args = parser.parse_args()
     data = json.loads(args.name_data.read_text(encoding="utf-8"))

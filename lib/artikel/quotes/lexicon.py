@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from ..names import WORD_CACHE_SIZE, organisation_nouns, role_nouns
-from ..resources import first_name_genders, load_entries
+from ..resources import first_name_gender_of, load_entries
 
 SPEAKER_TYPES = ("person", "organisation", "role", "unnamed")
 
@@ -155,7 +155,7 @@ def gender_of_name(name: str) -> str:
 def gender_of_first_name(first: str) -> str:
     if not first or not first[0].isupper():
         return "x"
-    guess = first_name_genders().get(first.split("-")[0].lower())
+    guess = first_name_gender_of(first.split("-")[0])
     return {"male": "m", "female": "f"}.get(guess, "x")
 
 

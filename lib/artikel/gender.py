@@ -1,0 +1,218 @@
+"""The gender of people: per person and article, from the text first, then the first name.
+
+GUIDELINES.md ("Gender of people"): the article decides first — Frau/Herr before the name, a
+feminine person noun before it or in apposition ("Kanzlerin X", "X, Sprecherin der …"), a
+relative pronoun right after the name ("X, die …"), a gendered adjectival noun in apposition
+("X, der CDU-Vorsitzende"), the personal pronoun that next refers to the person — and only
+then an unambiguous first name (``names/first_names.tsv``, or the user's override file). A
+masculine person noun alone decides nothing (generic masculine). Every mention of one
+canonical name gets the same value: ``female``, ``male`` or ``unknown``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .canonical import Mention
+from .names import noun_form, role_nouns
+from .resources import first_name_gender_of, load_entries
+from .settings import Settings
+
+FEMALE, MALE, UNKNOWN = "female", "male", "unknown"
+NOUN_GENDER = {"f": FEMALE, "m": MALE}
+
+
+@cache
+def _gender_words() -> dict[str, dict[str, str]]:
+    """``names/gender_words.txt``: word kind -> {word: gender}."""
+    table: dict[str, dict[str, str]] = {}
+    for entry in load_entries("names/gender_words.txt"):
+        kind, word, gender = entry.split("\t")
+        table.setdefault(kind, {})[word] = gender
+    return table
+
+
+@cache
+def _overrides(path: str) -> dict[str, str]:
+    """A user's first-name file (``NAME<TAB>female|male|unknown``), lower-case names."""
+    table = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, gender = line.partition("\t")
+        if gender.strip() not in (FEMALE, MALE, UNKNOWN):
+            raise ValueError(f"{path}, line {number}: gender must be female, male or unknown")
+        table[name.strip().lower()] = gender.strip()
+    return table
+
+
+def first_name_gender(name: str, settings: Settings | None = None) -> str:
+    """The gender of a full name's first name, or ``unknown`` (an ambiguous or unknown name,
+    a surname alone)."""
+    words = name.split()
+    if len(words) < 2:
+        return UNKNOWN
+    first = words[0].split("-")[0]
+    if settings is not None and settings.gender_overrides:
+        override = _overrides(settings.gender_overrides).get(first.lower())
+        if override:
+            return override
+    return first_name_gender_of(first)
+
+
+def _noun_gender(token: Token) -> str | None:
+    """female/male for Frau/Herr or a feminine person noun ("Kanzlerin", "CDU-Politikerin");
+    None for a masculine role noun (generic masculine) or any other word."""
+    titles = _gender_words()["title"]
+    if token.text in titles:
+        return titles[token.text]
+    form = noun_form(token.lower_, role_nouns()) if token.text[:1].isupper() else ""
+    return FEMALE if form and role_nouns()[form][1] == "f" else None
+
+
+def _adjectival_noun(determiner: Token, noun: Token) -> str | None:
+    """ "der CDU-Vorsitzende" → male, "die 34-Jährige" → female: determiner + adjectival
+    person noun in the weak singular form."""
+    if not noun.text[:1].isupper() and not noun.text[:1].isdigit():
+        return None
+    if not noun.lower_.endswith(tuple(_gender_words()["adjectival"])):
+        return None
+    return _gender_words()["determiner"].get(determiner.lower_)
+
+
+def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
+    """Votes of the words around one mention: a title or adjectival noun right before it,
+    an apposition or a relative pronoun right after "Name,"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return []
+    votes = []
+    before = doc[max(span.start - 2, 0) : span.start]
+    if before:
+        gender = _noun_gender(before[-1])
+        if gender is None and len(before) == 2:
+            gender = _adjectival_noun(before[0], before[1])
+        if gender:
+            votes.append(gender)
+    after = doc[span.end : span.end + 3]
+    if len(after) >= 2 and after[0].text == ",":
+        word = after[1]
+        next_word = after[2] if len(after) > 2 else None
+        gender = _noun_gender(word)
+        if gender is None and next_word is not None:
+            gender = _adjectival_noun(word, next_word)
+        determiner = word.lower_ in _gender_words()["determiner"]
+        if gender is None and next_word is not None and determiner:
+            gender = _noun_gender(next_word)  # "X, die Sprecherin der …"
+        relative = _gender_words()["relative"].get(word.lower_)
+        if gender is None and relative and next_word is not None and next_word.text.islower():
+            gender = relative  # "Merkel, die am Montag …" (not "Merkel, die Polizei …")
+        if gender:
+            votes.append(gender)
+    return votes
+
+
+def _competes(token: Token, gender: str) -> bool:
+    """A noun between a person and "sie" that it could refer to instead: feminine or plural
+    ("Die Staaten …, dass sie …"). A masculine noun rarely takes "er" from a person named
+    just before, so "er" is not blocked (measured on the dev corpus and the analysis half)."""
+    if gender == MALE or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return "Fem" in token.morph.get("Gender") or "Plur" in token.morph.get("Number")
+
+
+def _singular(token: Token) -> bool:
+    """The pronoun and, when the parse has one, its verb are singular ("sie sagte", not
+    "sie können")."""
+    if "Sing" not in token.morph.get("Number"):
+        return False
+    verb = token.head
+    return verb is token or "Plur" not in verb.morph.get("Number")
+
+
+def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list[str]:
+    """The personal pronoun that next follows a mention, in its sentence or the next, when no
+    other person and no noun it could refer to comes between: "er" is male, a singular "sie"
+    female. Needs the pipeline's morphology; without it, no votes."""
+    if not doc.has_annotation("MORPH"):
+        return []
+    votes = []
+    people = sorted((m for m in mentions if m.label == "PER"), key=lambda m: m.start)
+    pronouns = _gender_words()["pronoun"]
+    for index, mention in enumerate(people):
+        if mention.canonical != canonical:
+            continue
+        limit = people[index + 1].start if index + 1 < len(people) else len(doc.text)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        next_sentence_end = min(len(doc), span.sent.end + 60)
+        between: list[Token] = []
+        for token in doc[span.end : next_sentence_end]:
+            if token.idx >= limit or token.sent.start > span.sent.end:
+                break
+            gender = pronouns.get(token.lower_)
+            if gender is None:
+                between.append(token)
+                continue
+            if any(_competes(t, gender) for t in between):
+                break
+            if token.lower_ == "sie" and not _singular(token):
+                break
+            votes.append(gender)
+            break
+    return votes
+
+
+def person_genders(
+    doc: Doc, mentions: list[Mention], settings: Settings | None = None
+) -> dict[str, str]:
+    """Canonical name -> ``female``/``male``/``unknown`` for every PER canonical of an article.
+
+    Strong text evidence (titles, appositions, relative pronouns) decides by majority; then a
+    first name; then the pronouns that follow the person.
+    """
+    result = {}
+    canonicals = sorted({m.canonical for m in mentions if m.label == "PER"})
+    for canonical in canonicals:
+        group = [m for m in mentions if m.label == "PER" and m.canonical == canonical]
+        votes = Counter(v for m in group for v in _text_evidence(doc, m))
+        if votes and votes.most_common(1)[0][1] * 2 > sum(votes.values()):
+            result[canonical] = votes.most_common(1)[0][0]
+            continue
+        by_name = first_name_gender(canonical, settings)
+        if by_name != UNKNOWN:
+            result[canonical] = by_name
+            continue
+        pronouns = Counter(_pronoun_evidence(doc, mentions, canonical))
+        if pronouns and len(pronouns) == 1:
+            result[canonical] = next(iter(pronouns))
+        else:
+            result[canonical] = UNKNOWN
+    return result
+
+
+def role_gender(role: str) -> str:
+    """The gender a role speaker's noun tells: ``female`` for a feminine person noun
+    ("Sprecherin"), else ``unknown`` (generic masculine, groups)."""
+    words = role.split()
+    if not words:
+        return UNKNOWN
+    form = noun_form(words[0].lower(), role_nouns())
+    return FEMALE if form and role_nouns()[form][1] == "f" else UNKNOWN
+
+
+def speaker_gender(quote: dict, genders: dict[str, str], settings: Settings | None = None) -> str:
+    """``quotes.speaker_gender``: the person's gender for a person speaker (the article's
+    decision for that canonical name, else the first name), the role noun's for a role
+    speaker, empty for organisations and quotes without a speaker."""
+    speaker, kind = quote.get("speaker") or "", quote.get("speaker_type")
+    if kind == "person":
+        return genders.get(speaker) or first_name_gender(speaker, settings)
+    if kind == "role":
+        return role_gender(speaker)
+    return ""

@@ -1,0 +1,90 @@
+"""Gender of people (GUIDELINES.md, "Gender of people"): the text first, then first names."""
+
+from __future__ import annotations
+
+import pytest
+
+import artikel
+from artikel.gender import first_name_gender, role_gender
+from artikel.settings import load_settings
+from artikel.tables import make_table
+
+
+def genders(text: str, settings=None) -> dict[str, str]:
+    rows = [{"article_id": "a", "text": text, "date": "2024-03", "date_precision": "month"}]
+    analysis = artikel.analyze(make_table("articles", rows), settings=settings)
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    return dict(zip(people["canonical"], people["gender"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a feminine person noun or Frau before the name decides, whatever the first name
+        (
+            "Bundeskanzlerin Kim Berger eröffnete am Montag die Messe in Hannover.",
+            "Kim Berger",
+            "female",
+        ),
+        ("Das sagte Frau Andrea Lenz am Dienstag in Köln.", "Andrea Lenz", "female"),
+        # a masculine role noun alone decides nothing (generic masculine)
+        (
+            "Finanzminister Andrea Lenz legte am Dienstag den Haushalt vor.",
+            "Andrea Lenz",
+            "unknown",
+        ),
+        # apposition and relative pronoun after the name
+        ("Kim Berger, die Vorsitzende der Partei, trat am Montag zurück.", "Kim Berger", "female"),
+        ("Kim Berger, der CDU-Vorsitzende, trat am Montag zurück.", "Kim Berger", "male"),
+        ("Kim Berger, die am Montag zurücktrat, bleibt Abgeordnete.", "Kim Berger", "female"),
+        # an unambiguous first name, else unknown
+        ("Angela Brandt eröffnete die Ausstellung in Dresden.", "Angela Brandt", "female"),
+        ("Olaf Brandt eröffnete die Ausstellung in Dresden.", "Olaf Brandt", "male"),
+        ("Andrea Brandt eröffnete die Ausstellung in Dresden.", "Andrea Brandt", "unknown"),
+        # the pronoun that follows the person, when nothing else decides
+        (
+            "Kim Berger trat am Montag zurück. Er wolle sich der Familie widmen.",
+            "Kim Berger",
+            "male",
+        ),
+    ],
+)
+def test_the_text_decides_before_the_first_name(text, name, expected):
+    assert genders(text)[name] == expected
+
+
+def test_every_mention_of_a_person_gets_one_value():
+    found = genders(
+        "Bundeskanzlerin Kim Berger reiste nach Paris. Dort traf Berger den Präsidenten."
+    )
+    assert found == {"Kim Berger": "female"}
+
+
+def test_role_speakers_and_organisations():
+    assert role_gender("Sprecherin des Ministeriums") == "female"
+    assert role_gender("Sprecher des Ministeriums") == "unknown"
+    rows = [
+        {
+            "article_id": "a",
+            "text": "Die Lage sei ernst, sagte eine Sprecherin der Stadt. Die Polizei teilte mit, "
+            "der Schaden sei hoch. Angela Brandt sagte, sie sei zufrieden.",
+            "date": "2024-03",
+            "date_precision": "month",
+        }
+    ]
+    quotes = artikel.analyze(make_table("articles", rows)).quotes
+    by_type = dict(zip(quotes["speaker_type"], quotes["speaker_gender"], strict=False))
+    assert by_type.get("role") == "female"
+    assert by_type.get("person") == "female"
+    assert by_type.get("organisation", "") == ""
+
+
+def test_a_users_first_name_file_overrides_the_list(tmp_path):
+    names = tmp_path / "names.tsv"
+    names.write_text("# German usage\nJan\tmale\n", encoding="utf-8")
+    config = tmp_path / "settings.cfg"
+    config.write_text(f"[gender]\noverrides = {names}\n", encoding="utf-8")
+    assert first_name_gender("Jan Brandt") == "unknown"  # international data: ambiguous
+    assert first_name_gender("Jan Brandt", load_settings(config)) == "male"
+    assert first_name_gender("Jörg Brandt") == "male"  # diacritics folded for the lookup
+    assert first_name_gender("Brandt") == "unknown"  # a surname alone decides nothing
