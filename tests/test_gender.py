@@ -88,3 +88,36 @@ def test_a_users_first_name_file_overrides_the_list(tmp_path):
     assert first_name_gender("Jan Brandt", load_settings(config)) == "male"
     assert first_name_gender("Jörg Brandt") == "male"  # diacritics folded for the lookup
     assert first_name_gender("Brandt") == "unknown"  # a surname alone decides nothing
+
+
+def test_gender_shares_count_people_quotes_words_and_speakers(tmp_path):
+    rows = [
+        {
+            "article_id": "a",
+            "text": "Angela Brandt sagte, der Plan sei gut. Olaf Weber sagte, er sei schlecht. "
+            "Angela Brandt sagte, man werde sehen. Kim Lenz sagte nichts dazu.",
+            "date": "2024-03",
+            "date_precision": "month",
+        },
+        {
+            "article_id": "b",
+            "text": "Angela Brandt sagte am Freitag, die Wahl sei entschieden.",
+            "date": "2024-04",
+            "date_precision": "month",
+        },
+    ]
+    analysis = artikel.analyze(make_table("articles", rows))
+    shares = artikel.gender_shares(analysis).set_index("measure")
+    # people: Brandt (f) in a and b, Weber (m), Lenz (unknown): person-article pairs
+    assert shares.loc["people mentioned", ["female", "male", "unknown"]].tolist() == [2, 1, 1]
+    assert shares.loc["quotes", ["female", "male"]].tolist() == [3, 1]
+    assert shares.loc["speakers", ["female", "male"]].tolist() == [1, 1]  # Brandt counts once
+    assert shares.loc["people mentioned", "share_low"] == 0.5
+    assert shares.loc["people mentioned", "share_high"] == 0.75
+    by_month = artikel.gender_shares(analysis, per="month")
+    assert set(by_month["month"]) == {"2024-03", "2024-04"}
+    april = by_month[(by_month["month"] == "2024-04") & (by_month["measure"] == "speakers")]
+    assert april[["female", "male"]].values.tolist() == [[1, 0]]
+    analysis.write(tmp_path, fmt="csv")
+    loaded = artikel.gender_shares(artikel.load_analysis(tmp_path)).set_index("measure")
+    assert loaded[["female", "male", "unknown"]].equals(shares[["female", "male", "unknown"]])

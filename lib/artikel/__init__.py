@@ -16,7 +16,14 @@ from .reading import iter_articles, read_articles
 from .run import analyze_corpus
 from .settings import load_settings
 from .tables import SCHEMAS, read_table
-from .views import cooccurrence, entity_counts, speaker_counts, speaker_type_shares, timeline
+from .views import (
+    cooccurrence,
+    entity_counts,
+    gender_shares,
+    speaker_counts,
+    speaker_type_shares,
+    timeline,
+)
 
 __all__ = [
     "SCHEMAS",
@@ -26,6 +33,7 @@ __all__ = [
     "analyze_corpus",
     "cooccurrence",
     "entity_counts",
+    "gender_shares",
     "iter_articles",
     "load_analysis",
     "load_pipeline",

@@ -182,3 +182,47 @@ def plot_speakers(counts: pd.DataFrame, *, top: int = 12, ax=None):
     ax.legend(loc="lower right", frameon=False)
     ax.xaxis.get_major_locator().set_params(integer=True)
     return ax
+
+
+GENDER_COLOURS = {
+    "people mentioned": "#8172b3",
+    "quotes": "#c44e52",
+    "quoted words": "#dd8452",
+    "speakers": "#4c72b0",
+}
+GENDER_SHARE_COLUMNS = ("measure", "female", "male", "unknown", "share", "share_low", "share_high")
+
+
+def plot_gender_shares(shares: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """The share of women (``gender_shares``): bars for a corpus, lines over periods; the
+    whiskers or bands span the share if every unknown were a man or a woman."""
+    ax = _axes(ax, (7, 3.5))
+    period = next((c for c in shares.columns if c not in GENDER_SHARE_COLUMNS), None)
+    if period is None:
+        positions = list(range(len(shares)))
+        whiskers = [
+            (shares["share"] - shares["share_low"]).fillna(0),
+            (shares["share_high"] - shares["share"]).fillna(0),
+        ]
+        colours = [GENDER_COLOURS.get(m, "#888888") for m in shares["measure"]]
+        ax.barh(positions, shares["share"].fillna(0), xerr=whiskers, color=colours, capsize=4)
+        totals = shares["female"] + shares["male"] + shares["unknown"]
+        labels = [f"{m} ({n:,})" for m, n in zip(shares["measure"], totals, strict=True)]
+        ax.set_yticks(positions, labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.axvline(0.5, color="#999999", lw=0.8, ls="--")
+        ax.set_xlabel("share of women (whiskers: every unknown a man / a woman)")
+    else:
+        for measure, rows in shares.groupby("measure", sort=False):
+            x = rows[period].astype(str)
+            colour = GENDER_COLOURS.get(measure, "#888888")
+            ax.plot(x, rows["share"], marker="o", color=colour, label=measure)
+            ax.fill_between(x, rows["share_low"], rows["share_high"], color=colour, alpha=0.15)
+        ax.set_ylim(0, 1)
+        ax.axhline(0.5, color="#999999", lw=0.8, ls="--")
+        ax.set_ylabel("share of women")
+        ax.legend(fontsize="small")
+        ax.tick_params(axis="x", labelrotation=45)
+    ax.set_title("Whose voices: women among the people mentioned and quoted")
+    return ax

@@ -303,3 +303,95 @@ def timeline(analysis, *, body_only: bool = True) -> pd.DataFrame:
     events["entities"] = events["entities"].fillna("").astype("string")
     events = events.sort_values(["start", "end", "article_id", "sent_idx"], kind="stable")
     return events[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+GENDER_MEASURES = ("people mentioned", "quotes", "quoted words", "speakers")
+
+
+def _person_ids(analysis) -> dict[tuple[str, str], str]:
+    """(article_id, canonical) -> entity_id of the article's people."""
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    return dict(
+        zip(
+            zip(people["article_id"], people["canonical"], strict=True),
+            people["entity_id"],
+            strict=True,
+        )
+    )
+
+
+def gender_shares(analysis, *, per: str | None = None, body_only: bool = True) -> pd.DataFrame:
+    """The share of women among the people mentioned and among those quoted.
+
+    Measures: ``people mentioned`` (each person once per article), ``quotes`` (quotes whose
+    speaker is a person or a role, by ``speaker_gender``), ``quoted words`` and ``speakers``
+    (distinct speakers: the person's ``entity_id``, else the speaker's name in its article).
+    Organisations and quotes without a speaker are left out.
+
+    Args:
+        analysis: an ``Analysis`` (in memory or from ``load_analysis``).
+        per: ``None`` for the whole corpus, or a period of ``periods`` ("article", "month",
+            "year", "source", "outlet"); articles without that period are left out.
+        body_only: count only people mentioned in body text.
+
+    Returns:
+        One row per [period and] measure: female, male, unknown (counts), share =
+        female / (female + male) (NaN when both are 0), and the bounds of the share if every
+        unknown were a man (``share_low``) or a woman (``share_high``).
+    """
+    if per not in (None, *PERIODS):
+        raise ValueError(f"per must be None or one of {', '.join(PERIODS)}, not {per!r}")
+    people = _body_mentions(analysis, body_only)
+    people = people[people["label"] == "PER"].drop_duplicates(["article_id", "entity_id"])
+    quotes = analysis.quotes[analysis.quotes["speaker_gender"].isin(["female", "male", "unknown"])]
+    quotes = quotes.assign(words=_quote_words(quotes))
+    ids = _person_ids(analysis)
+    keys = [
+        ids.get(pair, f"name:{pair[1]}")
+        for pair in zip(quotes["article_id"], quotes["speaker"], strict=True)
+    ]
+    speakers = quotes.assign(speaker_key=keys)
+    measures = {
+        "people mentioned": (people, "gender", None),
+        "quotes": (quotes, "speaker_gender", None),
+        "quoted words": (quotes, "speaker_gender", "words"),
+        "speakers": (speakers, "speaker_gender", None),
+    }
+    period = periods(analysis, per) if per is not None else None
+    rows = []
+    for measure in GENDER_MEASURES:
+        frame, column, weight = measures[measure]
+        frame = frame.assign(
+            period=frame["article_id"].map(period) if period is not None else "all",
+            n=frame[weight] if weight else 1,
+        )
+        frame = frame[frame["period"].notna()]
+        if measure == "speakers":  # each speaker once per period (per article: per article)
+            frame = frame.drop_duplicates(["period", "speaker_key"])
+        table = frame.pivot_table(
+            index="period", columns=column, values="n", aggfunc="sum", fill_value=0
+        )
+        for key, counts in table.iterrows():
+            female, male, unknown = (int(counts.get(g, 0)) for g in ("female", "male", "unknown"))
+            known, total = female + male, female + male + unknown
+            rows.append(
+                {
+                    "period": key,
+                    "measure": measure,
+                    "female": female,
+                    "male": male,
+                    "unknown": unknown,
+                    "share": female / known if known else float("nan"),
+                    "share_low": female / total if total else float("nan"),
+                    "share_high": (female + unknown) / total if total else float("nan"),
+                }
+            )
+    columns = ["period", "measure", "female", "male", "unknown", "share", "share_low", "share_high"]
+    result = pd.DataFrame(rows, columns=columns)
+    result["measure"] = pd.Categorical(result["measure"], GENDER_MEASURES, ordered=True)
+    result = result.sort_values(["period", "measure"], kind="stable")
+    result["measure"] = result["measure"].astype(str)
+    if per is None:
+        result = result.drop(columns="period")
+    name = {None: "period", "article": "article_id"}.get(per, per)
+    return result.rename(columns={"period": name}).reset_index(drop=True)
