@@ -166,6 +166,7 @@ def score_timexes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]
     ``type`` (``extra["accuracy"]``: share of matched spans with the gold type).
     """
     span, value, types_right = Score(), Score(), 0
+    direction = Counter()  # weekday expressions: gold before/after the publication day
     by_article = dict(tuple(analysis.timexes.groupby("article_id")))
     for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         boilerplate = _gold_boilerplate(article_gold, offset)
@@ -191,8 +192,40 @@ def score_timexes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]
         value.tp += same_value
         value.fp += len(predicted) - same_value
         value.fn += len(gold_items) - same_value
+        _count_direction(direction, article_gold, gold_items, predicted, pairs, offset)
     span.extra["type_accuracy"] = types_right / span.tp if span.tp else 0.0
+    if direction["before"] or direction["after"]:
+        value.extra["weekdays on/before the day predicted after"] = direction["before_late"]
+        value.extra["weekdays after the day predicted after"] = (
+            direction["after_late"] / direction["after"] if direction["after"] else 0.0
+        )
     return {"timex spans": span, "timex values": value}
+
+
+WEEKDAY = re.compile(r"(?i)montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag")
+
+
+def _count_direction(counts: Counter, article_gold: dict, gold_items, predicted, pairs, offset):
+    """Issue 19's direction check: weekday expressions of articles dated to the day whose gold
+    value is a day on or before the publication day, and after it, and how many of each the
+    analysis dates after it."""
+    dct = str(article_gold.get("dct", ""))
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
+        return
+    texts = {
+        (t["start"] - offset, t["end"] - offset): t.get("text", "")
+        for t in article_gold.get("timexes", [])
+    }
+    matched = dict((j, i) for i, j in pairs)
+    for j, (start, end, _, gold_value) in enumerate(gold_items):
+        if not WEEKDAY.search(texts.get((start, end), "")) or not re.match(
+            r"\d{4}-\d{2}-\d{2}", gold_value
+        ):
+            continue
+        side = "after" if gold_value[:10] > dct else "before"
+        counts[side] += 1
+        found = predicted[matched[j]][3] if j in matched else ""
+        counts[f"{side}_late"] += bool(re.match(r"\d{4}-\d{2}-\d{2}", found)) and found[:10] > dct
 
 
 def _article_items(analysis_table: pd.DataFrame, article_id: str) -> pd.DataFrame:

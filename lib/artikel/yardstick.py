@@ -37,6 +37,16 @@ ROWS = (  # (label, score name, field)
     ("attributed quotes F1", "attributed quotes", "f1"),
     ("timex spans F1", "timex spans", "f1"),
     ("timex values F1", "timex values", "f1"),
+    (
+        "weekdays on/before the day, dated after it",
+        "timex values",
+        "weekdays on/before the day predicted after",
+    ),
+    (
+        "weekdays after the day, dated after it",
+        "timex values",
+        "weekdays after the day predicted after",
+    ),
     ("gender accuracy, PER mentions", "figures", "gender (PER mentions)"),
     ("female precision", "figures", "female precision"),
     ("female recall", "figures", "female recall"),
@@ -100,7 +110,9 @@ def real_news_report(
 
 
 def _cell(value) -> str:
-    return "–" if value is None else f"{value:.3f}"
+    if value is None:
+        return "–"
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
 
 
 def format_real_news_report(result: dict, baseline: dict | None = None) -> str:

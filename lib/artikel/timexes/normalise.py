@@ -344,12 +344,21 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
     elif re.search(r"kommend|nächst", prefix):
         direction = "future"
     else:
-        direction = "nearest" if ctx.tense == "past" else "future"
+        # against the publication day: a report of the past takes the last such day on or
+        # before it, an announcement the next one after it; when only the month is known and
+        # the text fixed a day, a past event the occurrence nearest to that day
+        published = ctx.day is not None and ctx.reference == date(ctx.year, ctx.month, ctx.day)
+        if ctx.tense == "past":
+            direction = "past" if published else "nearest"
+        else:
+            direction = "next" if published and ctx.tense == "future" else "future"
     delta = weekday - ctx.reference.isoweekday()
     if direction == "past":
         delta = delta - 7 if delta > 0 else delta
-    elif direction == "future":
+    elif direction == "future":  # on or after the reference day
         delta = delta + 7 if delta < 0 else delta
+    elif direction == "next":  # an announcement: the next such day after it
+        delta = delta + 7 if delta <= 0 else delta
     else:  # a past event near the reported day: the closer occurrence, earlier on a tie
         delta = delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta
     return _with_time(ctx.reference + timedelta(days=delta), groups)

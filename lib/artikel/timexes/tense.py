@@ -43,6 +43,10 @@ def _perfect() -> re.Pattern[str]:
     )
 
 
+def _word_tenses(text: str) -> set[str | None]:
+    return {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
+
+
 def sentence_tense(sentence: Span) -> str:
     """``"past"``, ``"future"`` or ``"present"`` of a sentence.
 
@@ -52,7 +56,9 @@ def sentence_tense(sentence: Span) -> str:
     """
     doc = sentence.doc
     if doc.has_annotation("MORPH") and doc.has_annotation("TAG"):
-        finite = [t for t in sentence if "Fin" in t.morph.get("VerbForm")]
+        # finite verbs: VerbForm=Fin, or a mood (the shipped model, trained on UD German,
+        # marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)
+        finite = [t for t in sentence if "Fin" in t.morph.get("VerbForm") or t.morph.get("Mood")]
         participle = any("Part" in t.morph.get("VerbForm") for t in sentence)
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
         words = {t.text.lower() for t in finite}
@@ -62,9 +68,10 @@ def sentence_tense(sentence: Span) -> str:
             return "past"
         if participle and words & set(_marker_lists()["perfect_auxiliary"]):
             return "past"
-        return "present"
+        # the model marks few infinitives: a future marker of the word list still looks ahead
+        return "future" if "future" in _word_tenses(sentence.text) else "present"
     text = sentence.text
-    tenses = {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
+    tenses = _word_tenses(text)
     if "future" in tenses:  # reported plans ("sagte, er werde am Montag …") look ahead
         return "future"
     if "past" in tenses or _perfect().search(text):
