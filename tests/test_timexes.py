@@ -263,3 +263,20 @@ def test_wikiwarsde_reader_keeps_offsets(tmp_path):
         ("25. Juni 1950", "1950-06-25"),
         ("1953", "1953"),
     ]
+
+
+def test_an_undated_article_gets_underspecified_values_and_no_interval():
+    from artikel.tables import make_table
+
+    rows = [
+        {
+            "article_id": "u",
+            "text": "Am Montag trat der Rat zusammen. Im Mai folgt die Wahl.",
+            "date": "",
+            "date_precision": "unknown",
+        }
+    ]
+    timexes = artikel.analyze(make_table("articles", rows), model="rules").timexes
+    values = dict(zip(timexes["text"], timexes["value"], strict=True))
+    assert values == {"Am Montag": "XXXX-WXX-1", "Im Mai": "XXXX-05"}
+    assert (timexes["anchor_start"] == "").all() and (timexes["anchor_end"] == "").all()

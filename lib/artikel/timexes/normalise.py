@@ -336,8 +336,8 @@ def _relative_day(groups: dict, ctx: Context) -> str | None:
 
 def _weekday(groups: dict, ctx: Context) -> str | None:
     weekday = int(lexicon("weekdays")[groups["weekday"].lower()])
-    if ctx.reference is None:
-        return ctx.month_value or None
+    if ctx.reference is None:  # the month when only it is known; undated: underspecified
+        return ctx.month_value or f"XXXX-WXX-{weekday}"
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
     if re.search(r"vergangen|letzt", prefix):
         direction = "past"
