@@ -80,6 +80,13 @@ def test_the_female_share_of_quotes_stays_near_gold(report):
         assert abs(predicted - gold) <= gap, f"{set_name}: {predicted:.3f} vs gold {gold:.3f}"
 
 
+def test_weekdays_are_not_dated_after_the_day_more_often(report):
+    # weekday expressions whose gold day is on or before the publication day, dated after it
+    for set_name, most in {"analysis": 1, "heldout": 8}.items():
+        late = report["sets"][set_name]["weekdays on/before the day, dated after it"]
+        assert late <= most, f"{set_name}: {late} weekdays dated after the publication day"
+
+
 def test_wikiwarsde_does_not_drop(report):
     for figure, pin in WIKIWARSDE_PINS.items():
         assert report["wikiwarsde"][figure] >= pin, figure
