@@ -209,10 +209,13 @@ def role_gender(role: str) -> str:
 def speaker_gender(quote: dict, genders: dict[str, str], settings: Settings | None = None) -> str:
     """``quotes.speaker_gender``: the person's gender for a person speaker (the article's
     decision for that canonical name, else the first name), the role noun's for a role
-    speaker, empty for organisations and quotes without a speaker."""
+    speaker, "male" for an unresolved "er" (a person, by the pronoun), empty for
+    organisations and quotes without a speaker."""
     speaker, kind = quote.get("speaker") or "", quote.get("speaker_type")
     if kind == "person":
         return genders.get(speaker) or first_name_gender(speaker, settings)
     if kind == "role":
         return role_gender(speaker)
+    if (quote.get("speaker_text") or "").lower() in _gender_words()["speaker_pronoun"]:
+        return _gender_words()["speaker_pronoun"][quote["speaker_text"].lower()]  # "…, sagte er"
     return ""
