@@ -131,9 +131,9 @@ plt.show()
 #   Liwei*). The tool uses no world knowledge; a German corpus may want an override file
 #   (*Jan*, *Toni*, *Chris* are men in most German news).
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
-#   correctly found quote is right 0.920 / 0.836 / 0.653 of the time, mostly because the
+#   correctly found quote is right 0.920 / 0.836 / 0.667 of the time, mostly because the
 #   speaker itself is wrong. The share of women among quotes came out at 0.317 vs 0.295 in
-#   the gold (dev), 0.418 vs 0.358 and 0.065 vs 0.092 on the two Wikinews halves.
+#   the gold (dev), 0.418 vs 0.358 and 0.063 vs 0.092 on the two Wikinews halves.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing
 #   about how a person identifies. Report shares with their unknowns and bounds.
