@@ -11,11 +11,13 @@ import pandas as pd
 import pytest
 from spacy.util import filter_spans
 
+import artikel
 from artikel.entities import find_mentions
 from artikel.ids import assign_entity_ids
 from artikel.names import country_names
 from artikel.nlp import load_pipeline
 from artikel.structure import analyze_structure
+from artikel.tables import make_table
 
 
 def mentions(text: str, marked: list[tuple[str, str]]):
@@ -373,3 +375,18 @@ def test_a_person_span_ending_in_a_country_is_split():
     doc.ents = [doc.char_span(17, 33, label="PER")]  # "Trump Nordkoreas" as one name
     found = [(span.text, span.label_) for span in _split_country_tails(list(doc.ents))]
     assert found == [("Trump", "PER"), ("Nordkoreas", "LOC")]
+
+
+def test_person_spans_are_cut_at_person_nouns_between_names():
+    text = (
+        "Der Nachfolger des Airbus-Chefs Christian Streiff, Louis Gallois, sagte, Gallois "
+        "Vorgänger Streiff habe versagt. Das sagte Peter Jonas Professor an der Universität. "
+        "Am Abend sprach Peter König in Bonn."
+    )
+    analysis = artikel.analyze(
+        make_table("articles", [{"article_id": "a", "text": text, "date": "2024-03"}])
+    )
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    spans = set(people["text"])
+    assert not {"Gallois Vorgänger Streiff", "Peter Jonas Professor"} & spans
+    assert {"Gallois", "Streiff", "Peter Jonas", "Peter König"} <= spans

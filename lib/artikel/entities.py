@@ -9,11 +9,11 @@ Trump" -> "Donald Trump"); role nouns, lower-case words (adjectives such as
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .canonical import Mention, canonicalize
 from .consistency import consistent_entities
-from .names import LABEL_MAP, currency_names, is_title, word_list
+from .names import LABEL_MAP, currency_names, is_title, role_nouns, word_list
 from .structure import Paragraph
 
 # parts of speech that never begin a name ("Laut Polizei", "Auch Merkel")
@@ -43,6 +43,30 @@ def _clean_span(span: Span, label: str) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _is_person_noun(token: Token) -> bool:
+    """A title or role noun as a whole word ("Professor", "Vorgänger"), not as a suffix."""
+    return is_title(token.text) or token.lower_ in role_nouns()
+
+
+def _person_parts(span: Span) -> list[Span]:
+    """A PER span cut at person nouns inside it: "Gallois Vorgänger Streiff" is two people;
+    a person noun after a full name is cut off ("Peter Jonas Professor"). A two-word name
+    stays whole ("Peter König")."""
+    tokens = list(span)
+    if len(tokens) >= 3 and _is_person_noun(tokens[-1]):
+        tokens = tokens[:-1]
+    parts, current = [], []
+    for index, token in enumerate(tokens):
+        if 0 < index < len(tokens) - 1 and _is_person_noun(token):
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    doc = span.doc
+    return [doc[part[0].i : part[-1].i + 1] for part in parts if part]
 
 
 def _is_name(span: Span, label: str) -> bool:
@@ -77,22 +101,19 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
         if label is None:
             continue
         span = _clean_span(ent, label)
-        if span is None or not _is_name(span, label):
+        if span is None:
             continue
-        paragraph = next((p for p in paragraphs if p.start <= span.start_char < p.end), None)
-        in_body = bool(paragraph and paragraph.in_body) and not (
-            paragraph.credit_start is not None and span.start_char >= paragraph.credit_start
-        )
-        mentions.append(
-            Mention(
-                span.start_char,
-                span.end_char,
-                label,
-                span.text,
-                in_body,
-                tokens=[t.text for t in span],
+        for part in _person_parts(span) if label == "PER" and len(span) > 1 else [span]:
+            if not _is_name(part, label):
+                continue
+            paragraph = next((p for p in paragraphs if p.start <= part.start_char < p.end), None)
+            in_body = bool(paragraph and paragraph.in_body) and not (
+                paragraph.credit_start is not None and part.start_char >= paragraph.credit_start
             )
-        )
+            tokens = [t.text for t in part]
+            mentions.append(
+                Mention(part.start_char, part.end_char, label, part.text, in_body, tokens=tokens)
+            )
     full_names = {t for m in mentions if m.label == "PER" and len(m.tokens) > 1 for t in m.tokens}
     mentions = [  # a lone role noun is no name, unless it is someone's surname ("Bischof")
         m
