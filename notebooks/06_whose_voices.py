@@ -122,9 +122,9 @@ plt.show()
 # ## Limits
 #
 # * **Measured** (`make evaluate-real`; gold of the project's guidelines): gender accuracy on
-#   people found by the entity layer 0.920 on the development corpus, 0.943 on the Wikinews
+#   people found by the entity layer 0.920 on the development corpus, 0.948 on the Wikinews
 #   analysis half and **0.853 on the held-out half** (female precision 1.000 / 1.000 /
-#   0.853, recall 0.980 / 0.932 / 0.879). The target of 0.95 is not reached yet.
+#   0.853, recall 0.980 / 0.955 / 0.879). The target of 0.95 is not reached yet.
 # * **Most errors are unknowns** where the annotators knew better: well-known people whose
 #   first name is ambiguous in international data (*Jean-Claude Juncker*, *Jan Ullrich*) or
 #   who are named without first name (*Ban Ki-moon*); names written surname first (*Yang
@@ -133,7 +133,7 @@ plt.show()
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
 #   correctly found quote is right 0.920 / 0.836 / 0.667 of the time, mostly because the
 #   speaker itself is wrong. The share of women among quotes came out at 0.317 vs 0.295 in
-#   the gold (dev), 0.418 vs 0.358 and 0.063 vs 0.092 on the two Wikinews halves.
+#   the gold (dev), 0.412 vs 0.358 and 0.063 vs 0.092 on the two Wikinews halves.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing
 #   about how a person identifies. Report shares with their unknowns and bounds.
