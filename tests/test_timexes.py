@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import artikel
@@ -280,3 +281,27 @@ def test_an_undated_article_gets_underspecified_values_and_no_interval():
     values = dict(zip(timexes["text"], timexes["value"], strict=True))
     assert values == {"Am Montag": "XXXX-WXX-1", "Im Mai": "XXXX-05"}
     assert (timexes["anchor_start"] == "").all() and (timexes["anchor_end"] == "").all()
+
+
+def test_event_counts_separate_certain_from_possible_and_drop_far_outliers():
+    from artikel.tables import make_table
+
+    rows = [
+        {
+            "article_id": "a",
+            "text": "Am 3. März 2024 tagte der Rat in Bern. Im April 2024 folgt die Wahl. "
+            "Die Stadt wurde 1191 gegründet.",
+            "date": "2024-03-05",
+        },
+        {"article_id": "b", "text": "Am Montag tagte der Rat in Bern.", "date": "2024-03"},
+    ]
+    analysis = artikel.analyze(make_table("articles", rows))  # the shipped model: names
+    counts = artikel.event_counts(analysis, freq="month").set_index("period")
+    march, april = pd.Timestamp("2024-03-01"), pd.Timestamp("2024-04-01")
+    assert counts.loc[march, "certain"] == 2  # 3 March, and the March-long Monday of b
+    assert counts.loc[march, "articles"] == 2 and counts.loc[april, "certain"] == 1
+    assert counts.attrs["outside"] == 1  # 1191, far before the articles' dates
+    weeks = artikel.event_counts(analysis, freq="week")
+    assert weeks["possible"].sum() >= 4  # b's Monday overlaps every week of March
+    only_bern = artikel.timeline(analysis, entity="Bern")
+    assert set(only_bern["article_id"]) == {"a", "b"} and len(only_bern) == 2

@@ -19,6 +19,7 @@ from .tables import SCHEMAS, read_table
 from .views import (
     cooccurrence,
     entity_counts,
+    event_counts,
     gender_shares,
     speaker_counts,
     speaker_type_shares,
@@ -33,6 +34,7 @@ __all__ = [
     "analyze_corpus",
     "cooccurrence",
     "entity_counts",
+    "event_counts",
     "gender_shares",
     "iter_articles",
     "load_analysis",

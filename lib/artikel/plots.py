@@ -226,3 +226,32 @@ def plot_gender_shares(shares: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         ax.tick_params(axis="x", labelrotation=45)
     ax.set_title("Whose voices: women among the people mentioned and quoted")
     return ax
+
+
+def plot_event_counts(counts: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Dated events per period (``event_counts``): solid bars for events that fall within
+    the period, light bars on top for events whose interval only overlaps it."""
+    ax = _axes(ax, (9, 3.2))
+    x = counts["period"]
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[counts.attrs.get("freq", "month")]
+    width = pd.Timedelta(days=0.8 * days)
+    ax.bar(
+        x, counts["certain"], width=width, align="edge", color="#4c72b0", label="within the period"
+    )
+    ax.bar(
+        x,
+        counts["possible"],
+        width=width,
+        align="edge",
+        bottom=counts["certain"],
+        color="#4c72b0",
+        alpha=0.3,
+        label="interval overlaps the period",
+    )
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_ylabel("dated events")
+    ax.legend(fontsize="small")
+    outside = counts.attrs.get("outside", 0)
+    note = f"; {outside} events far outside the articles' dates left out" if outside else ""
+    ax.set_title(f"When the corpus says things happened{note}")
+    return ax

@@ -267,12 +267,14 @@ TIMELINE_COLUMNS = [
 ]
 
 
-def timeline(analysis, *, body_only: bool = True) -> pd.DataFrame:
+def timeline(analysis, *, body_only: bool = True, entity: str | None = None) -> pd.DataFrame:
     """One row per dated event: a DATE/TIME expression with a calendar interval, its sentence.
 
     Args:
         analysis: an ``Analysis``.
         body_only: only events in body sentences (not in captions, teasers, credits …).
+        entity: only events in sentences that mention this entity (a canonical name or an
+            ``entity_id``): the timeline of one person, organisation or place.
 
     Returns:
         Columns ``article_id, sent_idx, timex, type, value, granularity, start, end``
@@ -294,6 +296,11 @@ def timeline(analysis, *, body_only: bool = True) -> pd.DataFrame:
         .rename("entities")
         .reset_index()
     )
+    if entity is not None:
+        mentioned = analysis.entities[
+            (analysis.entities["canonical"] == entity) | (analysis.entities["entity_id"] == entity)
+        ][["article_id", "sent_idx"]].drop_duplicates()
+        events = events.merge(mentioned, on=["article_id", "sent_idx"])
     events = events.merge(names, on=["article_id", "sent_idx"], how="left")
     dates = analysis.articles[["article_id", "date"]].rename(columns={"date": "article_date"})
     events = events.merge(dates, on="article_id", how="left")
@@ -395,3 +402,73 @@ def gender_shares(analysis, *, per: str | None = None, body_only: bool = True) -
         result = result.drop(columns="period")
     name = {None: "period", "article": "article_id"}.get(per, per)
     return result.rename(columns={"period": name}).reset_index(drop=True)
+
+
+FREQUENCIES = {"day": "D", "week": "W-SUN", "month": "M", "year": "Y"}
+
+
+def event_counts(
+    analysis,
+    *,
+    freq: str = "month",
+    entity: str | None = None,
+    margin_years: int = 10,
+    body_only: bool = True,
+) -> pd.DataFrame:
+    """Dated events of a corpus per day, week, month or year, with their uncertainty.
+
+    An event counts as ``certain`` in the period that holds its whole interval (a day in its
+    month; a month in its year) and as ``possible`` in every period its interval only
+    overlaps (a month-long weekday in each of its weeks). Events outside the span of the
+    articles' dates widened by ``margin_years`` (history told in passing, misread numbers)
+    are left out; ``attrs["outside"]`` counts them.
+
+    Returns:
+        Columns ``period`` (the period's first day), ``certain``, ``possible``, ``articles``
+        (articles with an event certain in the period); one row per period with an event.
+    """
+    if freq not in FREQUENCIES:
+        raise ValueError(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}")
+    events = timeline(analysis, body_only=body_only, entity=entity)
+    columns = ["period", "certain", "possible", "articles"]
+    dates = pd.to_datetime(
+        analysis.articles["date"].where(analysis.articles["date"] != ""),
+        errors="coerce",
+        format="mixed",
+    ).dropna()
+    if not dates.empty:
+        low = dates.min() - pd.DateOffset(years=margin_years)
+        high = dates.max() + pd.DateOffset(years=margin_years)
+        inside = (events["end"] >= low) & (events["start"] <= high)
+        outside, events = int((~inside).sum()), events[inside]
+    else:
+        outside = 0
+    if events.empty:
+        result = pd.DataFrame(columns=columns)
+        result.attrs.update(outside=outside, freq=freq)
+        return result
+    code = FREQUENCIES[freq]
+    first = events["start"].dt.to_period(code)
+    last = events["end"].dt.to_period(code)
+    certain = events[first == last].assign(period=first[first == last])
+    spread = events[first != last]
+    possible = [
+        (period, row.article_id)
+        for row, a, b in zip(
+            spread.itertuples(), first[first != last], last[first != last], strict=True
+        )
+        for period in pd.period_range(a, b, freq=code)
+    ]
+    counts = certain.groupby("period").agg(
+        certain=("article_id", "size"), articles=("article_id", "nunique")
+    )
+    maybe = (
+        pd.Series([p for p, _ in possible], dtype=f"period[{code}]")
+        .value_counts()
+        .rename("possible")
+    )
+    result = counts.join(maybe, how="outer").fillna(0).astype(int).sort_index()
+    result.index = result.index.to_timestamp()
+    result = result.rename_axis("period").reset_index()[columns]
+    result.attrs.update(outside=outside, freq=freq)
+    return result
