@@ -121,3 +121,19 @@ def test_gender_shares_count_people_quotes_words_and_speakers(tmp_path):
     analysis.write(tmp_path, fmt="csv")
     loaded = artikel.gender_shares(artikel.load_analysis(tmp_path)).set_index("measure")
     assert loaded[["female", "male", "unknown"]].equals(shares[["female", "male", "unknown"]])
+
+
+def test_hyphenated_first_names_and_speakers_per_article():
+    assert first_name_gender("Jean-Claude Juncker") == "male"  # listed as a whole
+    rows = [
+        {
+            "article_id": f"a{i}",
+            "text": "Die Lage sei ernst, sagte eine Sprecherin der Stadt.",
+            "date": "2024-03",
+            "date_precision": "month",
+        }
+        for i in range(3)
+    ]
+    shares = artikel.gender_shares(artikel.analyze(make_table("articles", rows)))
+    speakers = shares.set_index("measure").loc["speakers"]
+    assert speakers["female"] == 3  # an unnamed speaker is one speaker per article

@@ -171,3 +171,40 @@ def test_settings_reach_the_time_layer_and_the_ids(tmp_path):
     bad.write_text("[time]\nreference = sometimes\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"\[time\] reference"):
         load_settings(bad)
+
+
+def test_a_cache_hit_keeps_the_analysis_notes_and_knows_the_override_file(tmp_path):
+    english = (
+        "The German government said on Thursday that it would raise taxes next year. "
+        "The opposition strongly criticised the plan and demanded a vote in parliament."
+    )
+    rows = [{"article_id": "en", "text": english, "date": "2024-03", "date_precision": "month"}]
+    cache_file = tmp_path / "cache.sqlite"
+    first = artikel.analyze(make_table("articles", rows), model="rules", cache=cache_file)
+    again = artikel.analyze(make_table("articles", rows), model="rules", cache=cache_file)
+    assert first.articles["notes"].tolist() == again.articles["notes"].tolist()
+    assert "no entities" in again.articles["notes"].iloc[0]
+    from artikel.cache import analysis_version
+    from artikel.settings import load_settings
+
+    names = tmp_path / "names.tsv"
+    names.write_text("Jan\tmale\n", encoding="utf-8")
+    config = tmp_path / "settings.cfg"
+    config.write_text(f"[gender]\noverrides = {names}\n", encoding="utf-8")
+    before = analysis_version("rules", load_settings(config))
+    names.write_text("Jan\tfemale\n", encoding="utf-8")
+    assert analysis_version("rules", load_settings(config)) != before
+
+
+def test_inputs_of_every_suffix_are_counted_and_line_errors_grouped(tmp_path, capsys):
+    from artikel.reading import count_inputs
+
+    (tmp_path / "a.ndjson").write_text('{"text": "Eins."}\n{"text": "Zwei."}\n', encoding="utf-8")
+    (tmp_path / "b.tsv").write_text("text\nDrei.\nVier.\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text("{broken\n{also broken\n", encoding="utf-8")
+    assert count_inputs(tmp_path) == 6
+    cli.main(
+        ["analyze", str(tmp_path), "--out", str(tmp_path / "o"), "--model", "rules", "--quiet"]
+    )
+    err = capsys.readouterr().err
+    assert "2 × parse:" in err or "2 × read:" in err  # one line for both broken lines

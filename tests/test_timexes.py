@@ -305,3 +305,14 @@ def test_event_counts_separate_certain_from_possible_and_drop_far_outliers():
     assert weeks["possible"].sum() >= 4  # b's Monday overlaps every week of March
     only_bern = artikel.timeline(analysis, entity="Bern")
     assert set(only_bern["article_id"]) == {"a", "b"} and len(only_bern) == 2
+
+
+def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
+    from artikel.tables import make_table
+
+    text = "Am kommenden Montag tagt der Rat. Am vergangenen Montag tagte er schon."
+    rows = [{"article_id": "m", "text": text, "date": "2024-01-01"}]  # a Monday
+    timexes = artikel.analyze(make_table("articles", rows), model="rules").timexes
+    values = dict(zip(timexes["text"], timexes["value"], strict=True))
+    assert values["Am kommenden Montag"] == "2024-01-08"  # the next one after the day
+    assert values["Am vergangenen Montag"] == "2024-01-01"  # on or before (GUIDELINES)

@@ -65,6 +65,9 @@ def analysis_version(model: str, settings: Settings) -> str:
     digest.update(code_digest().encode())
     digest.update(model.encode())
     digest.update(repr(astuple(settings)).encode())
+    for path in (settings.gender_overrides,):  # files that settings name: their contents count
+        if path and Path(path).is_file():
+            digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -80,8 +83,6 @@ class ResultCache:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.version = version
-        self.hits = 0
-        self.misses = 0
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
@@ -93,7 +94,7 @@ class ResultCache:
         return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
     def get_many(self, keys: Iterable[str]) -> dict[str, dict]:
-        """Cached results of the given keys (missing keys are left out); counts hits/misses."""
+        """Cached results of the given keys (missing keys are left out)."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, dict] = {}
         for start in range(0, len(keys), 500):
@@ -102,8 +103,6 @@ class ResultCache:
             query = f"SELECT key, value FROM results WHERE key IN ({marks})"
             for key, value in self._db.execute(query, chunk):
                 found[key] = json.loads(zlib.decompress(value))
-        self.hits += len(found)
-        self.misses += len(keys) - len(found)
         return found
 
     def put_many(self, items: dict[str, dict]) -> None:

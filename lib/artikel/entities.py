@@ -50,23 +50,24 @@ def _is_person_noun(token: Token) -> bool:
     return is_title(token.text) or token.lower_ in role_nouns()
 
 
-def _person_parts(span: Span) -> list[Span]:
-    """A PER span cut at person nouns inside it: "Gallois Vorgänger Streiff" is two people;
-    a person noun after a full name is cut off ("Peter Jonas Professor"). A two-word name
-    stays whole ("Peter König")."""
+def _person_parts(span: Span, known: set[str]) -> list[Span]:
+    """A PER span cut at person nouns when the article names the parts on their own: "A
+    Vorgänger B" is two people when A and B occur elsewhere; "Peter Jonas Professor" loses
+    the noun when "Peter Jonas" occurs elsewhere. A name is never cut on a guess ("Anna
+    Maria Richter" stays whole: "Richter" may be the surname)."""
     tokens = list(span)
-    if len(tokens) >= 3 and _is_person_noun(tokens[-1]):
-        tokens = tokens[:-1]
-    parts, current = [], []
-    for index, token in enumerate(tokens):
-        if 0 < index < len(tokens) - 1 and _is_person_noun(token):
-            parts.append(current)
-            current = []
-        else:
-            current.append(token)
-    parts.append(current)
     doc = span.doc
-    return [doc[part[0].i : part[-1].i + 1] for part in parts if part]
+    if len(tokens) >= 3 and _is_person_noun(tokens[-1]):
+        rest = doc[span.start : span.end - 1]
+        if rest.text in known:
+            tokens = tokens[:-1]
+    for index in range(1, len(tokens) - 1):
+        if _is_person_noun(tokens[index]):
+            left = doc[tokens[0].i : tokens[index].i]
+            right = doc[tokens[index].i + 1 : tokens[-1].i + 1]
+            if left.text in known and right.text in known:
+                return [left, right]
+    return [doc[tokens[0].i : tokens[-1].i + 1]]
 
 
 def _is_name(span: Span, label: str) -> bool:
@@ -96,14 +97,20 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
             inline credit, get ``in_body = False``.
     """
     mentions = []
-    for ent in consistent_entities(doc):
+    entities = consistent_entities(doc)
+    names = [ent for ent in entities if LABEL_MAP.get(ent.label_) == "PER"]
+    known = {ent.text for ent in names} | {t.text for ent in names for t in ent}
+    for ent in entities:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
         span = _clean_span(ent, label)
         if span is None:
             continue
-        for part in _person_parts(span) if label == "PER" and len(span) > 1 else [span]:
+        parts = [span]
+        if label == "PER" and len(span) > 1:
+            parts = _person_parts(span, known - {span.text})
+        for part in parts:
             if not _is_name(part, label):
                 continue
             paragraph = next((p for p in paragraphs if p.start <= part.start_char < p.end), None)

@@ -36,8 +36,13 @@ def _gender_words() -> dict[str, dict[str, str]]:
     return table
 
 
-@cache
 def _overrides(path: str) -> dict[str, str]:
+    """A user's first-name file, read again when it changed."""
+    return _read_overrides(path, Path(path).stat().st_mtime_ns)
+
+
+@cache
+def _read_overrides(path: str, _modified: int) -> dict[str, str]:
     """A user's first-name file (``NAME<TAB>female|male|unknown``), lower-case names."""
     table = {}
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -56,12 +61,14 @@ def first_name_gender(name: str, settings: Settings | None = None) -> str:
     words = name.split()
     if len(words) < 2:
         return UNKNOWN
-    first = words[0].split("-")[0]
+    first = words[0]
     if settings is not None and settings.gender_overrides:
-        override = _overrides(settings.gender_overrides).get(first.lower())
+        table = _overrides(settings.gender_overrides)
+        override = table.get(first.lower()) or table.get(first.split("-")[0].lower())
         if override:
             return override
-    return first_name_gender_of(first)
+    whole = first_name_gender_of(first)  # "Jean-Claude" is listed as a whole
+    return whole if whole != UNKNOWN else first_name_gender_of(first.split("-")[0])
 
 
 def _noun_gender(token: Token) -> str | None:

@@ -512,16 +512,17 @@ def count_inputs(paths: str | Path | Iterable[str | Path]) -> int:
     for _, path in expand_paths(paths):
         suffix = _suffix(path) if path is not None else ""
         try:
-            if suffix == ".jsonl":
+            if suffix in JSONL_SUFFIXES:
                 with _open_binary(path) as handle:
                     total += sum(1 for line in handle if line.strip())
-            elif suffix == ".parquet":
+            elif suffix in PARQUET_SUFFIXES:
                 import pyarrow.parquet as pq
 
                 total += pq.ParquetFile(path).metadata.num_rows
-            elif suffix == ".csv":
+            elif suffix in CSV_SUFFIXES:
                 with _open_binary(path) as handle:
-                    rows = csv.reader(io.TextIOWrapper(handle, encoding="utf-8", errors="replace"))
+                    text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace")
+                    rows = csv.reader(text, delimiter="\t" if suffix == ".tsv" else ",")
                     total += max(sum(1 for _ in rows) - 1, 1)
             else:
                 total += 1

@@ -11,6 +11,7 @@ depends on the other articles, so batches, jobs, engines and the cache give the 
 from __future__ import annotations
 
 import fcntl
+import re
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,6 +31,7 @@ from .settings import Settings, load_settings
 from .tables import FORMATS, TABLE_NAMES, TableWriter, fill_entity_ids, make_table
 
 CACHE_FILE = ".artikel-cache.sqlite"
+ANALYSIS_NOTES = ("language ",)  # notes that the analysis, not the reader, writes
 LOCK_FILE = ".artikel.lock"
 ARTICLE_FIELDS = (
     "article_id",
@@ -125,7 +127,11 @@ class FileSink:
         return paths
 
     def release(self) -> None:
-        """Let the next run write to the folder."""
+        """Close what a failed run left open (no partial file stays), and let the next run
+        write to the folder."""
+        for writer in self.writers.values():
+            if writer.partial.exists():
+                writer.abort()
         self._lock.close()
 
 
@@ -149,7 +155,12 @@ def _rebind(result: dict, article: dict) -> dict:
     tables = {
         name: [{**row, "article_id": article_id} for row in rows] for name, rows in result.items()
     }
-    tables["articles"] = [{**tables["articles"][0], **{k: article[k] for k in ARTICLE_FIELDS}}]
+    cached = tables["articles"][0]
+    tables["articles"] = [{**cached, **{k: article[k] for k in ARTICLE_FIELDS}}]
+    # the notes of the input at hand, and those the analysis added (the language note)
+    added = [n for n in str(cached.get("notes") or "").split("; ") if n.startswith(ANALYSIS_NOTES)]
+    notes = [n for n in (str(article.get("notes") or ""), *added) if n]
+    tables["articles"][0]["notes"] = "; ".join(dict.fromkeys(notes))
     return tables
 
 
@@ -176,7 +187,8 @@ class _Runner:
 
     def count_error(self, row: dict) -> None:
         self.run.errors += 1
-        self.run.error_reasons[(row["stage"], str(row["error"]).split(":")[0])] += 1
+        reason = re.sub(r"^(?:line|row) \d+: ", "", str(row["error"])).split(":")[0]
+        self.run.error_reasons[(row["stage"], reason)] += 1
 
     def submit(self, chunk: list) -> _Batch:
         """Write the chunk's unreadable inputs, look its articles up in the cache, send the

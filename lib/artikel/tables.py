@@ -212,6 +212,13 @@ class TableWriter:
             frame.to_csv(self.partial, mode="a", header=not self._csv_started, index=False)
             self._csv_started = True
 
+    def abort(self) -> None:
+        """Stop after a failed run: close the file and leave no partial output behind."""
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+        self.partial.unlink(missing_ok=True)
+
     def close(self) -> Path:
         """Finish the file (an empty table still gets its header) and move it into place."""
         if self.fmt == "parquet":

@@ -354,7 +354,7 @@ def gender_shares(analysis, *, per: str | None = None, body_only: bool = True) -
     quotes = quotes.assign(words=_quote_words(quotes))
     ids = _person_ids(analysis)
     keys = [
-        ids.get(pair, f"name:{pair[1]}")
+        ids.get(pair, f"{pair[0]}:{pair[1]}")  # not a known person: one speaker per article
         for pair in zip(quotes["article_id"], quotes["speaker"], strict=True)
     ]
     speakers = quotes.assign(speaker_key=keys)
@@ -451,22 +451,15 @@ def event_counts(
     first = events["start"].dt.to_period(code)
     last = events["end"].dt.to_period(code)
     certain = events[first == last].assign(period=first[first == last])
-    spread = events[first != last]
     possible = [
-        (period, row.article_id)
-        for row, a, b in zip(
-            spread.itertuples(), first[first != last], last[first != last], strict=True
-        )
+        period
+        for a, b in zip(first[first != last], last[first != last], strict=True)
         for period in pd.period_range(a, b, freq=code)
     ]
     counts = certain.groupby("period").agg(
         certain=("article_id", "size"), articles=("article_id", "nunique")
     )
-    maybe = (
-        pd.Series([p for p, _ in possible], dtype=f"period[{code}]")
-        .value_counts()
-        .rename("possible")
-    )
+    maybe = pd.Series(possible, dtype=f"period[{code}]").value_counts().rename("possible")
     result = counts.join(maybe, how="outer").fillna(0).astype(int).sort_index()
     result.index = result.index.to_timestamp()
     result = result.rename_axis("period").reset_index()[columns]

@@ -66,9 +66,9 @@ def _figure(scores: dict, name: str, field: str) -> float | None:
     return score["extra"].get(field) if field in score["extra"] else score.get(field)
 
 
-def germeval_figure(model: str | None = None) -> float | None:
+def germeval_figure(model: str | None = None, settings: Settings | None = None) -> float | None:
     """GermEval 2014 test F1 of the model as its training recipe measured it, if recorded."""
-    path = pipeline_path(check_pipeline(model))
+    path = pipeline_path(check_pipeline(model, settings=settings))
     if path is None:
         return None
     meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
@@ -105,7 +105,7 @@ def real_news_report(
             "lenient span F1": wars["timex spans (lenient)"]["f1"],
             "value F1": wars["timex values"]["f1"],
         }
-    result["germeval2014_test_f1"] = germeval_figure(model)
+    result["germeval2014_test_f1"] = germeval_figure(model, settings)
     return result
 
 

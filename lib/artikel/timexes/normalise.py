@@ -340,9 +340,9 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
         return ctx.month_value or f"XXXX-WXX-{weekday}"
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
     if re.search(r"vergangen|letzt", prefix):
-        direction = "past"
+        direction = "past"  # on or before, as the yardstick's annotators settled it
     elif re.search(r"kommend|nächst", prefix):
-        direction = "future"
+        direction = "next"
     else:
         # against the publication day: a report of the past takes the last such day on or
         # before it, an announcement the next one after it; when only the month is known and
@@ -353,7 +353,7 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
         else:
             direction = "next" if published and ctx.tense == "future" else "future"
     delta = weekday - ctx.reference.isoweekday()
-    if direction == "past":
+    if direction == "past":  # on or before the reference day
         delta = delta - 7 if delta > 0 else delta
     elif direction == "future":  # on or after the reference day
         delta = delta + 7 if delta < 0 else delta

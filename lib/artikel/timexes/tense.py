@@ -23,12 +23,8 @@ def _marker_lists() -> dict[str, tuple[str, ...]]:
 @cache
 def _tense_markers() -> dict[str, str]:
     """Word -> ``past`` or ``future``, for sentences without morphology."""
-    markers = {}
-    for entry in load_entries("time/tense_markers.txt"):
-        tense, _, word = entry.partition("\t")
-        if tense.strip() in ("past", "future"):
-            markers[word.strip()] = tense.strip()
-    return markers
+    lists = _marker_lists()
+    return {word: tense for tense in ("past", "future") for word in lists.get(tense, ())}
 
 
 @cache
