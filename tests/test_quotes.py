@@ -478,3 +478,26 @@ def test_plot_speakers(small_analysis):
     ax = plot_speakers(speaker_counts(small_analysis))
     assert len(ax.patches) == 6  # three speakers, direct and indirect bars
     assert isinstance(speaker_counts(small_analysis), pd.DataFrame)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted words that a characterising speech-act verb attributes: direct (GUIDELINES)
+        (
+            "Die Ministerin nannte den Entwurf „kurzsichtig und teuer“.",
+            [("kurzsichtig und teuer", "direct", "nannte")],
+        ),
+        (
+            "Scholz bezeichnete den Kompromiss als „tragfähig für alle Seiten“.",
+            [("tragfähig für alle Seiten", "direct", "bezeichnete")],
+        ),
+        # a quoted term after a speech verb without such a reading stays no quote
+        ("Die Demonstranten fordern die „Denuklearisierung“ der Halbinsel.", []),
+        # an object-only verb never attributes a reported clause
+        ("Als Erfolg bezeichnete er den Tag, danach wurde das Treffen vertagt.", []),
+    ],
+)
+def test_characterising_verbs_attribute_their_quoted_complement(text, expected):
+    found = [(q["text"], q["kind"], q["cue"]) for q in quotes(text, SCHOLZ)]
+    assert found == expected

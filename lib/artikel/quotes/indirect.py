@@ -76,6 +76,9 @@ class IndirectPass:
         for i in sorted(self.cues):
             if not sentence.start <= i < sentence.end or i in used_cues:
                 continue
+            lemmas = {lemma for lemma, _ in self.lex.verb_forms.get(self.doc[i].text, ())}
+            if lemmas and lemmas <= self.lex.object_only:
+                continue  # "bezeichnete … als „…“": a quoted complement only, no report
             if any(q.start <= self.doc[i].idx < q.end for q in found):
                 continue
             quote = self._verb_quote(sentence, i, direct)

@@ -42,6 +42,8 @@ class Lexicon:
     determiners: dict[str, frozenset[str]]  # determiner -> definite, genitive, m, f
     clause_words: dict[str, frozenset[str]]  # word -> its roles
     verb_needs: dict[str, str]  # lemma -> word that must close the cue clause
+    characterising: frozenset[str]  # lemmas whose quoted complement is a direct quote
+    object_only: frozenset[str]  # of those, lemmas that never attribute a reported clause
 
 
 def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -89,6 +91,10 @@ def lexicon() -> Lexicon:
         },
         clause_words=_multi(_fields("clause_words.txt")),
         verb_needs=needs,
+        characterising=frozenset(row[0] for row in _fields("characterising_verbs.txt")),
+        object_only=frozenset(
+            row[0] for row in _fields("characterising_verbs.txt") if row[1:] == ["object"]
+        ),
     )
 
 
