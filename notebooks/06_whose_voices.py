@@ -133,7 +133,7 @@ plt.show()
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
 #   correctly found quote is right 0.943 / 0.836 / 0.667 of the time, mostly because the
 #   speaker itself is wrong. The share of women among quotes came out at 0.310 vs 0.295 in
-#   the gold (dev), 0.412 vs 0.358 and 0.063 vs 0.092 on the two Wikinews halves.
+#   the gold (dev), 0.384 vs 0.358 and 0.062 vs 0.092 on the two Wikinews halves.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing
 #   about how a person identifies. Report shares with their unknowns and bounds.
