@@ -130,10 +130,6 @@ class Executor:
         futures: list[Future] = [self.pool.submit(_worker_batch, part) for part in parts]
         return Pending(futures)
 
-    def run(self, articles: list[dict]) -> list[dict]:
-        """Per-article results of ``articles``, in their order."""
-        return self.submit(articles).result()
-
     def close(self) -> None:
         """Stop the processes or the cluster this executor started."""
         if self.pool is not None:

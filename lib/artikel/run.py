@@ -33,16 +33,8 @@ from .tables import FORMATS, TABLE_NAMES, TableWriter, fill_entity_ids, make_tab
 CACHE_FILE = ".artikel-cache.sqlite"
 ANALYSIS_NOTES = ("language ",)  # notes that the analysis, not the reader, writes
 LOCK_FILE = ".artikel.lock"
-ARTICLE_FIELDS = (
-    "article_id",
-    "source",
-    "title",
-    "url",
-    "outlet",
-    "encoding",
-    "text_offset",
-    "notes",
-)
+# the identity of an input: taken from the article at hand on a cache hit (notes: _rebind)
+ARTICLE_FIELDS = ("article_id", "source", "title", "url", "outlet", "encoding", "text_offset")
 
 
 class OutputBusyError(OSError):

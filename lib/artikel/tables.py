@@ -125,14 +125,6 @@ def make_table(name: str, rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFr
     return frame.reset_index(drop=True)
 
 
-def concat_tables(name: str, frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
-    """Concatenate parts of table ``name`` (skipping empty parts) keeping its schema."""
-    parts = [frame for frame in frames if len(frame)]
-    if not parts:
-        return make_table(name)
-    return make_table(name, pd.concat(parts, ignore_index=True))
-
-
 def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> None:
     """Write one table atomically: a reader never sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)

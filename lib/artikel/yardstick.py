@@ -57,10 +57,11 @@ ROWS = (  # (label, score name, field)
 SETS = ("dev", "analysis", "heldout")
 
 
-def _figure(scores: dict, name: str, field: str) -> float | None:
+def _figure(result: dict, name: str, field: str) -> float | None:
+    """One figure of an ``evaluate`` result: a field of a score, or of its ``figures``."""
     if name == "figures":
-        return scores["figures"].get(field)
-    score = scores.get(name)
+        return result["figures"].get(field)
+    score = result["scores"].get(name)
     if score is None:
         return None
     return score["extra"].get(field) if field in score["extra"] else score.get(field)
@@ -90,8 +91,7 @@ def real_news_report(
             scores = evaluate(gold, articles, model=model, settings=settings)
             result["pipeline"] = scores["pipeline"]
             result["sets"][name] = {
-                label: _figure({**scores["scores"], "figures": scores["figures"]}, score, field)
-                for label, score, field in ROWS
+                label: _figure(scores, score, field) for label, score, field in ROWS
             }
             result["sets"][name]["articles"] = scores["articles"]
             if name != "dev":  # the Wikinews gold has speaker mentions, no canonical speakers
