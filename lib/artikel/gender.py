@@ -71,14 +71,19 @@ def first_name_gender(name: str, settings: Settings | None = None) -> str:
     return whole if whole != UNKNOWN else first_name_gender_of(first.split("-")[0])
 
 
+def _feminine_noun(lower: str) -> bool:
+    """Whether a lower-case word ends in a feminine person noun ("regierungssprecherin")."""
+    form = noun_form(lower, role_nouns())
+    return bool(form) and role_nouns()[form][1] == "f"
+
+
 def _noun_gender(token: Token) -> str | None:
     """female/male for Frau/Herr or a feminine person noun ("Kanzlerin", "CDU-Politikerin");
     None for a masculine role noun (generic masculine) or any other word."""
     titles = _gender_words()["title"]
     if token.text in titles:
         return titles[token.text]
-    form = noun_form(token.lower_, role_nouns()) if token.text[:1].isupper() else ""
-    return FEMALE if form and role_nouns()[form][1] == "f" else None
+    return FEMALE if token.text[:1].isupper() and _feminine_noun(token.lower_) else None
 
 
 def _adjectival_noun(determiner: Token, noun: Token) -> str | None:
@@ -209,8 +214,7 @@ def role_gender(role: str) -> str:
     words = role.split()
     if not words:
         return UNKNOWN
-    form = noun_form(words[0].lower(), role_nouns())
-    return FEMALE if form and role_nouns()[form][1] == "f" else UNKNOWN
+    return FEMALE if _feminine_noun(words[0].lower()) else UNKNOWN
 
 
 def speaker_gender(quote: dict, genders: dict[str, str], settings: Settings | None = None) -> str:
