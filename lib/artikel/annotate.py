@@ -25,11 +25,19 @@ from .structure import (
 )
 from .timexes import find_timexes
 
+# The [time] reference setting -> find_timexes(narrative=...): None decides per document.
+NARRATIVE = {"auto": None, "news": False, "narrative": True}
+
 
 def _prepare_doc(nlp: Language, text: str, paragraphs: list[Paragraph]):
     """Tokenise ``text`` and fix a sentence start at every paragraph and credit start."""
-    doc = nlp.make_doc(text)
     starts = {p.start for p in paragraphs} | {p.credit_start for p in paragraphs if p.credit_start}
+    return tokenise_with_starts(nlp, text, starts)
+
+
+def tokenise_with_starts(nlp: Language, text: str, starts: set[int]):
+    """Tokenise ``text`` with a fixed sentence start at each of the given offsets."""
+    doc = nlp.make_doc(text)
     for token in doc:
         if token.idx in starts:
             token.is_sent_start = True
@@ -110,7 +118,10 @@ def _article_tables(
             "granularity": timex.granularity,
         }
         for timex in find_timexes(
-            list(doc.sents), article["date"] or "", narrative=settings.time_reference == "narrative"
+            list(doc.sents),
+            article["date"] or "",
+            narrative=NARRATIVE[settings.time_reference],
+            year_window=settings.time_year_window,
         )
     ]
     mentions = find_mentions(doc, paragraphs)

@@ -29,6 +29,7 @@ class Settings:
     id_other_ratio: int
     id_max_length_difference: int
     time_reference: str
+    time_year_window: int
     gender_overrides: str
 
 
@@ -48,7 +49,8 @@ def _parse(parser: configparser.ConfigParser) -> Settings:
         id_person_ratio=parser.getint("ids", "person_ratio"),
         id_other_ratio=parser.getint("ids", "other_ratio"),
         id_max_length_difference=parser.getint("ids", "max_length_difference"),
-        time_reference=_choice(parser, "time", "reference", ("news", "narrative")),
+        time_reference=_choice(parser, "time", "reference", ("auto", "news", "narrative")),
+        time_year_window=parser.getint("time", "year_window"),
         gender_overrides=parser.get("gender", "overrides").strip(),
     )
 

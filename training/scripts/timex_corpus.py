@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from written_corpus import ROOT, Corpus, WrittenDoc
+from written_corpus import ROOT, Corpus, WrittenDoc, f1, one_to_one
 
 from artikel.realnews import anchors_of
 
@@ -126,7 +126,24 @@ def count(doc: WrittenDoc, counts: Counter) -> None:
         counts[f"timexes {span.attrs.get('type')}"] += 1
 
 
-CORPUS = Corpus("TIMEX3", SRC, {"t"}, doc_problems, gold_of, count, wikiwarsde=True)
+def agreement(pairs: list[tuple[WrittenDoc, WrittenDoc]]) -> dict[str, float]:
+    """Timex span (overlap, one-to-one) and value agreement of two annotations."""
+    spans = values = types = first = second = 0
+    for a, b in pairs:
+        matched = one_to_one(a.spans, b.spans)
+        first, second, spans = first + len(a.spans), second + len(b.spans), spans + len(matched)
+        values += sum(x.attrs["value"] == y.attrs["value"] for x, y in matched)
+        types += sum(x.attrs["type"] == y.attrs["type"] for x, y in matched)
+    return {
+        "timexes, first": first,
+        "timexes, second": second,
+        "span F1": f1(spans, first, second),
+        "value F1": f1(values, first, second),
+        "type F1": f1(types, first, second),
+    }
+
+
+CORPUS = Corpus("TIMEX3", SRC, {"t"}, doc_problems, gold_of, count, agreement, wikiwarsde=True)
 
 if __name__ == "__main__":
     sys.exit(CORPUS.main())

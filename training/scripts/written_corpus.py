@@ -208,7 +208,42 @@ class Corpus:
     doc_problems: Callable[[WrittenDoc], list[str]]
     gold_of: Callable[[WrittenDoc], tuple[str, dict]]
     count: Callable[[WrittenDoc, Counter], None]
+    agreement: Callable[[list[tuple[WrittenDoc, WrittenDoc]]], dict[str, float]]
     wikiwarsde: bool = False
+
+    @property
+    def agreement_dir(self) -> Path:
+        return self.src.parent / "agreement"
+
+    def sample(self, size: int, seed: int) -> Path:
+        """Write a random sample of documents as plain text (header and paragraphs, no
+        tags) for a blind second annotation; return the file."""
+        import random
+
+        docs, _ = load(self.src.glob("*.txt"), self.tags)
+        chosen = sorted(random.Random(seed).sample(docs, size), key=lambda d: d.doc_id)
+        self.agreement_dir.mkdir(exist_ok=True)
+        out = self.agreement_dir / "sample.txt"
+        blocks = []
+        for doc in chosen:
+            header = " | ".join(doc.header[f] for f in HEADER_FIELDS)
+            blocks.append(f"### {header}\n" + doc.text.replace("\n\n", "\n"))
+        out.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+        return out
+
+    def agree(self) -> dict[str, float]:
+        """Agreement of the blind second annotation (agreement/second.txt) with the corpus."""
+        first, _ = load(self.src.glob("*.txt"), self.tags)
+        second, problems = load([self.agreement_dir / "second.txt"], self.tags)
+        if problems:
+            raise ValueError("\n".join(problems))
+        by_id = {d.doc_id: d for d in first}
+        pairs = []
+        for doc in second:
+            if doc.text != by_id[doc.doc_id].text:
+                raise ValueError(f"{doc.doc_id}: the second annotation changed the text")
+            pairs.append((by_id[doc.doc_id], doc))
+        return {"documents": len(pairs), **self.agreement(pairs)}
 
     def validate(self, paths: list[Path] | None = None, counts: Counter | None = None) -> list[str]:
         """Every problem of the corpus (or the given files); fills ``counts``."""
@@ -250,7 +285,17 @@ class Corpus:
         out.add_argument("--split", choices=("train", "dev", "test"))
         score = sub.add_parser("score")
         score.add_argument("--split", choices=("train", "dev", "test"), default="dev")
+        sample = sub.add_parser("sample")
+        sample.add_argument("size", type=int)
+        sample.add_argument("--seed", type=int, default=20261206)
+        sub.add_parser("agreement")
         args = parser.parse_args()
+        if args.command == "sample":
+            print(self.sample(args.size, args.seed))
+            return 0
+        if args.command == "agreement":
+            print(json.dumps(self.agree(), indent=1))
+            return 0
         if args.command == "validate":
             counts: Counter = Counter()
             problems = self.validate(args.files or None, counts)
@@ -266,3 +311,28 @@ class Corpus:
             self.export(Path(tmp), args.split)
             print(format_report(evaluate(Path(tmp) / "gold", Path(tmp) / "articles")))
         return 0
+
+
+def one_to_one(first: list[Span], second: list[Span]) -> list[tuple[Span, Span]]:
+    """Pairs of overlapping spans, each span used once, largest overlap first."""
+    candidates = sorted(
+        (
+            (min(a.end, b.end) - max(a.start, b.start), i, j)
+            for i, a in enumerate(first)
+            for j, b in enumerate(second)
+            if min(a.end, b.end) > max(a.start, b.start)
+        ),
+        reverse=True,
+    )
+    used_a, used_b, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((first[i], second[j]))
+    return pairs
+
+
+def f1(matched: int, first: int, second: int) -> float:
+    """F1 of two annotations that agree on ``matched`` of their items."""
+    return round(2 * matched / (first + second), 3) if first + second else 1.0

@@ -24,22 +24,20 @@ from .normalise import NORMALISERS, Context, Timex, _absolute, anchors
 from .rules import Rule, load_rules
 from .tense import sentence_tense
 
-__all__ = ["Rule", "Timex", "anchors", "find_timexes", "lexicon", "load_rules", "sentence_tense"]
+__all__ = [
+    "Rule",
+    "Timex",
+    "anchors",
+    "find_timexes",
+    "lexicon",
+    "load_rules",
+    "looks_narrative",
+    "sentence_tense",
+]
 
-# ------------------------------------------------------------------------ resources
-
-
-# ---------------------------------------------------------------------------- tense
-
-# Perfect tense: haben with a participle, or sein with a strong participle ("ist gekommen";
-# "ist geplant" is a state in the present, not the perfect).
-
-
-# ------------------------------------------------------------------- value helpers
-
-
-# ---------------------------------------------------------------------- normalisers
-
+NARRATIVE_YEARS_BACK = 2
+NARRATIVE_MIN_YEARS = 6
+YEAR_WINDOW = 100
 
 # ------------------------------------------------------------------------- matching
 
@@ -96,7 +94,28 @@ def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
     return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
 
 
-def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) -> list[Timex]:
+def looks_narrative(matches: list[_Match], year: int | None) -> bool:
+    """Whether a dated text tells history rather than news: most of its explicit years (at
+    least ``NARRATIVE_MIN_YEARS``) lie more than ``NARRATIVE_YEARS_BACK`` years before the
+    publication year. Undated texts are read as news (their values stay underspecified)."""
+    if year is None:
+        return False
+    years = [
+        -int(m.groups["year"]) if m.rule.normaliser == "year_bc" else int(m.groups["year"])
+        for m in matches
+        if m.rule.normaliser == "year_bc" or len(m.groups.get("year", "")) == 4
+    ]
+    distant = [y for y in years if y < year - NARRATIVE_YEARS_BACK]
+    return len(distant) >= NARRATIVE_MIN_YEARS and 2 * len(distant) > len(years)
+
+
+def find_timexes(
+    sentences: list[Span],
+    dct: str,
+    *,
+    narrative: bool | None = None,
+    year_window: int | None = YEAR_WINDOW,
+) -> list[Timex]:
     """Temporal expressions of a document, normalised against ``dct`` (``YYYY[-MM[-DD]]``).
 
     Args:
@@ -105,12 +124,17 @@ def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) ->
         narrative: for history-style narratives (HeidelTime's "narratives" type): a date
             without a year, or a relative one, is read from the latest date mentioned before
             it, not from the publication date. News articles use the publication date.
+            ``None`` (the default) decides per document with ``looks_narrative``.
+        year_window: in news, a bare number (no preposition, month or "im Jahr") more than
+            this many years from the dct is read as a count, not a year.
 
     Returns:
         The expressions in text order, each with its TIMEX3 type, value and anchors.
     """
     year, month, day = _parse_dct(dct)
     matches = _find_matches(sentences)
+    if narrative is None:
+        narrative = looks_narrative(matches, year)
     tenses = {sentence.start: sentence_tense(sentence) for sentence in sentences}
     anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
 
@@ -122,6 +146,7 @@ def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) ->
             anchor[2],
             tense=tenses[match.sentence.start],
             narrative=narrative,
+            year_window=year_window,
             before=sentence_text[: match.start - offset],
             after=sentence_text[match.end - offset :],
             **extra,
@@ -172,7 +197,12 @@ def find_timexes(sentences: list[Span], dct: str, *, narrative: bool = False) ->
         timex = Timex(match.start, match.end, match.rule.type, value, match.rule.name)
         if narrative and timex.type in ("DATE", "TIME"):
             parts = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-            if parts:
+            # Only a date that writes its year may move the story to another year; "im
+            # Vorjahr" or "drei Wochen später" look back or ahead without moving it.
+            explicit = len(match.groups.get("year", "")) == 4
+            if parts and not parts[2] and len(ctx.before.split()) > 2:
+                explicit = False  # a bare year inside a sentence is a look aside, not a move
+            if parts and (explicit or int(parts[1]) == anchor[0]):
                 anchor[:] = [int(parts[1]), *(int(p) if p else None for p in parts.groups()[1:])]
         if timex.type in ("DATE", "TIME"):
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)

@@ -72,6 +72,13 @@ class Context:
     before: str = ""  # the text of the sentence before the match
     after: str = ""  # the text of the sentence after the match
     seen: list[Timex] = field(default_factory=list)
+    year_window: int | None = None  # bare numbers further from the dct are no years (news)
+
+    def implausible(self, year: int) -> bool:
+        """Whether a bare number is too far from the article's date to be its year."""
+        if self.narrative or self.year is None or self.year_window is None:
+            return False
+        return abs(year - self.year) > self.year_window
 
     @property
     def month_value(self) -> str:
@@ -149,7 +156,7 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
         return f"{year:04d}" if year else None
     if year is None:
         if re.match(r"(?i)seit\b", groups["_text"]):
-            ctx = Context(ctx.year, ctx.month, ctx.day, tense="past")
+            ctx = Context(ctx.year, ctx.month, ctx.day, tense="past", narrative=ctx.narrative)
         year = _closest_year(ctx, month, day)
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"
@@ -164,16 +171,36 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
 def _year(groups: dict, ctx: Context) -> str | None:
     has_prefix = bool(re.match(r"(?i)(seit|im|vor)\b", groups["_text"]))
     temporal_before = re.search(
-        r"(?i)\b(bis|ab|von|zwischen|nach|und|oder|Jahr|Jahren|Saison)\s*$", ctx.before
+        r"(?i)\b(bis|ab|von|zwischen|nach|Jahr|Jahren|Saison)\s*$"
+        r"|\b(?:1[0-9]|20)\d\d\s+(?:und|oder)\s*$",
+        ctx.before,
     )
-    capital_after = re.match(r"\s+[A-ZÄÖÜ]\w+", ctx.after)
+    capital_after = re.match(r"[ \t]+[A-ZÄÖÜ]\w+", ctx.after)  # on the same line
     if not has_prefix and not temporal_before and capital_after:
         return None  # "2000 Menschen": a number, not a year
+    year = int(groups["year"])
+    # Evidence that a bare number is a year: it starts the sentence ("1898 lag …") or a
+    # word or the clause's end follows ("wurde 1191 gegründet", "… im Jahr davor, 1191.").
+    clause_evidence = not ctx.before.strip() or re.match(
+        r"[ \t]*(?:[a-zäöüß]|[.,;:)]|$)", ctx.after
+    )
+    if not (has_prefix or temporal_before or clause_evidence) and ctx.implausible(year):
+        return None  # a bare number far from the article's date: a count, not a year
     if re.search(
         r"(?i)\b(mehr|weniger) als\s*$|\b(rund|etwa|knapp|fast|gut|insgesamt|über)\s*$", ctx.before
     ):
         return None  # "auf mehr als 1500": a quantity
     return groups["year"]
+
+
+def _year_bc(groups: dict, ctx: Context) -> str | None:
+    return f"BC{int(groups['year']):04d}"
+
+
+def _year_short_second(groups: dict, ctx: Context) -> str | None:
+    """The second year of "1870/71": its century from the first."""
+    first = re.search(r"(\d\d)\d\d[/–-]$", ctx.before)
+    return f"{first.group(1)}{groups['short']}" if first else None
 
 
 def _century(groups: dict, ctx: Context) -> str | None:
@@ -479,6 +506,8 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "ago": _ago,
     "later": _later,
     "relative_day": _relative_day,
+    "year_bc": _year_bc,
+    "year_short_second": _year_short_second,
     "weekday": _weekday,
     "anaphoric": _anaphoric,
     "clock": _clock,
