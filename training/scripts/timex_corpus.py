@@ -32,7 +32,7 @@ CALENDAR = (
     r"|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?"
 )
 VALUE = re.compile(
-    rf"(?:{CALENDAR}{PART}|\d{{3}}X|\d{{2}}XX|\d{{1}}XXX|(?:PRESENT|PAST|FUTURE)_REF"
+    rf"(?:{CALENDAR}{PART}|\d{{2,3}}|BC\d{{4}}|(?:PRESENT|PAST|FUTURE)_REF"
     r"|P(?:[\dX.]+(?:Y|M|W|D|Q|DE|CE))*(?:T(?:[\dX.]+[HMS])+)?|XXXX-XX-XX" + PART + ")"
 )
 WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")

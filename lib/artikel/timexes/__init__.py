@@ -20,9 +20,9 @@ from datetime import date
 from spacy.tokens import Span
 
 from .lexicon import lexicon
-from .normalise import NORMALISERS, Context, Timex, _absolute, anchors
+from .normalise import NORMALISERS, SEASON_START, Context, Timex, _absolute, anchors
 from .rules import Rule, load_rules
-from .tense import sentence_tense
+from .tense import clause_tense, sentence_tense
 
 __all__ = [
     "Rule",
@@ -89,6 +89,15 @@ def _reference_day(explicit: list[date], year: int | None, month: int | None, da
     return None
 
 
+def _year_and_month(value: str) -> tuple[int, int | None] | None:
+    """(year, month) of a dated value; a season counts from its first month."""
+    parts = re.match(r"(\d{4})(?:-(\d{2})|-(SP|SU|FA|WI))?", value)
+    if not parts:
+        return None
+    month = int(parts[2]) if parts[2] else SEASON_START.get(parts[3] or "")
+    return int(parts[1]), month
+
+
 def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
     parts = [int(p) for p in dct.split("-")] if dct else []
     return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
@@ -135,7 +144,7 @@ def find_timexes(
     matches = _find_matches(sentences)
     if narrative is None:
         narrative = looks_narrative(matches, year)
-    tenses = {sentence.start: sentence_tense(sentence) for sentence in sentences}
+    tenses = {(m.start, m.end): clause_tense(m.sentence, m.start, m.end) for m in matches}
     anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
 
     def context(match: _Match, **extra) -> Context:
@@ -144,7 +153,7 @@ def find_timexes(
             anchor[0],
             anchor[1],
             anchor[2],
-            tense=tenses[match.sentence.start],
+            tense=tenses[match.start, match.end],
             narrative=narrative,
             year_window=year_window,
             before=sentence_text[: match.start - offset],
@@ -177,6 +186,9 @@ def find_timexes(
 
     timexes: list[Timex] = []
     last_day: date | None = None
+    last_day_end = 0
+    last_date: tuple[int, int | None] | None = None
+    text = sentences[0].doc.text if sentences else ""
     for match in matches:
         same_sentence = [
             t
@@ -187,6 +199,8 @@ def find_timexes(
             match,
             reference=last_day if narrative else reference,
             last_day=last_day,
+            last_date=last_date,
+            paragraph_day=last_day if "\n" not in text[last_day_end : match.start] else None,
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
             if same_sentence
             else None,
@@ -207,9 +221,10 @@ def find_timexes(
         if timex.type in ("DATE", "TIME"):
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):
-                last_day = date.fromisoformat(timex.anchor_start)
+                last_day, last_day_end = date.fromisoformat(timex.anchor_start), timex.end
             elif value.endswith("_REF"):
                 timex.granularity = "ref"
+            last_date = _year_and_month(value) or last_date
         else:
             timex.granularity = timex.type.lower()
         timexes.append(timex)

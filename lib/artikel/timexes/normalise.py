@@ -73,6 +73,8 @@ class Context:
     after: str = ""  # the text of the sentence after the match
     seen: list[Timex] = field(default_factory=list)
     year_window: int | None = None  # bare numbers further from the dct are no years (news)
+    last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
+    paragraph_day: date | None = None  # the last day mentioned in the same paragraph
 
     def implausible(self, year: int) -> bool:
         """Whether a bare number is too far from the article's date to be its year."""
@@ -332,7 +334,7 @@ def _ago(groups: dict, ctx: Context) -> str | None:
 
 
 def _later(groups: dict, ctx: Context) -> str | None:
-    """ "zwei Tage später": a date counted from the last day mentioned (else the reference)."""
+    """ "zwei Tage später": a date counted from the last date mentioned (else the reference)."""
     number, unit = _number(groups["number"]), lexicon("units")[groups["unit"].lower()]
     if number is None or number != int(number):
         return None
@@ -340,14 +342,45 @@ def _later(groups: dict, ctx: Context) -> str | None:
     base = ctx.last_day or ctx.reference
     if base is not None and unit in ("D", "W"):
         return (base + timedelta(days=count if unit == "D" else 7 * count)).isoformat()
-    if ctx.year is None:
+    year, month = ctx.last_date or (ctx.year, ctx.month)
+    if year is None:
         return None
     if unit == "Y":
-        return f"{ctx.year + count:04d}"
-    if unit == "M" and ctx.month:
-        index = ctx.year * 12 + ctx.month - 1 + count
+        return f"{year + count:04d}"
+    if unit == "M" and month:
+        index = year * 12 + month - 1 + count
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     return ctx.month_value or None
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _anaphoric_unit(groups: dict, ctx: Context) -> str | None:
+    """ "im selben Sommer", "im Jahr darauf": the unit of the last date mentioned, or the
+    one after it (else of the article's date)."""
+    word = (groups.get("unit") or groups["unit2"]).lower()
+    step = 0 if (groups.get("which") or "").lower() in ("selben", "gleichen") else 1
+    year, month = ctx.last_date or (ctx.year, ctx.month)
+    if year is None:
+        return None
+    season = lexicon("seasons").get(word)
+    if season:
+        if step and (month is None or SEASON_START[season] <= month):
+            year += 1
+        return f"{year:04d}-{season}"
+    if word.startswith("jahr"):
+        return f"{year + step:04d}"
+    if word.startswith("monat"):
+        if month is None:
+            return None
+        index = year * 12 + month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    day = ctx.last_day or ctx.reference
+    if day is None:
+        return None
+    iso_year, week, _ = (day + timedelta(weeks=step)).isocalendar()
+    return f"{iso_year:04d}-W{week:02d}"
 
 
 def _relative_day(groups: dict, ctx: Context) -> str | None:
@@ -365,11 +398,18 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
     weekday = int(lexicon("weekdays")[groups["weekday"].lower()])
     if ctx.reference is None:  # the month when only it is known; undated: underspecified
         return ctx.month_value or f"XXXX-WXX-{weekday}"
+    apposition = re.search(r"\d{4},\s*(?:einem|ein|dem|am)\s*$", ctx.before)
+    if apposition and ctx.sentence_day and ctx.sentence_day.isoweekday() == weekday:
+        return _with_time(ctx.sentence_day, groups)  # "am 14. August 1944, einem Montag"
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
+    # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
+    planned = re.search(r"\b(?:für|auf|ab|bis)\s*$", ctx.before, re.I)
     if re.search(r"vergangen|letzt", prefix):
         direction = "past"  # on or before, as the yardstick's annotators settled it
     elif re.search(r"kommend|nächst", prefix):
         direction = "next"
+    elif planned:  # planned for a day: that day or a later one ("für Montag geplant war")
+        direction = "future"
     else:
         # against the publication day: a report of the past takes the last such day on or
         # before it, an announcement the next one after it; when only the month is known and
@@ -404,7 +444,13 @@ def _anaphoric(groups: dict, ctx: Context) -> str | None:
 
 
 def _clock(groups: dict, ctx: Context) -> str | None:
-    day = ctx.sentence_day or ctx.last_day or ctx.reference
+    """ "um 15 Uhr": on the day of its sentence or paragraph, else on the last day mentioned
+    unless that lies after the day of writing (a forecast, "bis Montag"), else on the day of
+    writing: a live ticker's "12.40 Uhr:" is its own day."""
+    last = ctx.last_day
+    if last and ctx.reference and not ctx.narrative and last > ctx.reference:
+        last = None
+    day = ctx.sentence_day or ctx.paragraph_day or last or ctx.reference
     hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
     if day is None:
         return f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
@@ -506,6 +552,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "ago": _ago,
     "later": _later,
     "relative_day": _relative_day,
+    "anaphoric_unit": _anaphoric_unit,
     "year_bc": _year_bc,
     "year_short_second": _year_short_second,
     "weekday": _weekday,

@@ -62,8 +62,10 @@ def sentence_tense(sentence: Span) -> str:
             return "future"
         if any("Past" in t.morph.get("Tense") for t in finite):
             return "past"
-        if participle and words & set(_marker_lists()["perfect_auxiliary"]):
-            return "past"
+        if words & set(_marker_lists()["perfect_auxiliary"]) and (
+            participle or _perfect().search(sentence.text)
+        ):
+            return "past"  # the model marks few participles: "hat … beschlossen." still is
         # the model marks few infinitives: a future marker of the word list still looks ahead
         return "future" if "future" in _word_tenses(sentence.text) else "present"
     text = sentence.text
@@ -73,3 +75,28 @@ def sentence_tense(sentence: Span) -> str:
     if "past" in tenses or _perfect().search(text):
         return "past"
     return "present"
+
+
+CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
+
+
+def clause_tense(sentence: Span, start: int, end: int) -> str:
+    """The tense of the clause around the characters ``start:end`` of a sentence (between
+    commas, colons, dashes or brackets) when it has a finite verb of its own
+    (the pipeline's morphology), else the tense of the whole sentence: in "Die Arbeiten
+    sollen im April beginnen, eröffnet wurde das Bad 1970" April looks ahead."""
+    doc = sentence.doc
+    first, last = sentence.start, sentence.end
+    for token in sentence:
+        if token.text in CLAUSE_BOUNDARIES:
+            if token.idx + len(token) <= start:
+                first = token.i + 1
+            elif token.idx >= end:
+                last = token.i
+                break
+    clause = doc[first:last]
+    finite = doc.has_annotation("MORPH") and any(
+        "Fin" in t.morph.get("VerbForm") or t.morph.get("Mood") for t in clause
+    )
+    own = finite and len(clause) < len(sentence)
+    return sentence_tense(clause if own else sentence)
