@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .lexicon import is_konjunktiv
+from .lexicon import is_evidence, is_konjunktiv
 from .types import Mention, Quote, trim_content
 
 
@@ -113,6 +113,12 @@ class IndirectPass:
             else:
                 start, end = trim_content(text, sentence.start_char, sentence.end_char)
             return self._make(start, end, cue, self.subject_of(i), direct)
+        if "as" in opener and after_comma and c_end >= sentence.end - 1:
+            # "…, wie EADS gestern mitteilte.": the clause before reports
+            start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
+            if end - start >= 10:
+                return self._make(start, end, cue, self.subject_of(i), direct)
+            return None
         if follows:
             if doc[c_end].text == ":" and any(
                 0 <= q.marks[0].open - doc[c_end].idx < 4 for q in direct
@@ -168,10 +174,14 @@ class IndirectPass:
         mention: Mention | None = None
         if kind in ("before", "possessive"):
             np_end = self._noun_phrase_end(end, sentence) if kind == "before" else end
-            if np_end >= sentence.end:
-                return None
+            if np_end >= sentence.end and initial:
+                return None  # "Laut Polizei." names a source but reports nothing
+            np_end = min(np_end, sentence.end)
             if kind == "before":
                 mention = self._source_mention(end, np_end)
+                if mention is None and is_evidence(doc[end - 1].text, self.lex):
+                    # "Nach Polizeiangaben": the noun names the source, "nach" is the cue
+                    mention, cue = self._source_mention(start + 1, end), doc[start].text
             else:
                 mention = self._possessive(start, end)
             if initial:
@@ -181,10 +191,23 @@ class IndirectPass:
                 s, e = trim_content(text, sentence.start_char, sentence.end_char)
         elif kind == "after":
             c_start = self._clause_start(start)
-            if start == c_start or end >= sentence.end:
+            np_start = self._noun_phrase_start(start, c_start)
+            if np_start == start or end >= sentence.end:
                 return None
-            mention = self._source_mention(c_start, start)
-            s, e = trim_content(text, doc[end].idx, sentence.end_char)
+            mention = self._source_mention(np_start, start)
+            # "Der WHO zufolge ist es …": the rest; "… befanden sich Berichten zufolge …": all
+            first = doc[end].idx if np_start == c_start else sentence.start_char
+            s, e = trim_content(text, first, sentence.end_char)
+        elif kind == "own":  # "eigenen Angaben zufolge": the subject of the clause speaks
+            c_start, c_end = self._clause_start(start), self._clause_end(end)
+            around = [
+                m
+                for m in self.mentions_in(doc[c_start].idx, doc[c_end - 1].idx + 1)
+                if not doc[start].idx <= m.start < doc[end - 1].idx + len(doc[end - 1])
+            ]
+            mention = self._best_source(around)
+            first = doc[end].idx if start == c_start else sentence.start_char
+            s, e = trim_content(text, first, sentence.end_char)
         elif kind in ("so", "impersonal"):
             if start == sentence.start or doc[start - 1].text != ",":
                 return None
@@ -230,6 +253,10 @@ class IndirectPass:
         if found is not None:
             return found
         words = [t for t in span if not t.is_punct]
+        if any(is_evidence(t.text, self.lex) for t in words):
+            # "Berichten zufolge", "laut vorläufigem Ergebnis": the phrase names what the
+            # report rests on; it is the mention, but no speaker
+            return Mention(span.start_char, span.end_char, span.text, "evidence")
         while words and self.lex.np_words.get(words[0].lower_) == "determiner":
             words = words[1:]
         if not words or not words[0].text[:1].isupper():
@@ -251,6 +278,17 @@ class IndirectPass:
             stem = head[:-2] if head.endswith(("ses", "ßes", "zes", "xes")) else head[:-1]
             canonical = stem + canonical[len(head) :]
         return Mention(first.start_char, first.end_char, first.text, "role", canonical=canonical)
+
+    def _noun_phrase_start(self, end: int, c_start: int) -> int:
+        """Index of the first token of the noun phrase that ends before token ``end`` ("Der
+        WHO", "einer Umfrage des Instituts", "Berichten" before "zufolge"); without tags the
+        clause start."""
+        if not self.has_pos:
+            return c_start
+        doc, j = self.doc, end
+        while j > c_start and doc[j - 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM"):
+            j -= 1
+        return j
 
     def _possessive(self, start: int, end: int) -> Mention | None:
         for t in self.doc[start:end]:
@@ -289,12 +327,15 @@ class IndirectPass:
                 continue
             if t.text == ",":
                 break
+            nxt = doc[j + 1] if j + 1 < sentence.end else None
             if self.has_pos and t.pos_:
-                if t.pos_ in ("VERB", "AUX"):
-                    break
+                predicative = t.pos_ == "ADJ" and (
+                    nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+                )
+                if t.pos_ in ("VERB", "AUX", "ADV") or predicative:
+                    break  # "nach Angaben des Roten Kreuzes | obdachlos"
                 j += 1
                 continue
-            nxt = doc[j + 1] if j + 1 < sentence.end else None
             if (
                 t.text[:1].isupper()
                 or t.lower_ in lex.np_words

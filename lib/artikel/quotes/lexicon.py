@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -44,6 +45,7 @@ class Lexicon:
     verb_needs: dict[str, str]  # lemma -> word that must close the cue clause
     characterising: frozenset[str]  # lemmas whose quoted complement is a direct quote
     object_only: frozenset[str]  # of those, lemmas that never attribute a reported clause
+    evidence: frozenset[str]  # nouns of a source phrase that name no source ("Berichten")
 
 
 def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -95,6 +97,7 @@ def lexicon() -> Lexicon:
         object_only=frozenset(
             row[0] for row in _fields("characterising_verbs.txt") if row[1:] == ["object"]
         ),
+        evidence=frozenset(row[0].lower() for row in _fields("evidence_nouns.txt")),
     )
 
 
@@ -106,7 +109,11 @@ def _phrase_pattern(phrase: str) -> list[dict]:
             continue
         optional = part.endswith("?")
         choices = part.rstrip("?").lower().split("|")
-        token: dict = {"LOWER": {"IN": choices}}
+        if all(choice.startswith("*") for choice in choices):  # "*angaben": a word ending
+            endings = "|".join(re.escape(choice[1:]) for choice in choices)
+            token: dict = {"LOWER": {"REGEX": f"^\\w+(?:{endings})$"}}
+        else:
+            token = {"LOWER": {"IN": choices}}
         if optional:
             token["OP"] = "?"
         pattern.append(token)
@@ -129,6 +136,15 @@ def matchers(vocab: Vocab) -> dict[str, Matcher]:
     pronouns = Matcher(vocab)
     pronouns.add("PRONOUN", [[{"LOWER": {"IN": sorted(lex.personal)}}]])
     return {"verbs": verbs, "sources": sources, "pronouns": pronouns}
+
+
+def is_evidence(word: str, lex: Lexicon) -> bool:
+    """Whether a word names what a report rests on ("Berichten", "Polizeiangaben"): an entry
+    of ``evidence_nouns.txt``, or a compound ending in one of six letters or more."""
+    lower = word.lower()
+    return lower in lex.evidence or any(
+        len(noun) >= 6 and lower.endswith(noun) for noun in lex.evidence
+    )
 
 
 def is_konjunktiv(token: Token, lex: Lexicon) -> bool:

@@ -134,7 +134,7 @@ class SpeakerResolver:
                 return mention.canonical, "organisation"
             return mention.canonical, "person"
         if mention.kind == "role":
-            linked = self._linked(mention)
+            linked = self._apposition(mention) or self._linked(mention)
             if linked:
                 return linked, "person"
             if mention.definite and mention.gender != "p" and not source:
@@ -152,6 +152,22 @@ class SpeakerResolver:
             return "", "unnamed"
         person = self._recent_person(mention.start, mention.gender, quotes=quotes)
         return (person, "person") if person else ("", "unnamed")
+
+    def _apposition(self, mention: Mention) -> str:
+        """The name in apposition to a role noun phrase: "der Sprecher der Bewegung, Ehsan
+        Ehsan, sagte", "Der Nachfolger des Airbus-Chefs Streiff, Louis Gallois, …" (no verb
+        between the role and the comma)."""
+        comma = self.text.find(",", mention.end, mention.end + 120)
+        if comma < 0:
+            return ""
+        between = self.doc.char_span(mention.end, comma, alignment_mode="expand")
+        if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+            return ""
+        start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
+        for name in self.names:
+            if name.start == start and name.label in ("PER", ""):
+                return name.canonical if self.text[name.end : name.end + 1] == "," else ""
+        return ""
 
     def _linked(self, mention: Mention) -> str:
         """The name last written after this role noun (a bare "die Ministerin" also takes
@@ -236,7 +252,9 @@ class SpeakerResolver:
         done: list[Quote] = []
         last: Quote | None = None
         for q in quotes:
-            if q.mention is not None and not q.inherit:
+            if q.mention is not None and q.mention.kind == "evidence":
+                q.speaker, q.speaker_type = "", "unnamed"  # "Berichten zufolge": no speaker
+            elif q.mention is not None and not q.inherit:
                 q.speaker, q.speaker_type = self.resolve(q.mention, done, source=q.source)
             elif q.cue:
                 q.speaker, q.speaker_type = "", "unnamed"  # "hieß es": no recoverable source

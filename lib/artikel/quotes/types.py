@@ -14,7 +14,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # name / role / org / pronoun
+    kind: str  # name / role / org / pronoun / evidence ("Berichten zufolge": no speaker)
     label: str = ""  # PER / ORG / LOC / MISC for names
     canonical: str = ""
     gender: str = "x"  # m / f / p / x
