@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from .entities import find_mentions
 from .gender import person_genders, speaker_gender
-from .quotes import find_quotes
+from .quotes import find_quotes, role_tagger
 from .settings import Settings
 from .structure import (
     WORD,
@@ -149,7 +149,14 @@ def _article_tables(
             **quote,
             "speaker_gender": speaker_gender(quote, genders, settings),
         }
-        for index, quote in enumerate(find_quotes(doc, mentions=mentions, paragraphs=paragraphs))
+        for index, quote in enumerate(
+            find_quotes(
+                doc,
+                mentions=mentions,
+                paragraphs=paragraphs,
+                tagger=role_tagger(settings.quote_tagger),
+            )
+        )
     ]
     return {
         "articles": [{**article, "lang": lang}],

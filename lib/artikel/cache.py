@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from .nlp import RULES, pipeline_path
+from .quotes.learned import tagger_path
 from .settings import Settings
 
 PACKAGE_DIR = Path(__file__).parent
@@ -65,6 +66,8 @@ def analysis_version(model: str, settings: Settings) -> str:
     digest.update(code_digest().encode())
     digest.update(model.encode())
     digest.update(repr(astuple(settings)).encode())
+    tagger = tagger_path(settings.quote_tagger)
+    digest.update((RULES if tagger is None else _files_digest(tagger)).encode())
     for path in (settings.gender_overrides,):  # files that settings name: their contents count
         if path and Path(path).is_file():
             digest.update(Path(path).read_bytes())

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from written_corpus import ROOT, Corpus, WrittenDoc
+from written_corpus import ROOT, Corpus, WrittenDoc, f1, one_to_one
 
 SRC = ROOT / "training" / "quote-corpus" / "src"
 TAGS = {"q", "cue", "src"}
@@ -142,7 +142,49 @@ def count(doc: WrittenDoc, counts: Counter) -> None:
             counts[f"speaker gender {span.attrs.get('gender')}"] += 1
 
 
-CORPUS = Corpus("quote", SRC, TAGS, doc_problems, gold_of, count)
+def _mentions(doc: WrittenDoc) -> dict[str, tuple[int, int]]:
+    """Quote id -> the offsets of its speaker mention."""
+    found = {}
+    for span in doc.spans:
+        if span.tag == "src":
+            for i in span.attrs.get("q", "").split():
+                found[i] = (span.start, span.end)
+    return found
+
+
+def agreement(pairs: list[tuple[WrittenDoc, WrittenDoc]]) -> dict[str, float]:
+    """Quote span (overlap, one to one), kind, speaker and speaker-mention agreement."""
+    first = second = spans = exact = kinds = speakers = mentions = with_speaker = 0
+    for a, b in pairs:
+        qa = [s for s in a.spans if s.tag == "q"]
+        qb = [s for s in b.spans if s.tag == "q"]
+        ma, mb = _mentions(a), _mentions(b)
+        matched = one_to_one(qa, qb)
+        first, second, spans = first + len(qa), second + len(qb), spans + len(matched)
+        for x, y in matched:
+            exact += (x.start, x.end) == (y.start, y.end)
+            kinds += x.attrs["kind"] == y.attrs["kind"]
+            if x.attrs["speaker"] or y.attrs["speaker"]:
+                with_speaker += 1
+                speakers += x.attrs["speaker"].lower() == y.attrs["speaker"].lower()
+            mx, my = ma.get(x.attrs["id"]), mb.get(y.attrs["id"])
+            mentions += (mx is None and my is None) or (
+                mx is not None and my is not None and min(mx[1], my[1]) > max(mx[0], my[0])
+            )
+    return {
+        "quotes, first": first,
+        "quotes, second": second,
+        "quote span F1": f1(spans, first, second),
+        "exact span F1": f1(exact, first, second),
+        "kind agreement (matched)": round(kinds / spans, 3) if spans else 1.0,
+        "speaker agreement (matched, either with a speaker)": round(speakers / with_speaker, 3)
+        if with_speaker
+        else 1.0,
+        "speaker-mention agreement (matched)": round(mentions / spans, 3) if spans else 1.0,
+    }
+
+
+CORPUS = Corpus("quote", SRC, TAGS, doc_problems, gold_of, count, agreement)
 
 if __name__ == "__main__":
     sys.exit(CORPUS.main())

@@ -14,16 +14,19 @@ Notes:
     of German reported speech (Duden-Grammatik, "Indirekte Rede"). Word lists and patterns
     are data: ``resources/de/quotes/``. The parts: ``lexicon`` (word lists), ``marks``
     (quotation marks), ``article`` (one article's state), ``mentions``, ``cues``,
-    ``direct``, ``indirect`` (the passes) and ``speakers`` (resolution).
+    ``direct``, ``indirect`` (the passes), ``learned`` (the quote-role tagger's spans beyond
+    the rules) and ``speakers`` (resolution).
 """
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..canonical import Mention as EntityMention
 from ..structure import Paragraph
 from .article import QuoteArticle
+from .learned import role_tagger
 from .lexicon import SPEAKER_TYPES, Lexicon, lexicon
 from .marks import Marked, find_marked
 
@@ -35,11 +38,16 @@ __all__ = [
     "find_marked",
     "find_quotes",
     "lexicon",
+    "role_tagger",
 ]
 
 
 def find_quotes(
-    doc: Doc, *, mentions: list[EntityMention], paragraphs: list[Paragraph]
+    doc: Doc,
+    *,
+    mentions: list[EntityMention],
+    paragraphs: list[Paragraph],
+    tagger: Language | None = None,
 ) -> list[dict]:
     """Quotes of one article, in text order.
 
@@ -49,6 +57,7 @@ def find_quotes(
             with a pipeline without NER and no mentions, names are guessed from capitalised
             words.
         paragraphs: the article's paragraphs with their kinds (embedded posts are skipped).
+        tagger: the quote-role tagger (``learned.role_tagger``), or None for rules only.
 
     Returns:
         Dicts with start, end (the content without quotation marks), kind
@@ -62,4 +71,4 @@ def find_quotes(
     if not doc.text.strip():
         return []
     article = QuoteArticle(doc, mentions, paragraphs)
-    return [q.row(article.text) for q in article.run() if q.end > q.start]
+    return [q.row(article.text) for q in article.run(tagger) if q.end > q.start]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..canonical import Mention as EntityMention
@@ -17,6 +18,7 @@ from ..structure import Paragraph, set_sentence_starts
 from .cues import CueFinder
 from .direct import DirectPass
 from .indirect import IndirectPass
+from .learned import LearnedPass
 from .lexicon import lexicon, matchers
 from .marks import find_marked
 from .mentions import MentionFinder
@@ -26,7 +28,9 @@ from .types import Quote
 # ------------------------------------------------------------------------ analysis
 
 
-class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, IndirectPass):
+class QuoteArticle(
+    MentionFinder, CueFinder, SpeakerResolver, DirectPass, IndirectPass, LearnedPass
+):
     """The state of one article's quote analysis; ``run`` returns its quotes."""
 
     def __init__(self, doc: Doc, mentions: list[EntityMention], paragraphs: list[Paragraph]):
@@ -119,9 +123,12 @@ class QuoteArticle(MentionFinder, CueFinder, SpeakerResolver, DirectPass, Indire
     def covered(self, start: int, end: int, quotes: list[Quote]) -> bool:
         return any(q.start < end and start < q.end for q in quotes)
 
-    def run(self) -> list[Quote]:
+    def run(self, tagger: Language | None = None) -> list[Quote]:
+        """The article's quotes: the rules' direct and indirect quotes, then what the
+        quote-role ``tagger`` (if any) finds beyond them, attributed to speakers."""
         direct = self.direct_quotes()
         indirect = self.indirect_quotes(direct)
+        indirect += self.learned_quotes(direct + indirect, tagger)
         quotes = self.merge(direct, indirect)
         self.attribute(quotes)
         return quotes

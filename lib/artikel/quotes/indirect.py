@@ -7,6 +7,9 @@ from spacy.tokens import Span
 from .lexicon import is_evidence, is_konjunktiv
 from .types import Mention, Quote, trim_content
 
+# adverbial clauses of time that never hold what the cue reports
+TEMPORAL_OPENERS = frozenset({"als", "wenn", "während", "nachdem", "bevor", "sobald"})
+
 
 class IndirectPass:
     """Indirect and mixed quotes from speech verbs, Konjunktiv I sentences and source phrases;
@@ -125,6 +128,8 @@ class IndirectPass:
             ):
                 return None  # "sagte: „…“" is direct
             k = c_end + 1
+            if k < sentence.end and self._no_report_after(k, sentence):
+                return None  # "…, als die Familie eingesperrt wurde", "…, die … bekannt gab"
             if k < sentence.end and "complementizer" in lex.clause_words.get(doc[k].lower_, ()):
                 k += 1
             if "cue" in lex.clause_words.get(doc[c_end - 1].lower_, ()) and c_end - 1 > last:
@@ -142,6 +147,23 @@ class IndirectPass:
                 return None
             return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
         return None
+
+    def _no_report_after(self, k: int, sentence: Span) -> bool:
+        """The clause after the cue's comma is an adverbial clause ("als", "wenn", "weil")
+        or, with tags, a relative clause (a d-word and the finite verb at its end) rather
+        than reported content ("sagte, die Lage sei ernst" stays a report)."""
+        doc = self.doc
+        roles = self.lex.clause_words.get(doc[k].lower_, frozenset())
+        end = self._clause_end(k + 1)
+        clause = doc[k + 1 : end]
+        if any(is_konjunktiv(t, self.lex) or "Inf" in t.morph.get("VerbForm") for t in clause):
+            return False  # "…, da er jeder Grundlage entbehre", "…, die Aufklärung voranzutreiben"
+        if "subordinate" in roles:
+            return doc[k].lower_ in TEMPORAL_OPENERS  # "da"/"weil"/"falls" can give a reason
+        if "relative" not in roles or not self.has_pos or doc[k - 2].pos_ not in ("NOUN", "PROPN"):
+            return False  # a relative clause needs a noun before the comma
+        verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+        return bool(verbs) and verbs[0].i >= end - 2 and not self.in_marks[k]
 
     def _content_end(self, start: int, sentence: Span, direct: list[Quote]) -> int:
         """Reported content runs to the sentence end, or to a direct quote with its own cue."""
