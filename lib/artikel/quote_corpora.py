@@ -139,27 +139,22 @@ def safe_id(prefix: str, stem: str) -> str:
 
 def gold_record(article_id: str, source: str, dct: str, quotes: list[dict]) -> dict:
     """A quotes-only gold record (the other layers empty, as in the Wikinews tool)."""
+    layers = {"boilerplate": [], "entities": [], "timexes": []}
     return {
         "id": article_id,
         "source": source,
         "dct": dct,
         "lang": "de",
-        "boilerplate": [],
-        "entities": [],
-        "timexes": [],
+        **layers,
         "quotes": quotes,
     }
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
     """Contiguous runs of sorted token indices as (first, last) pairs."""
-    runs: list[tuple[int, int]] = []
-    for i in indices:
-        if runs and i == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
+    starts = [i for n, i in enumerate(indices) if n == 0 or indices[n - 1] != i - 1]
+    ends = [i for n, i in enumerate(indices) if n + 1 == len(indices) or indices[n + 1] != i + 1]
+    return list(zip(starts, ends, strict=True))
 
 
 # --------------------------------------------------------------------------- SpkAtt
@@ -168,24 +163,15 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
 def spkatt_text(sentences: list[dict]) -> tuple[str, list[tuple[str, int, int]], dict[str, int]]:
     """The speech as one line of text, its tokens as (token, start, end) and the position of
     every ``"sent:token"`` id in that token list."""
-    parts: list[str] = []
-    tokens: list[tuple[str, int, int]] = []
-    index: dict[str, int] = {}
-    length, glue = 0, True
+    text, tokens, index, glue = "", [], {}, True
     for sentence in sentences:
         for t, token in enumerate(sentence["Tokens"]):
             if not glue and token not in NO_SPACE_BEFORE:
-                parts.append(" ")
-                length += 1
+                text += " "
             index[f"{sentence['SentenceId']}:{t}"] = len(tokens)
-            tokens.append((token, length, length + len(token)))
-            parts.append(token)
-            length += len(token)
+            tokens.append((token, len(text), len(text) + len(token)))
+            text += token
             glue = token in NO_SPACE_AFTER
-    text = "".join(parts)
-    for token, start, end in tokens:
-        if text[start:end] != token:
-            raise QuoteCorpusError(f"token {token!r} not at {start}-{end}")
     return text, tokens, index
 
 
@@ -250,7 +236,7 @@ def build_spkatt(dest: Path, split: str = "dev") -> Counter:
         try:
             text, tokens, index = spkatt_text(data["Sentences"])
             candidates = spkatt_candidates(data["Annotations"], tokens, index, stats)
-        except (KeyError, QuoteCorpusError) as exc:
+        except KeyError as exc:
             raise QuoteCorpusError(f"{path}: cannot convert ({exc})") from None
         content = text + "\n"
         day = re.search(r"(\d{2})\.(\d{2})\.(\d{4})$", path.stem)

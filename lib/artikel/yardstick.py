@@ -1,7 +1,7 @@
 """The real-news report: every layer on the dev corpus, both Wikinews halves, WikiWarsDE
 and GermEval 2014, side by side with the figures each had before the yardstick existed.
 
-``artikel evaluate --real`` prints it. The sets:
+``artikel evaluate --real`` prints it. The sets (see also ``EXTRA_SETS``):
 
 * ``dev``: the 20 development articles (``../shared/dev-corpus``), used up as a guide;
 * ``analysis``: the 75 Wikinews articles whose errors may be read to improve rules;
@@ -55,6 +55,21 @@ ROWS = (  # (label, score name, field)
     ("female share of quotes, predicted", "figures", "female share of quotes, predicted"),
 )
 SETS = ("dev", "analysis", "heldout")
+# Further sets, each scored on the layers it has gold for: the test splits of the corpora
+# written for the project (scored, never read for errors), GermEval 2023 SpkAtt dev
+# (Bundestag speeches) and the news, report and commentary samples of Redewiedergabe
+# (1840-1919); the last two are evaluation only.
+QUOTE_ROWS = tuple(label for label, name, _ in ROWS if name in ("quote spans", "attributed quotes"))
+QUOTE_ROWS += ("gender accuracy, person speakers", "female share of quotes, gold")
+QUOTE_ROWS += ("female share of quotes, predicted",)
+TIMEX_ROWS = tuple(label for label, name, _ in ROWS if name.startswith("timex"))
+EXTRA_SETS = {  # name: (column title, rows it is scored on)
+    "own_quotes": ("own quote corpus, test split", QUOTE_ROWS),
+    "own_timexes": ("own TIMEX3 corpus, test split", TIMEX_ROWS),
+    "spkatt": ("SpkAtt 2023 dev", QUOTE_ROWS[:7]),
+    "redewiedergabe": ("Redewiedergabe, news", QUOTE_ROWS[:7]),
+}
+REDEWIEDERGABE_TYPES = frozenset({"Nachrichten", "Reportage", "Kommentar"})
 
 
 def _figure(result: dict, name: str, field: str) -> float | None:
@@ -76,8 +91,28 @@ def germeval_figure(model: str | None = None, settings: Settings | None = None) 
     return meta.get("artikel", {}).get("scores", {}).get("germeval2014_test_ner_micro_f")
 
 
+def build_extra_set(name: str, dest: Path) -> None:
+    """Write the articles and gold of one of ``EXTRA_SETS`` into ``dest``."""
+    from .quote_corpora import build_redewiedergabe, build_spkatt
+    from .written.quotes import CORPUS as QUOTES
+    from .written.timexes import CORPUS as TIMEXES
+
+    if name == "own_quotes":
+        QUOTES.export(dest, "test")
+    elif name == "own_timexes":
+        TIMEXES.export(dest, "test")
+    elif name == "spkatt":
+        build_spkatt(dest, "dev")
+    else:
+        build_redewiedergabe(dest, set(REDEWIEDERGABE_TYPES))
+
+
 def real_news_report(
-    *, model: str | None = None, settings: Settings | None = None, wikiwarsde: bool = True
+    *,
+    model: str | None = None,
+    settings: Settings | None = None,
+    wikiwarsde: bool = True,
+    extra: bool = True,
 ) -> dict:
     """Every figure of the report as ``{"sets": {set: {row label: value}}, ...}``."""
     result: dict = {"sets": {}}
@@ -96,14 +131,29 @@ def real_news_report(
             result["sets"][name]["articles"] = scores["articles"]
             if name != "dev":  # the Wikinews gold has speaker mentions, no canonical speakers
                 result["sets"][name]["attributed quotes F1"] = None
+        for name, (_, rows) in EXTRA_SETS.items() if extra else ():
+            build_extra_set(name, Path(tmp) / name)
+            scores = evaluate(
+                Path(tmp) / name / "gold",
+                Path(tmp) / name / "articles",
+                model=model,
+                settings=settings,
+            )
+            figures = {label: _figure(scores, score, field) for label, score, field in ROWS}
+            result["sets"][name] = {label: figures[label] for label in rows}
+            result["sets"][name]["articles"] = scores["articles"]
     if wikiwarsde:
         wars = evaluate_wikiwarsde(
             SHARED / "corpora" / "wikiwarsde", model=model, settings=settings
         )
-        wars = wars["scores"]
+        later = evaluate_wikiwarsde(
+            SHARED / "corpora" / "wikiwarsde", model=model, settings=settings, first=12
+        )
         result["wikiwarsde"] = {
-            "lenient span F1": wars["timex spans (lenient)"]["f1"],
-            "value F1": wars["timex values"]["f1"],
+            "lenient span F1": wars["scores"]["timex spans (lenient)"]["f1"],
+            "value F1": wars["scores"]["timex values"]["f1"],
+            "lenient span F1, documents 12-22": later["scores"]["timex spans (lenient)"]["f1"],
+            "value F1, documents 12-22": later["scores"]["timex values"]["f1"],
         }
     result["germeval2014_test_f1"] = germeval_figure(model, settings)
     return result
@@ -125,16 +175,20 @@ def format_real_news_report(result: dict, baseline: dict | None = None) -> str:
             return _cell(now)
         return f"{_cell(before)} → {_cell(now)}"
 
-    counts = {name: result["sets"][name]["articles"] for name in SETS}
+    extra = [name for name in EXTRA_SETS if name in result["sets"]]
+    names = [*SETS, *extra]
+    counts = {name: result["sets"][name]["articles"] for name in names}
+    titles = ["dev corpus", "Wikinews analysis half", "Wikinews held-out half"]
+    titles += [EXTRA_SETS[name][0] for name in extra]
     lines = [
-        f"pipeline {result.get('pipeline', '')}; articles: dev {counts['dev']}, "
-        f"analysis half {counts['analysis']}, held-out half {counts['heldout']}",
+        f"pipeline {result.get('pipeline', '')}; articles: "
+        + ", ".join(f"{title} {counts[name]}" for name, title in zip(names, titles, strict=True)),
         "",
-        "| figure | dev corpus | Wikinews analysis half | Wikinews held-out half |",
-        "|---|---|---|---|",
+        "| figure | " + " | ".join(titles) + " |",
+        "|---|" + "---|" * len(titles),
     ]
     for label, _, _ in ROWS:
-        lines.append(f"| {label} | " + " | ".join(cell(name, label) for name in SETS) + " |")
+        lines.append(f"| {label} | " + " | ".join(cell(name, label) for name in names) + " |")
     if "wikiwarsde" in result:
         wars = result["wikiwarsde"]
         before = (baseline or {}).get("wikiwarsde", {})
@@ -142,7 +196,9 @@ def format_real_news_report(result: dict, baseline: dict | None = None) -> str:
         lines.append(
             f"WikiWarsDE (22 documents): lenient span F1 {_cell(wars['lenient span F1'])}, "
             f"value F1 {_cell(wars['value F1'])} (before: {_cell(before.get('lenient span F1'))} / "
-            f"{_cell(before.get('value F1'))}; HeidelTime 0.933 / 0.885)"
+            f"{_cell(before.get('value F1'))}; HeidelTime 0.933 / 0.885); documents 12-22 "
+            f"(never read for errors): {_cell(wars.get('lenient span F1, documents 12-22'))} / "
+            f"{_cell(wars.get('value F1, documents 12-22'))}"
         )
     lines.append(
         f"GermEval 2014 test NER F1 (training recipe): {_cell(result.get('germeval2014_test_f1'))} "

@@ -21,9 +21,8 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quote_corpus import CORPUS as QUOTES
-from written_corpus import ROOT, SHARED, load, split_of
+from artikel.written import ROOT, SHARED, load, split_of
+from artikel.written.quotes import CORPUS as QUOTES
 
 SPKATT = SHARED / "corpora" / "spkatt2023" / "train" / "task1"
 ROLES = {"Message": "CONTENT", "Cue": "CUE", "Source": "SOURCE"}

@@ -22,6 +22,7 @@ from .learned import LearnedPass
 from .lexicon import lexicon, matchers
 from .marks import find_marked
 from .mentions import MentionFinder
+from .nouns import NounCuePass
 from .speakers import SpeakerResolver
 from .types import Quote
 
@@ -29,7 +30,13 @@ from .types import Quote
 
 
 class QuoteArticle(
-    MentionFinder, CueFinder, SpeakerResolver, DirectPass, IndirectPass, LearnedPass
+    MentionFinder,
+    CueFinder,
+    SpeakerResolver,
+    DirectPass,
+    IndirectPass,
+    NounCuePass,
+    LearnedPass,
 ):
     """The state of one article's quote analysis; ``run`` returns its quotes."""
 

@@ -7,6 +7,8 @@ from spacy.tokens import Span
 from .lexicon import is_evidence, is_konjunktiv
 from .types import Mention, Quote, trim_content
 
+# determiners that continue a noun phrase as its genitive ("Angaben des Roten Kreuzes")
+GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
 # adverbial clauses of time that never hold what the cue reports
 TEMPORAL_OPENERS = frozenset({"als", "wenn", "während", "nachdem", "bevor", "sobald"})
 
@@ -21,6 +23,7 @@ class IndirectPass:
         quotes: list[Quote] = []
         used_cues = {q.cue_token for q in direct}
         speech: dict[int, str] = {}
+        voices: dict[int, Mention] = {}  # sentences that report nothing but name a speaker
         for q in direct:
             first, last = self.token_at(q.start), self.token_at(max(q.end - 1, q.start))
             if first is not None and last is not None:
@@ -33,21 +36,35 @@ class IndirectPass:
             quotes.extend(found)
             if found:
                 speech[s_index] = "indirect"
+            elif s_index not in speech and (voice := self._voice(sentence)) is not None:
+                speech[s_index] = "cue"  # "Sie bezeichnet die Lösung als Irrweg." sets a voice
+                voices[s_index] = voice
         everything = direct + quotes
         for s_index, sentence in enumerate(self.sentences):
-            if s_index in speech or not self._continues(s_index, speech):
+            if speech.get(s_index, "cue") != "cue" or not self._continues(s_index, speech):
                 continue
             mood = self._konjunktiv_sentence(sentence)
-            if not mood or (mood == "II" and speech[s_index - 1] != "indirect"):
+            if not mood or (mood == "II" and speech[s_index - 1] not in ("indirect", "cue")):
                 continue
             start, end = trim_content(self.text, sentence.start_char, sentence.end_char)
             if end - start < 10 or self.covered(start, end, everything):
                 continue
-            quote = Quote(start, end, "indirect", inherit=True)
+            quote = Quote(start, end, "indirect", inherit=True, implied=voices.get(s_index - 1))
+            voices.pop(s_index, None)  # a continuation carries the voice before it on
             quotes.append(quote)
             everything.append(quote)
             speech[s_index] = "indirect"
         return quotes
+
+    def _voice(self, sentence: Span) -> Mention | None:
+        """The subject of a speech verb outside quotation marks: the sentence gives someone
+        a voice even where it reports nothing ("Sie bezeichnete X als Irrweg")."""
+        for i in self.cues:
+            inside = sentence.start <= i < sentence.end and not self.in_marks[i]
+            own = inside and self.doc[i].text[:1].islower() and not self._konj_cue(i)
+            if own and (subject := self.subject_of(i)):
+                return subject  # not "Kim habe versichert": that is someone else's account
+        return None
 
     def _continues(self, s_index: int, speech: dict[int, str]) -> bool:
         """The previous sentence (in this or the previous paragraph) is reported speech."""
@@ -61,13 +78,18 @@ class IndirectPass:
         """ "I" if a verb outside quotation marks is in Konjunktiv I (or any Konjunktiv by the
         model's morphology), "II" if only Konjunktiv II forms are, else ""."""
         moods = set()
+        morphology = self.doc.has_annotation("MORPH")
         for t in sentence:
             if self.in_marks[t.i]:
                 continue
             if is_konjunktiv(t, self.lex):
                 moods.add(self.lex.konjunktiv.get(t.lower_, "I"))
-            elif self.lex.konjunktiv.get(t.lower_) == "Ind" or "Ind" in t.morph.get("Mood"):
-                moods.add("Ind")
+            elif "Sub" in t.morph.get("Mood"):
+                moods.add("II")  # the model's Konjunktiv II ("sollten", "müssten")
+            elif "Ind" in t.morph.get("Mood") or (
+                not morphology and self.lex.konjunktiv.get(t.lower_) == "Ind"
+            ):
+                moods.add("Ind")  # with morphology an infinitive "werden" is no indicative
         if "I" in moods:
             return "I"
         return "II" if "II" in moods and "Ind" not in moods else ""
@@ -95,6 +117,7 @@ class IndirectPass:
             quote = self._source_quote(sentence, kind, start, end, cue, direct)
             if quote is not None and not self.covered(quote.start, quote.end, found):
                 found.append(quote)
+        found.extend(self.noun_quotes(sentence, found, direct))
         return found
 
     def _verb_quote(self, sentence: Span, i: int, direct: list[Quote]) -> Quote | None:
@@ -275,10 +298,12 @@ class IndirectPass:
         if found is not None:
             return found
         words = [t for t in span if not t.is_punct]
-        if any(is_evidence(t.text, self.lex) for t in words):
+        evidence = [t for t in words if is_evidence(t.text, self.lex)]
+        if evidence:
             # "Berichten zufolge", "laut vorläufigem Ergebnis": the phrase names what the
-            # report rests on; it is the mention, but no speaker
-            return Mention(span.start_char, span.end_char, span.text, "evidence")
+            # report rests on; it is the mention (up to that noun), but no speaker
+            phrase = doc[start : evidence[0].i + 1]
+            return Mention(phrase.start_char, phrase.end_char, phrase.text, "evidence")
         while words and self.lex.np_words.get(words[0].lower_) == "determiner":
             words = words[1:]
         if not words or not words[0].text[:1].isupper():
@@ -354,8 +379,14 @@ class IndirectPass:
                 predicative = t.pos_ == "ADJ" and (
                     nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
                 )
-                if t.pos_ in ("VERB", "AUX", "ADV") or predicative:
-                    break  # "nach Angaben des Roten Kreuzes | obdachlos"
+                new_phrase = (
+                    t.pos_ == "DET"
+                    and j > i
+                    and doc[j - 1].pos_ in ("NOUN", "PROPN")
+                    and t.lower_ not in GENITIVE_DETERMINERS
+                )
+                if t.pos_ in ("VERB", "AUX", "ADV") or predicative or new_phrase:
+                    break  # "des Roten Kreuzes | obdachlos", "einem Jury-Mitglied | eine …"
                 j += 1
                 continue
             if (

@@ -46,6 +46,7 @@ class Lexicon:
     characterising: frozenset[str]  # lemmas whose quoted complement is a direct quote
     object_only: frozenset[str]  # of those, lemmas that never attribute a reported clause
     evidence: frozenset[str]  # nouns of a source phrase that name no source ("Berichten")
+    speech_nouns: frozenset[str]  # nouns that carry reported content ("Standpunkt", "Befehl")
 
 
 def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
             row[0] for row in _fields("characterising_verbs.txt") if row[1:] == ["object"]
         ),
         evidence=frozenset(row[0].lower() for row in _fields("evidence_nouns.txt")),
+        speech_nouns=frozenset(row[0] for row in _fields("speech_nouns.txt")),
     )
 
 

@@ -258,6 +258,8 @@ class SpeakerResolver:
                 q.speaker, q.speaker_type = self.resolve(q.mention, done, source=q.source)
             elif q.cue:
                 q.speaker, q.speaker_type = "", "unnamed"  # "hieß es": no recoverable source
+            elif q.implied is not None:  # continues a sentence that reported nothing itself
+                q.speaker, q.speaker_type = self.resolve(q.implied, done)
             else:
                 q.inherit = True
                 if last is not None and self._near(last, q):

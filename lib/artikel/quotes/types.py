@@ -34,6 +34,7 @@ class Quote:
     speaker: str = ""
     speaker_type: str = "unnamed"
     inherit: bool = False  # speaker taken from the reported speech this quote continues
+    implied: Mention | None = None  # for a continuation: the speaker the sentence before names
     source: bool = False  # attributed by a source phrase ("laut", "nach Angaben")
     cue_token: int = -1
     marks: list[Marked] = field(default_factory=list)

@@ -1,4 +1,6 @@
-"""Shared parts of the corpora written for the project (quote corpus, TIMEX3 corpus).
+"""The corpora written for the project (``training/quote-corpus``, ``training/timex-corpus``):
+parsing, validation, gold export, agreement. ``quotes`` and ``timexes`` define each corpus;
+``training/scripts/quote_corpus.py`` and ``timex_corpus.py`` are their command lines.
 
 Source format: ``### <doc-id> | <genre> | <country> | <topic> | <dct>`` starts a document,
 each following non-empty line is one paragraph with XML-like inline tags, a blank line ends
@@ -18,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]  # the repository (corpora live in training/)
 SHARED = ROOT.parent / "shared"
 DEV_ARTICLES = SHARED / "dev-corpus" / "articles"
 WIKIWARSDE = SHARED / "corpora" / "wikiwarsde"
@@ -163,7 +165,7 @@ def ngrams(text: str) -> set[tuple[str, ...]]:
 def protected_texts(wikiwarsde: bool = False) -> dict[str, str]:
     """Texts no written document may share an 8-word sequence with: the development corpus,
     the Wikinews dev articles, and (for the TIMEX3 corpus) WikiWarsDE."""
-    from artikel.realnews import wikinews_docs
+    from ..realnews import wikinews_docs
 
     texts = {
         f"dev-corpus/{path.name}": path.read_text(encoding="utf-8")
@@ -305,7 +307,7 @@ class Corpus:
         if args.command == "export":
             print(f"{self.export(args.dest, args.split)} documents written to {args.dest}")
             return 0
-        from artikel.evaluate import evaluate, format_report
+        from ..evaluate import evaluate, format_report
 
         with tempfile.TemporaryDirectory() as tmp:
             self.export(Path(tmp), args.split)
