@@ -67,7 +67,7 @@ def doc_problems(doc: WrittenDoc) -> list[str]:
             continue
         ids, found = _references(span, quotes)
         problems.extend(found)
-        for i in ids:
+        for i in (i for i in ids if i in quotes):
             quote = quotes[i]
             if quote.start <= span.start and span.end <= quote.end:
                 problems.append(f"<{span.tag} q={i}> lies inside its own quote")
