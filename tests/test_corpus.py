@@ -7,6 +7,7 @@ import hashlib
 import pandas as pd
 import pytest
 
+import artikel
 from artikel.run import CACHE_FILE, analyze_corpus
 from artikel.tables import TABLE_NAMES, read_table
 
@@ -114,3 +115,25 @@ def test_a_missing_model_with_jobs_is_a_clear_error_before_any_work(corpus, tmp_
     with pytest.raises(ModelNotFoundError, match="no spaCy pipeline at"):
         analyze_corpus(corpus, tmp_path / "out", model=str(tmp_path / "nowhere"), jobs=2)
     assert not (tmp_path / "out" / "articles.parquet").exists()
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_speaker_ids_name_the_speakers_entity_across_articles(tmp_path, fmt):
+    """``speaker_id`` is the corpus-wide ``entity_id`` of a named speaker, on disk as in
+    memory, so speakers can be counted across articles."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Die Ministerin Anna Keller sagte am Montag, der Haushalt sei solide.\n", encoding="utf-8"
+    )
+    (folder / "b.txt").write_text(
+        "„Wir sparen nicht an der Bildung“, sagte Anna Keller in Bern.\n", encoding="utf-8"
+    )
+    analyze_corpus(folder, tmp_path / "out", fmt=fmt)
+    quotes = read_table(tmp_path / "out" / f"quotes.{fmt}")
+    entities = read_table(tmp_path / "out" / f"entities.{fmt}")
+    keller = set(entities.loc[entities["canonical"] == "Anna Keller", "entity_id"])
+    assert keller == {"PER:anna-keller"}
+    assert list(quotes["speaker_id"]) == ["PER:anna-keller", "PER:anna-keller"]
+    in_memory = artikel.analyze(folder).quotes
+    assert list(in_memory["speaker_id"]) == list(quotes["speaker_id"])

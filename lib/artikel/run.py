@@ -28,7 +28,7 @@ from .nlp import check_pipeline, describe_model, describe_pipeline
 from .parallel import Executor, Pending
 from .reading import Article, InputError, count_inputs, iter_articles
 from .settings import Settings, load_settings
-from .tables import FORMATS, TABLE_NAMES, TableWriter, fill_entity_ids, make_table
+from .tables import FORMATS, ID_COLUMNS, TABLE_NAMES, TableWriter, fill_ids, make_table
 
 CACHE_FILE = ".artikel-cache.sqlite"
 ANALYSIS_NOTES = ("language ",)  # notes that the analysis, not the reader, writes
@@ -87,9 +87,8 @@ class MemorySink:
 
     def finish(self, ids: dict[tuple[str, str], str]) -> dict[str, pd.DataFrame]:
         tables = {name: make_table(name, rows) for name, rows in self.rows.items()}
-        entities = tables["entities"]
-        pairs = zip(entities["label"], entities["canonical"], strict=True)
-        entities["entity_id"] = pd.array([ids[pair] for pair in pairs], dtype="string")
+        for table, (column, compute) in ID_COLUMNS.items():
+            tables[table][column] = compute(tables[table], ids)
         return tables
 
 
@@ -115,7 +114,8 @@ class FileSink:
 
     def finish(self, ids: dict[tuple[str, str], str]) -> dict[str, Path]:
         paths = {name: writer.close() for name, writer in self.writers.items()}
-        fill_entity_ids(paths["entities"], self.fmt, ids)
+        for table in ID_COLUMNS:
+            fill_ids(paths[table], self.fmt, table, ids)
         return paths
 
     def release(self) -> None:

@@ -84,6 +84,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "speaker_text": "string",
         "speaker_type": "string",
         "speaker_gender": "string",
+        "speaker_id": "string",
     },
     "timexes": {
         "article_id": "string",
@@ -229,17 +230,38 @@ class TableWriter:
         return self.final
 
 
-def fill_entity_ids(path: Path, fmt: str, ids: dict[tuple[str, str], str]) -> None:
-    """Second pass over the entities file: set the corpus-wide ``entity_id``, streaming."""
+def entity_ids(frame: pd.DataFrame, ids: dict[tuple[str, str], str]) -> pd.Series:
+    """The corpus-wide ``entity_id`` of each row of an ``entities`` table."""
+    pairs = zip(frame["label"], frame["canonical"], strict=True)
+    return pd.Series([ids.get(pair, "") for pair in pairs], dtype="string", index=frame.index)
+
+
+SPEAKER_LABELS = {"person": ("PER",), "organisation": ("ORG", "LOC", "MISC")}
+
+
+def speaker_ids(frame: pd.DataFrame, ids: dict[tuple[str, str], str]) -> pd.Series:
+    """The ``entity_id`` of each quote's speaker where the speaker is an entity of the
+    corpus (a person or an organisation named as such), else empty."""
+    found = []
+    for name, kind in zip(frame["speaker"], frame["speaker_type"], strict=True):
+        labels = SPEAKER_LABELS.get(str(kind), ())
+        found.append(next((ids[(lab, name)] for lab in labels if (lab, name) in ids), ""))
+    return pd.Series(found, dtype="string", index=frame.index)
+
+
+ID_COLUMNS = {"entities": ("entity_id", entity_ids), "quotes": ("speaker_id", speaker_ids)}
+
+
+def fill_ids(path: Path, fmt: str, table: str, ids: dict[tuple[str, str], str]) -> None:
+    """Second pass over a table file (``ID_COLUMNS``): set its corpus-wide id column,
+    streaming."""
     temporary = path.with_name(f".{path.name}.ids")
-    schema = pa.Schema.from_pandas(make_table("entities"), preserve_index=False)
+    schema = pa.Schema.from_pandas(make_table(table), preserve_index=False)
+    column, compute = ID_COLUMNS[table]
 
     def with_ids(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = make_table("entities", frame)
-        frame["entity_id"] = pd.array(
-            [ids.get(pair, "") for pair in zip(frame["label"], frame["canonical"], strict=True)],
-            dtype="string",
-        )
+        frame = make_table(table, frame)
+        frame[column] = compute(frame, ids)
         return frame
 
     if fmt == "parquet":
@@ -251,10 +273,10 @@ def fill_entity_ids(path: Path, fmt: str, ids: dict[tuple[str, str], str]) -> No
     else:
         header = True
         for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=100_000):
-            with_ids(from_csv_strings(chunk, "entities")).to_csv(
+            with_ids(from_csv_strings(chunk, table)).to_csv(
                 temporary, mode="a", header=header, index=False
             )
             header = False
         if header:
-            make_table("entities").to_csv(temporary, index=False)
+            make_table(table).to_csv(temporary, index=False)
     os.replace(temporary, path)

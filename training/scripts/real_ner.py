@@ -1,0 +1,217 @@
+"""Real German text annotated with entities for training (issue 20), kept as stand-off.
+
+The sentences come from ../shared (Wikipedia CC BY-SA, Bundestag speeches public domain) and
+stay there: the project keeps only the annotations (``training/real-ner/standoff/*.jsonl``: a
+sentence reference, the sentence's sha256 and entity offsets, no text).
+
+Usage (from the repository root):
+    python training/scripts/real_ner.py pool OUT_DIR [--size 20000 --batch 2000 --seed 7]
+        # sample sentences, drop any that share an 8-word sequence with GermEval 2014 test,
+        # GSD test or PUD, and write annotation batches (REF<TAB>sentence) outside the repo
+    python training/scripts/real_ner.py standoff ANNOTATED.txt [...]
+        # annotated batches (REF<TAB>sentence with [surface|LABEL]) -> standoff/<name>.jsonl
+    python training/scripts/real_ner.py validate   # refs, digests, labels, test overlap
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from artikel.written import ROOT, SHARED, ngrams
+
+CORPORA = SHARED / "corpora"
+SOURCES = {
+    "w": CORPORA / "wikipedia_klexikon_raw" / "dewiki_articles.jsonl.gz",
+    "b": CORPORA / "bundestag_wp21_raw" / "bundestag_wp21_speeches.jsonl.gz",
+}
+STANDOFF = ROOT / "training" / "real-ner" / "standoff"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+SPAN = re.compile(r"\[([^\[\]|]+)\|([A-Z]+)\]")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+
+
+def _documents(source: str) -> Iterator[tuple[str, str]]:
+    with gzip.open(SOURCES[source], "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            yield record["id"], record["text"]
+
+
+def _sentences(text: str, split: bool) -> list[str]:
+    """A document's sentences: Wikipedia has one per line, speeches are split at . ! ?."""
+    found = []
+    for line in text.splitlines():
+        parts = SENTENCE_END.split(line) if split else [line]
+        found.extend(part.strip() for part in parts if part.strip())
+    return found
+
+
+@cache
+def sentences_of(source: str) -> dict[str, list[str]]:
+    """Every document of a source as its list of sentences, by document id."""
+    return {doc_id: _sentences(text, source == "b") for doc_id, text in _documents(source)}
+
+
+def sentence(ref: str) -> str:
+    """The text of a reference ``<source>|<document id>|<sentence index>``."""
+    source, doc_id, index = ref.split("|")
+    return sentences_of(source)[doc_id][int(index)]
+
+
+@cache
+def test_ngrams() -> frozenset[tuple[str, ...]]:
+    """The 8-word sequences of GermEval 2014 test, UD GSD test and UD PUD."""
+    grams: set[tuple[str, ...]] = set()
+    germeval = CORPORA / "germeval2014" / "NER-de-test.tsv"
+    words: list[str] = []
+    for line in [*germeval.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip() or line.startswith("#"):
+            grams |= ngrams(" ".join(words))
+            words = []
+        else:
+            words.append(line.split("\t")[1])
+    for path in (
+        CORPORA / "ud_german_gsd" / "de_gsd-ud-test.conllu",
+        CORPORA / "ud_german_pud" / "de_pud-ud-test.conllu",
+    ):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                grams |= ngrams(line[len("# text = ") :])
+    return frozenset(grams)
+
+
+def usable(text: str) -> bool:
+    """A sentence worth annotating: 6 to 60 words, no markup traces, no test overlap."""
+    words = text.split()
+    if not 6 <= len(words) <= 60 or "|" in text or "[" in text or "]" in text:
+        return False
+    return not (ngrams(text) & test_ngrams())
+
+
+def pool(out: Path, size: int, batch: int, seed: int) -> None:
+    """Sample ``size`` usable sentences (60 % Wikipedia, 40 % Bundestag) into batches."""
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    for source, share in (("w", 0.6), ("b", 0.4)):
+        refs = [
+            f"{source}|{doc_id}|{i}"
+            for doc_id, sentences in sentences_of(source).items()
+            for i, text in enumerate(sentences)
+            if usable(text)
+        ]
+        chosen += rng.sample(refs, int(size * share))
+    rng.shuffle(chosen)
+    out.mkdir(parents=True, exist_ok=True)
+    for number, first in enumerate(range(0, len(chosen), batch), 1):
+        lines = [f"{ref}\t{sentence(ref)}" for ref in chosen[first : first + batch]]
+        (out / f"batch-{number:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} sentences in {number} batches under {out}")
+
+
+def parse(line: str) -> tuple[str, str, list[tuple[int, int, str]]]:
+    """An annotated line -> (ref, plain sentence, [(start, end, label)])."""
+    ref, _, marked = line.rstrip("\n").partition("\t")
+    plain, spans, position = [], [], 0
+    length = 0
+    for match in SPAN.finditer(marked):
+        plain.append(marked[position : match.start()])
+        length += match.start() - position
+        spans.append((length, length + len(match.group(1)), match.group(2)))
+        plain.append(match.group(1))
+        length += len(match.group(1))
+        position = match.end()
+    plain.append(marked[position:])
+    return ref, "".join(plain), spans
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def standoff(paths: list[Path]) -> None:
+    """Annotated batches -> stand-off JSONL (no text), one file per batch."""
+    STANDOFF.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        rows = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            ref, plain, spans = parse(line)
+            if plain != sentence(ref):
+                raise ValueError(f"{path}:{number}: the annotated text differs from {ref}")
+            rows.append({"ref": ref, "sha256": digest(plain), "entities": spans})
+        out = STANDOFF / f"{path.stem}.jsonl"
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        print(f"{out}: {len(rows)} sentences")
+
+
+def load_standoff(folder: Path = STANDOFF) -> list[dict]:
+    """Every stand-off record, in file order."""
+    return [
+        json.loads(line)
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def validate(folder: Path = STANDOFF) -> list[str]:
+    """Problems of the stand-off files: unknown refs, changed text, labels, overlaps, test
+    overlap, a sentence annotated twice."""
+    problems, seen = [], set()
+    for record in load_standoff(folder):
+        ref = record["ref"]
+        try:
+            text = sentence(ref)
+        except (KeyError, IndexError, ValueError):
+            problems.append(f"{ref}: no such sentence")
+            continue
+        if digest(text) != record["sha256"]:
+            problems.append(f"{ref}: the sentence changed (sha256)")
+        if ref in seen:
+            problems.append(f"{ref}: annotated twice")
+        seen.add(ref)
+        if not usable(text):
+            problems.append(f"{ref}: shares an 8-word sequence with a test set, or is unusable")
+        last = 0
+        for start, end, label in sorted(record["entities"]):
+            if label not in LABELS or start < last or end > len(text) or start >= end:
+                problems.append(f"{ref}: bad entity {start}-{end} {label}")
+            last = end
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("pool")
+    p.add_argument("out", type=Path)
+    p.add_argument("--size", type=int, default=20000)
+    p.add_argument("--batch", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=7)
+    s = sub.add_parser("standoff")
+    s.add_argument("files", nargs="+", type=Path)
+    sub.add_parser("validate")
+    args = parser.parse_args()
+    if args.command == "pool":
+        pool(args.out, args.size, args.batch, args.seed)
+    elif args.command == "standoff":
+        standoff(args.files)
+    else:
+        problems = validate()
+        print("\n".join(problems) or f"{len(load_standoff())} sentences, no problems")
+        return 1 if problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
