@@ -316,3 +316,22 @@ def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
     values = dict(zip(timexes["text"], timexes["value"], strict=True))
     assert values["Am kommenden Montag"] == "2024-01-08"  # the next one after the day
     assert values["Am vergangenen Montag"] == "2024-01-01"  # on or before (GUIDELINES)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Die Frist läuft in zehn Tagen ab.", "2008-04-11"),
+        ("In zwei Jahren soll das Werk fertig sein.", "2010"),
+        ("Er gewann nach 5 Stunden und 24 Minuten.", "PT5H24M"),
+        ("Er wurde zu vier Jahren und drei Monaten verurteilt.", "P4Y3M"),
+        ("Am zweiten Weihnachtstag 2004 traf die Welle die Küste.", "2004-12-26"),
+        ("Am Ostermontag 2008 war das Museum geöffnet.", "2008-03-24"),
+    ],
+)
+def test_future_points_compound_durations_and_named_days(text, value):
+    from artikel.tables import make_table
+
+    rows = [{"article_id": "a", "text": text, "date": "2008-04-01"}]
+    timexes = artikel.analyze(make_table("articles", rows)).timexes
+    assert list(timexes["value"]) == [value]

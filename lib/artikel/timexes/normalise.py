@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from .lexicon import lexicon
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -460,7 +462,6 @@ def _clock(groups: dict, ctx: Context) -> str | None:
 def _duration(groups: dict, ctx: Context) -> str | None:
     if re.search(r"(?i)\bAlter\s+von\s*$|\bim\s+Alter\s*$|\bmit\s*$", ctx.before):
         return None  # an age ("mit 31 Jahren"), not a duration
-    unit = lexicon("units")[groups["unit"].lower()]
     if groups.get("vague"):
         amount = "X"
     elif groups.get("number"):
@@ -470,13 +471,65 @@ def _duration(groups: dict, ctx: Context) -> str | None:
         amount = _fmt_number(number)
     else:
         amount = "X"
-    if unit == "H":
-        return f"PT{amount}H"
-    if unit == "MIN":
-        return f"PT{amount}M"
-    if unit == "Q":
-        return f"P{int(float(amount) * 3)}M" if amount != "X" else "PXM"
-    return f"P{amount}{unit}"
+    parts = [(amount, lexicon("units")[groups["unit"].lower()])]
+    if groups.get("number2") and (second := _number(groups["number2"])) is not None:
+        parts.append((_fmt_number(second), lexicon("units")[groups["unit2"].lower()]))
+    return _duration_value(parts)
+
+
+def _duration_value(parts: list[tuple[str, str]]) -> str:
+    """A TIMEX3 duration of (amount, unit) parts: "P4Y3M", "PT5H24M", "P6M" for 2 quarters."""
+    date_part, time_part = "", ""
+    for amount, unit in parts:
+        if unit == "Q":
+            date_part += f"{int(float(amount) * 3)}M" if amount != "X" else "XM"
+        elif unit in ("H", "MIN", "S"):
+            time_part += f"{amount}{'M' if unit == 'MIN' else unit}"
+        else:
+            date_part += f"{amount}{unit}"
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
+
+
+def _in_future(groups: dict, ctx: Context) -> str | None:
+    """ "in zehn Tagen": the day, week, month or year that far after the day of writing
+    (a past-tense narrative's "in zwei Jahren" is a duration)."""
+    number = _number(groups["number"])
+    unit = lexicon("units")[groups["unit"].lower()]
+    if number is None or ctx.tense == "past":
+        return _duration(groups, ctx)
+    base = ctx.reference or (date(ctx.year, ctx.month, 1) if ctx.year and ctx.month else None)
+    if ctx.year is None:
+        return _duration(groups, ctx)
+    if unit == "Y":
+        return f"{ctx.year + round(number):04d}"
+    if unit == "M" and ctx.month:
+        index = ctx.year * 12 + ctx.month - 1 + round(number)
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if base is None or ctx.reference is None:
+        return ctx.month_value or None
+    days = number * (7 if unit == "W" else 1)
+    target = base + timedelta(days=round(days))
+    if unit == "W":
+        year, week, _ = target.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return target.isoformat()
+
+
+def _holiday(groups: dict, ctx: Context) -> str | None:
+    """A named day ("Heiligabend", "Ostermontag") in its year: the one written, else the
+    occurrence nearest the article date in the tense's direction."""
+    rule = lexicon("holidays")[re.sub(r"\s+", " ", groups["holiday"]).lower()]
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is None:
+        if ctx.year is None:
+            return f"XXXX-{rule}" if not rule.startswith("easter") else None
+        year = ctx.year
+        if ctx.month and not rule.startswith("easter"):
+            month = int(rule[:2])
+            year = _closest_year(ctx, month, int(rule[3:])) or ctx.year
+    if rule.startswith("easter"):
+        return (easter(year) + timedelta(days=int(rule[6:]))).isoformat()
+    return f"{year:04d}-{rule}"
 
 
 def _duration_word(groups: dict, ctx: Context) -> str | None:
@@ -553,6 +606,8 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "later": _later,
     "relative_day": _relative_day,
     "anaphoric_unit": _anaphoric_unit,
+    "in_future": _in_future,
+    "holiday": _holiday,
     "year_bc": _year_bc,
     "year_short_second": _year_short_second,
     "weekday": _weekday,
