@@ -11,6 +11,7 @@ Usage (from the repository root):
     python training/scripts/real_ner.py standoff ANNOTATED.txt [...]
         # annotated batches (REF<TAB>sentence with [surface|LABEL]) -> standoff/<name>.jsonl
     python training/scripts/real_ner.py validate   # refs, digests, labels, test overlap
+    python training/scripts/real_ner.py agreement  # the blind second reading vs the first
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ SOURCES = {
     "b": CORPORA / "bundestag_wp21_raw" / "bundestag_wp21_speeches.jsonl.gz",
 }
 STANDOFF = ROOT / "training" / "real-ner" / "standoff"
+SECOND = ROOT / "training" / "real-ner" / "agreement"
 LABELS = ("PER", "ORG", "LOC", "MISC")
 SPAN = re.compile(r"\[([^\[\]|]+)\|([A-Z]+)\]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
@@ -137,9 +139,10 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def standoff(paths: list[Path]) -> None:
+def standoff(paths: list[Path], folder: Path = STANDOFF) -> None:
     """Annotated batches -> stand-off JSONL (no text), one file per batch."""
     STANDOFF.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for path in paths:
         rows = []
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -149,7 +152,7 @@ def standoff(paths: list[Path]) -> None:
             if plain != sentence(ref):
                 raise ValueError(f"{path}:{number}: the annotated text differs from {ref}")
             rows.append({"ref": ref, "sha256": digest(plain), "entities": spans})
-        out = STANDOFF / f"{path.stem}.jsonl"
+        out = folder / f"{path.name.split('.')[0]}.jsonl"
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
         print(f"{out}: {len(rows)} sentences")
 
@@ -190,6 +193,30 @@ def validate(folder: Path = STANDOFF) -> list[str]:
     return problems
 
 
+def agreement() -> dict[str, float]:
+    """Span-and-label F1 of the blind second annotation (``agreement/*.jsonl``) against the
+    first, overall and per label."""
+    first = {r["ref"]: r for r in load_standoff()}
+    counts: dict[str, list[int]] = {label: [0, 0, 0] for label in ("all", *LABELS)}
+    sentences = 0
+    for record in load_standoff(SECOND):
+        if record["ref"] not in first:
+            continue
+        sentences += 1
+        a = {tuple(e) for e in first[record["ref"]]["entities"]}
+        b = {tuple(e) for e in record["entities"]}
+        for label in counts:
+            keep = lambda e, lab=label: lab == "all" or e[2] == lab  # noqa: E731
+            xa, xb = {e for e in a if keep(e)}, {e for e in b if keep(e)}
+            counts[label][0] += len(xa & xb)
+            counts[label][1] += len(xa)
+            counts[label][2] += len(xb)
+    result: dict[str, float] = {"sentences": sentences}
+    for label, (both, one, two) in counts.items():
+        result[f"F1 {label}"] = round(2 * both / (one + two), 3) if one + two else 1.0
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -200,12 +227,16 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=7)
     s = sub.add_parser("standoff")
     s.add_argument("files", nargs="+", type=Path)
+    s.add_argument("--second", action="store_true", help="a blind second annotation")
     sub.add_parser("validate")
+    sub.add_parser("agreement")
     args = parser.parse_args()
     if args.command == "pool":
         pool(args.out, args.size, args.batch, args.seed)
     elif args.command == "standoff":
-        standoff(args.files)
+        standoff(args.files, SECOND if args.second else STANDOFF)
+    elif args.command == "agreement":
+        print(json.dumps(agreement(), indent=1))
     else:
         problems = validate()
         print("\n".join(problems) or f"{len(load_standoff())} sentences, no problems")
