@@ -40,6 +40,7 @@ NER_SETS = {
     "germeval": ("germeval_test", ("PER", "LOC", "ORG", "MISC")),
     "germeval_tune": ("germeval_tune", ("PER", "LOC", "ORG", "MISC")),
     "own": ("own_heldout", ("PER", "LOC", "ORG", "MISC")),
+    "real": ("real_heldout", ("PER", "LOC", "ORG", "MISC")),  # real-ner/ stand-off, held out
     "mobie": ("mobie_test", ("PER", "LOC", "ORG")),
     "smartdata": ("smartdata_test", ("PER", "LOC", "ORG")),
     "ler": ("ler_test", ("PER", "LOC", "ORG")),

@@ -12,6 +12,7 @@ Usage (from the repository root):
         # annotated batches (REF<TAB>sentence with [surface|LABEL]) -> standoff/<name>.jsonl
     python training/scripts/real_ner.py validate   # refs, digests, labels, test overlap
     python training/scripts/real_ner.py agreement  # the blind second reading vs the first
+    python training/scripts/real_ner.py docbin     # real_train / real_heldout for the recipe
 """
 
 from __future__ import annotations
@@ -193,6 +194,30 @@ def validate(folder: Path = STANDOFF) -> list[str]:
     return problems
 
 
+def docbin(out_dir: Path) -> None:
+    """``real_train.spacy`` and ``real_heldout.spacy`` (sentences whose reference hashes to
+    0 mod 10) for the training recipe; the text comes from ../shared at build time."""
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("de")
+    parts: dict[str, list] = {"real_train": [], "real_heldout": []}
+    for record in load_standoff():
+        doc = nlp.make_doc(sentence(record["ref"]))
+        spans = [
+            doc.char_span(start, end, label=label, alignment_mode="expand")
+            for start, end, label in record["entities"]
+        ]
+        doc.ents = filter_spans([span for span in spans if span is not None])
+        held = int(hashlib.md5(record["ref"].encode("utf-8")).hexdigest(), 16) % 10 == 0
+        parts["real_heldout" if held else "real_train"].append(doc)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, docs in parts.items():
+        DocBin(docs=docs).to_disk(out_dir / f"{name}.spacy")
+        print(f"{name}: {len(docs)} sentences, {sum(len(d.ents) for d in docs)} entities")
+
+
 def agreement() -> dict[str, float]:
     """Span-and-label F1 of the blind second annotation (``agreement/*.jsonl``) against the
     first, overall and per label."""
@@ -230,11 +255,15 @@ def main() -> int:
     s.add_argument("--second", action="store_true", help="a blind second annotation")
     sub.add_parser("validate")
     sub.add_parser("agreement")
+    d = sub.add_parser("docbin")
+    d.add_argument("--out", type=Path, default=ROOT / "training" / "build" / "corpus")
     args = parser.parse_args()
     if args.command == "pool":
         pool(args.out, args.size, args.batch, args.seed)
     elif args.command == "standoff":
         standoff(args.files, SECOND if args.second else STANDOFF)
+    elif args.command == "docbin":
+        docbin(args.out)
     elif args.command == "agreement":
         print(json.dumps(agreement(), indent=1))
     else:
