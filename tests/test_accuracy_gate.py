@@ -35,7 +35,7 @@ PINS = {
     "cue accuracy": {"dev": 0.934, "analysis": 0.598, "heldout": 0.59},
     "attributed quotes F1": {"dev": 0.938},
     "timex spans F1": {"dev": 0.981, "analysis": 0.917, "heldout": 0.914},
-    "timex values F1": {"dev": 0.947, "analysis": 0.865, "heldout": 0.805, "own_timexes": 0.832},
+    "timex values F1": {"dev": 0.947, "analysis": 0.865, "heldout": 0.817, "own_timexes": 0.832},
     "gender accuracy, PER mentions": {"dev": 0.93, "analysis": 0.943, "heldout": 0.852},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.848},
     "female recall": {"dev": 0.975, "analysis": 0.949, "heldout": 0.874},
@@ -95,7 +95,7 @@ def test_the_female_share_of_quotes_stays_near_gold(report):
 
 def test_weekdays_are_not_dated_after_the_day_more_often(report):
     # weekday expressions whose gold day is on or before the publication day, dated after it
-    for set_name, most in {"analysis": 1, "heldout": 8}.items():
+    for set_name, most in {"analysis": 1, "heldout": 4, "own_timexes": 0}.items():
         late = report["sets"][set_name]["weekdays on/before the day, dated after it"]
         assert late <= most, f"{set_name}: {late} weekdays dated after the publication day"
 

@@ -406,7 +406,7 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
     # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
     planned = re.search(r"\b(?:für|auf|ab|bis)\s*$", ctx.before, re.I)
-    if re.search(r"vergangen|letzt", prefix):
+    if re.search(r"vergangen|letzt|seit", prefix):  # "seit Montag" lies behind
         direction = "past"  # on or before, as the yardstick's annotators settled it
     elif re.search(r"kommend|nächst", prefix):
         direction = "next"

@@ -55,13 +55,19 @@ def sentence_tense(sentence: Span) -> str:
         # finite verbs: VerbForm=Fin, or a mood (the shipped model, trained on UD German,
         # marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)
         finite = [t for t in sentence if "Fin" in t.morph.get("VerbForm") or t.morph.get("Mood")]
-        participle = any("Part" in t.morph.get("VerbForm") for t in sentence)
+        participle = any(
+            "Part" in t.morph.get("VerbForm")
+            or ("Past" in t.morph.get("Tense") and not t.morph.get("Mood"))  # "gestürzt"
+            for t in sentence
+        )
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
         words = {t.text.lower() for t in finite}
         if infinitive and words & set(_marker_lists()["future_auxiliary"]):
             return "future"
         if any("Past" in t.morph.get("Tense") for t in finite):
             return "past"
+        if any(_tense_markers().get(t.lower_) == "past" for t in finite):
+            return "past"  # a strong preterite the model reads as present ("flog", "maß")
         if words & set(_marker_lists()["perfect_auxiliary"]) and (
             participle or _perfect().search(sentence.text)
         ):
