@@ -1,6 +1,6 @@
 """The corpora written for the project (``training/quote-corpus``, ``training/timex-corpus``):
 parsing, validation, gold export, agreement. ``quotes`` and ``timexes`` define each corpus;
-``training/scripts/quote_corpus.py`` and ``timex_corpus.py`` are their command lines.
+``training/scripts/written_corpus.py`` is their command line.
 
 Source format: ``### <doc-id> | <genre> | <country> | <topic> | <dct>`` starts a document,
 each following non-empty line is one paragraph with XML-like inline tags, a blank line ends
