@@ -5,11 +5,22 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from .context import Context, _number
+from .durations import (
+    _duration,
+    _duration_half,
+    _duration_word,
+    _ref,
+    _ref_past,
+    _ref_period,
+    _set,
+    _set_per,
+)
 from .lexicon import lexicon
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -57,51 +68,6 @@ def anchors(value: str) -> tuple[str, str, str]:
     if match := re.fullmatch(r"(\d{3})", value):
         return f"{match[1]}0-01-01", f"{match[1]}9-12-31", "decade"
     return "", "", ""
-
-
-@dataclass
-class Context:
-    """What normalisation may use: the article date and what the text said before."""
-
-    year: int | None
-    month: int | None
-    day: int | None
-    reference: date | None = None  # the day of writing, when the text fixes it
-    last_day: date | None = None  # the latest day-level date mentioned so far
-    tense: str = "present"
-    narrative: bool = False
-    sentence_day: date | None = None  # a day-level date earlier in the same sentence
-    before: str = ""  # the text of the sentence before the match
-    after: str = ""  # the text of the sentence after the match
-    seen: list[Timex] = field(default_factory=list)
-    year_window: int | None = None  # bare numbers further from the dct are no years (news)
-    last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
-    paragraph_day: date | None = None  # the last day mentioned in the same paragraph
-
-    def implausible(self, year: int) -> bool:
-        """Whether a bare number is too far from the article's date to be its year."""
-        if self.narrative or self.year is None or self.year_window is None:
-            return False
-        return abs(year - self.year) > self.year_window
-
-    @property
-    def month_value(self) -> str:
-        """The publication month as a value (the fallback of unresolvable day references)."""
-        if self.year is None:
-            return ""
-        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
-
-
-def _number(text: str) -> float | None:
-    text = text.strip().lower().replace(",", ".")
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
-    value = lexicon("numbers").get(text)
-    return float(value) if value else None
-
-
-def _fmt_number(number: float) -> str:
-    return str(int(number)) if number == int(number) else str(number)
 
 
 def _closest_year(ctx: Context, month: int, day: int | None = None) -> int | None:
@@ -459,37 +425,6 @@ def _clock(groups: dict, ctx: Context) -> str | None:
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
-def _duration(groups: dict, ctx: Context) -> str | None:
-    if re.search(r"(?i)\bAlter\s+von\s*$|\bim\s+Alter\s*$|\bmit\s*$", ctx.before):
-        return None  # an age ("mit 31 Jahren"), not a duration
-    if groups.get("vague"):
-        amount = "X"
-    elif groups.get("number"):
-        number = _number(groups["number"])
-        if number is None:
-            return None
-        amount = _fmt_number(number)
-    else:
-        amount = "X"
-    parts = [(amount, lexicon("units")[groups["unit"].lower()])]
-    if groups.get("number2") and (second := _number(groups["number2"])) is not None:
-        parts.append((_fmt_number(second), lexicon("units")[groups["unit2"].lower()]))
-    return _duration_value(parts)
-
-
-def _duration_value(parts: list[tuple[str, str]]) -> str:
-    """A TIMEX3 duration of (amount, unit) parts: "P4Y3M", "PT5H24M", "P6M" for 2 quarters."""
-    date_part, time_part = "", ""
-    for amount, unit in parts:
-        if unit == "Q":
-            date_part += f"{int(float(amount) * 3)}M" if amount != "X" else "XM"
-        elif unit in ("H", "MIN", "S"):
-            time_part += f"{amount}{'M' if unit == 'MIN' else unit}"
-        else:
-            date_part += f"{amount}{unit}"
-    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
-
-
 def _in_future(groups: dict, ctx: Context) -> str | None:
     """ "in zehn Tagen": the day, week, month or year that far after the day of writing
     (a past-tense narrative's "in zwei Jahren" is a duration)."""
@@ -530,65 +465,6 @@ def _holiday(groups: dict, ctx: Context) -> str | None:
     if rule.startswith("easter"):
         return (easter(year) + timedelta(days=int(rule[6:]))).isoformat()
     return f"{year:04d}-{rule}"
-
-
-def _duration_word(groups: dict, ctx: Context) -> str | None:
-    units = {
-        "jahre": "Y",
-        "monate": "M",
-        "woche": "W",
-        "tage": "D",
-        "stunde": "H",
-        "jahrzehnte": "DE",
-    }
-    word = groups["unit"].lower()
-    unit = next(code for prefix, code in units.items() if word.startswith(prefix))
-    return "PTXH" if unit == "H" else f"PX{unit}"
-
-
-def _duration_half(groups: dict, ctx: Context) -> str | None:
-    return "P6M"
-
-
-def _set(groups: dict, ctx: Context) -> str | None:
-    if groups.get("weekday"):
-        return f"XXXX-WXX-{lexicon('weekdays')[groups['weekday'].lower()]}"
-    if groups.get("weekdayadv"):
-        return f"XXXX-WXX-{lexicon('weekdays_adverbial')[groups['weekdayadv'].lower()]}"
-    if groups.get("part"):
-        return f"XXXX-XX-XXT{lexicon('day_parts')[groups['part'].lower()]}"
-    if groups.get("season"):
-        return f"XXXX-{lexicon('seasons')[groups['season'].lower()]}"
-    if groups.get("freq"):
-        return lexicon("frequencies")[groups["freq"].lower()]
-    unit = lexicon("units")[groups["unit"].lower()]
-    number = _number(groups["number"]) if groups.get("number") else 1
-    amount = _fmt_number(number or 1)
-    return f"PT{amount}H" if unit == "H" else f"P{amount}{unit}"
-
-
-def _set_per(groups: dict, ctx: Context) -> str | None:
-    """ "im Monat", "pro Tag" after an amount ("11.000 Euro im Monat") is a rate: a SET."""
-    per = re.match(r"(?i)(pro|je)\b", groups["_text"])
-    if not per and not re.search(
-        r"(\d|Euro|Franken|Dollar|Prozent|Mal|mal|Stunden|Kilometer|Liter)\s*$", ctx.before
-    ):
-        return None
-    unit = lexicon("units")[groups["unit"].lower()]
-    return "PT1H" if unit == "H" else f"P1{unit}"
-
-
-def _ref_period(groups: dict, ctx: Context) -> str | None:
-    past = groups["offset"].lower() in ("vergangenen", "letzten", "zurückliegenden")
-    return "PAST_REF" if past else "FUTURE_REF"
-
-
-def _ref_past(groups: dict, ctx: Context) -> str | None:
-    return "PAST_REF"
-
-
-def _ref(groups: dict, ctx: Context) -> str | None:
-    return lexicon("references")[re.sub(r"\s+", " ", groups["ref"]).lower()]
 
 
 NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {

@@ -1,0 +1,54 @@
+"""What a normaliser may know (the article date, the text around, what came before) and
+the number words the rules read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import lexicon
+
+
+@dataclass
+class Context:
+    """What normalisation may use: the article date and what the text said before."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    reference: date | None = None  # the day of writing, when the text fixes it
+    last_day: date | None = None  # the latest day-level date mentioned so far
+    tense: str = "present"
+    narrative: bool = False
+    sentence_day: date | None = None  # a day-level date earlier in the same sentence
+    before: str = ""  # the text of the sentence before the match
+    after: str = ""  # the text of the sentence after the match
+    year_window: int | None = None  # bare numbers further from the dct are no years (news)
+    last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
+    paragraph_day: date | None = None  # the last day mentioned in the same paragraph
+
+    def implausible(self, year: int) -> bool:
+        """Whether a bare number is too far from the article's date to be its year."""
+        if self.narrative or self.year is None or self.year_window is None:
+            return False
+        return abs(year - self.year) > self.year_window
+
+    @property
+    def month_value(self) -> str:
+        """The publication month as a value (the fallback of unresolvable day references)."""
+        if self.year is None:
+            return ""
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().lower().replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    value = lexicon("numbers").get(text)
+    return float(value) if value else None
+
+
+def _fmt_number(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)

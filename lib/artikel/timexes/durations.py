@@ -1,0 +1,98 @@
+"""Normalisers of durations, recurrences (SET) and vague references (PRESENT_REF …)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, _fmt_number, _number
+from .lexicon import lexicon
+
+
+def _duration(groups: dict, ctx: Context) -> str | None:
+    if re.search(r"(?i)\bAlter\s+von\s*$|\bim\s+Alter\s*$|\bmit\s*$", ctx.before):
+        return None  # an age ("mit 31 Jahren"), not a duration
+    if groups.get("vague"):
+        amount = "X"
+    elif groups.get("number"):
+        number = _number(groups["number"])
+        if number is None:
+            return None
+        amount = _fmt_number(number)
+    else:
+        amount = "X"
+    parts = [(amount, lexicon("units")[groups["unit"].lower()])]
+    if groups.get("number2") and (second := _number(groups["number2"])) is not None:
+        parts.append((_fmt_number(second), lexicon("units")[groups["unit2"].lower()]))
+    return _duration_value(parts)
+
+
+def _duration_value(parts: list[tuple[str, str]]) -> str:
+    """A TIMEX3 duration of (amount, unit) parts: "P4Y3M", "PT5H24M", "P6M" for 2 quarters."""
+    date_part, time_part = "", ""
+    for amount, unit in parts:
+        if unit == "Q":
+            date_part += f"{int(float(amount) * 3)}M" if amount != "X" else "XM"
+        elif unit in ("H", "MIN", "S"):
+            time_part += f"{amount}{'M' if unit == 'MIN' else unit}"
+        else:
+            date_part += f"{amount}{unit}"
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
+
+
+def _duration_word(groups: dict, ctx: Context) -> str | None:
+    units = {
+        "jahre": "Y",
+        "monate": "M",
+        "woche": "W",
+        "tage": "D",
+        "stunde": "H",
+        "jahrzehnte": "DE",
+    }
+    word = groups["unit"].lower()
+    unit = next(code for prefix, code in units.items() if word.startswith(prefix))
+    return "PTXH" if unit == "H" else f"PX{unit}"
+
+
+def _duration_half(groups: dict, ctx: Context) -> str | None:
+    return "P6M"
+
+
+def _set(groups: dict, ctx: Context) -> str | None:
+    if groups.get("weekday"):
+        return f"XXXX-WXX-{lexicon('weekdays')[groups['weekday'].lower()]}"
+    if groups.get("weekdayadv"):
+        return f"XXXX-WXX-{lexicon('weekdays_adverbial')[groups['weekdayadv'].lower()]}"
+    if groups.get("part"):
+        return f"XXXX-XX-XXT{lexicon('day_parts')[groups['part'].lower()]}"
+    if groups.get("season"):
+        return f"XXXX-{lexicon('seasons')[groups['season'].lower()]}"
+    if groups.get("freq"):
+        return lexicon("frequencies")[groups["freq"].lower()]
+    unit = lexicon("units")[groups["unit"].lower()]
+    number = _number(groups["number"]) if groups.get("number") else 1
+    amount = _fmt_number(number or 1)
+    return f"PT{amount}H" if unit == "H" else f"P{amount}{unit}"
+
+
+def _set_per(groups: dict, ctx: Context) -> str | None:
+    """ "im Monat", "pro Tag" after an amount ("11.000 Euro im Monat") is a rate: a SET."""
+    per = re.match(r"(?i)(pro|je)\b", groups["_text"])
+    if not per and not re.search(
+        r"(\d|Euro|Franken|Dollar|Prozent|Mal|mal|Stunden|Kilometer|Liter)\s*$", ctx.before
+    ):
+        return None
+    unit = lexicon("units")[groups["unit"].lower()]
+    return "PT1H" if unit == "H" else f"P1{unit}"
+
+
+def _ref_period(groups: dict, ctx: Context) -> str | None:
+    past = groups["offset"].lower() in ("vergangenen", "letzten", "zurückliegenden")
+    return "PAST_REF" if past else "FUTURE_REF"
+
+
+def _ref_past(groups: dict, ctx: Context) -> str | None:
+    return "PAST_REF"
+
+
+def _ref(groups: dict, ctx: Context) -> str | None:
+    return lexicon("references")[re.sub(r"\s+", " ", groups["ref"]).lower()]
