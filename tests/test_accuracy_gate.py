@@ -23,6 +23,7 @@ PINS = {
     "entities strict F1": {"dev": 0.936, "analysis": 0.815, "heldout": 0.814},
     "entity spans F1": {"dev": 0.951, "analysis": 0.864, "heldout": 0.881},
     "canonical frequency F1": {"dev": 0.938, "analysis": 0.809, "heldout": 0.804},
+    "most mentioned entity right": {"dev": 0.895, "analysis": 0.862, "heldout": 0.846},
     "quote spans F1": {
         "dev": 0.985,
         "analysis": 0.773,

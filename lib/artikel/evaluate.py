@@ -241,6 +241,7 @@ def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score
     """
     strict, unlabelled, frequency = Score(), Score(), Score()
     per_label: dict[str, Score] = {}
+    top_right = top_articles = 0
     for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         boilerplate = _gold_boilerplate(article_gold, offset)
         gold_items = {
@@ -264,17 +265,28 @@ def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score
             )
         predicted_names = Counter(i[3] for i in predicted)
         gold_names = Counter(i[3] for i in gold_items)
+        if gold_names:  # the most mentioned referent (any of the tied ones) found as such
+            top_articles += 1
+            top_right += bool(_most_mentioned(predicted_names) & _most_mentioned(gold_names))
         common = sum((predicted_names & gold_names).values())
         frequency.tp += common
         frequency.fp += sum(predicted_names.values()) - common
         frequency.fn += sum(gold_names.values()) - common
     for label, score in sorted(per_label.items()):
         strict.extra[f"{label} F1"] = score.f1
+    if top_articles:
+        frequency.extra["most mentioned right"] = top_right / top_articles
     return {
         "entities (strict)": strict,
         "entity spans": unlabelled,
         "canonical frequency": frequency,
     }
+
+
+def _most_mentioned(names: Counter) -> set[str]:
+    """The canonical names mentioned most often in one article (all of them on a tie)."""
+    most = max(names.values(), default=0)
+    return {name for name, n in names.items() if n == most and most}
 
 
 def _count(score: Score, predicted: set, gold: set) -> None:

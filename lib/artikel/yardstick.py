@@ -27,6 +27,7 @@ ROWS = (  # (label, score name, field)
     ("entities strict F1", "entities (strict)", "f1"),
     ("entity spans F1", "entity spans", "f1"),
     ("canonical frequency F1", "canonical frequency", "f1"),
+    ("most mentioned entity right", "canonical frequency", "most mentioned right"),
     ("quote spans F1", "quote spans", "f1"),
     ("quote spans P", "quote spans", "precision"),
     ("quote spans R", "quote spans", "recall"),
