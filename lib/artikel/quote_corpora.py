@@ -150,7 +150,7 @@ def gold_record(article_id: str, source: str, dct: str, quotes: list[dict]) -> d
     }
 
 
-def _runs(indices: list[int]) -> list[tuple[int, int]]:
+def token_runs(indices: list[int]) -> list[tuple[int, int]]:
     """Contiguous runs of sorted token indices as (first, last) pairs."""
     starts = [i for n, i in enumerate(indices) if n == 0 or indices[n - 1] != i - 1]
     ends = [i for n, i in enumerate(indices) if n + 1 == len(indices) or indices[n + 1] != i + 1]
@@ -204,7 +204,7 @@ def spkatt_candidates(
             and tokens[last][0] in marks
             and not inner_marks
         )
-        sources = [(tokens[a][1], tokens[b][2]) for a, b in _runs(positions(ann["Source"]))]
+        sources = [(tokens[a][1], tokens[b][2]) for a, b in token_runs(positions(ann["Source"]))]
         candidates.append(
             Candidate(
                 kind="direct" if direct else "indirect",

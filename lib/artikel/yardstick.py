@@ -60,6 +60,7 @@ SETS = ("dev", "analysis", "heldout")
 # written for the project (scored, never read for errors), GermEval 2023 SpkAtt dev
 # (Bundestag speeches) and the news, report and commentary samples of Redewiedergabe
 # (1840-1919); the last two are evaluation only.
+QUOTE_SPAN_ROWS = tuple(label for label, name, _ in ROWS if name == "quote spans")
 QUOTE_ROWS = tuple(label for label, name, _ in ROWS if name in ("quote spans", "attributed quotes"))
 QUOTE_ROWS += ("gender accuracy, person speakers", "female share of quotes, gold")
 QUOTE_ROWS += ("female share of quotes, predicted",)
@@ -67,8 +68,8 @@ TIMEX_ROWS = tuple(label for label, name, _ in ROWS if name.startswith("timex"))
 EXTRA_SETS = {  # name: (column title, rows it is scored on)
     "own_quotes": ("own quote corpus, test split", QUOTE_ROWS),
     "own_timexes": ("own TIMEX3 corpus, test split", TIMEX_ROWS),
-    "spkatt": ("SpkAtt 2023 dev", QUOTE_ROWS[:7]),
-    "redewiedergabe": ("Redewiedergabe, news", QUOTE_ROWS[:7]),
+    "spkatt": ("SpkAtt 2023 dev", QUOTE_SPAN_ROWS),
+    "redewiedergabe": ("Redewiedergabe, news", QUOTE_SPAN_ROWS),
 }
 REDEWIEDERGABE_TYPES = frozenset({"Nachrichten", "Reportage", "Kommentar"})
 

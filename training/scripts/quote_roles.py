@@ -21,6 +21,7 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
+from artikel.quote_corpora import token_runs
 from artikel.written import ROOT, SHARED, load, split_of
 from artikel.written.quotes import CORPUS as QUOTES
 
@@ -49,14 +50,7 @@ def own_docs(nlp, split: str) -> list[Doc]:
 def _runs(ids: list[str], offsets: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
     """Contiguous token runs of SpkAtt "sentence:token" ids, as document token offsets."""
     positions = sorted(offsets[tuple(map(int, i.split(":")))] for i in ids if i.count(":") == 1)
-    runs, start = [], None
-    for k, pos in enumerate(positions):
-        if start is None:
-            start = pos
-        if k + 1 == len(positions) or positions[k + 1] != pos + 1:
-            runs.append((start, pos + 1))
-            start = None
-    return runs
+    return [(first, last + 1) for first, last in token_runs(positions)]
 
 
 def spkatt_docs(vocab) -> list[Doc]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import CLAUSE_END, SENTENCE_END, is_konjunktiv
+from .lexicon import CLAUSE_END, SENTENCE_END, is_konjunktiv, source_words
 
 
 class CueFinder:
@@ -75,12 +75,7 @@ class CueFinder:
         found = []
         seen = set()
         matches = sorted(self.matchers["sources"](doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        fixed_words = {
-            word.lower().rstrip("?")
-            for _, phrase in self.lex.sources
-            for part in phrase.split()
-            for word in part.split("|")
-        }
+        fixed_words = source_words()
         for match_id, start, end in matches:
             if start in seen or self.in_marks[start]:
                 continue

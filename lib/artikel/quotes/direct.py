@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .lexicon import verb_lemmas
 from .marks import Marked
 from .types import Mention, Quote
 
@@ -123,8 +124,7 @@ class DirectPass:
         if self.cues[i][1] != i and self.cues[i][1] < token.i:
             return None  # "kündigte … an" closed before the mark
         between = self.doc[i + 1 : token.i]
-        lemmas = {lemma for lemma, _ in self.lex.verb_forms.get(self.doc[i].text, ())}
-        if lemmas & self.lex.characterising:
+        if verb_lemmas(self.doc[i].text, self.lex) & self.lex.characterising:
             return i  # "nannte den Entwurf „kurzsichtig“": the speaker's own words
         if not any("quote_object" in self.lex.clause_words.get(t.lower_, ()) for t in between):
             return None  # "fordern die „Denuklearisierung“": a quoted term

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .lexicon import is_evidence, is_konjunktiv
+from .lexicon import is_evidence, is_konjunktiv, verb_lemmas
 from .types import Mention, Quote, trim_content
 
 # determiners that continue a noun phrase as its genitive ("Angaben des Roten Kreuzes")
@@ -101,7 +101,7 @@ class IndirectPass:
         for i in sorted(self.cues):
             if not sentence.start <= i < sentence.end or i in used_cues:
                 continue
-            lemmas = {lemma for lemma, _ in self.lex.verb_forms.get(self.doc[i].text, ())}
+            lemmas = verb_lemmas(self.doc[i].text, self.lex)
             if lemmas and lemmas <= self.lex.object_only:
                 continue  # "bezeichnete … als „…“": a quoted complement only, no report
             if any(q.start <= self.doc[i].idx < q.end for q in found):

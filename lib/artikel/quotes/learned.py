@@ -1,11 +1,11 @@
-"""Reported speech that no rule finds, from artikel's quote-role tagger.
+"""Reported speech that no rule finds, from a quote-role tagger (optional, off by default).
 
-The tagger (``models/de_artikel_quotes``: a spaCy ``ner`` with its own small tok2vec, trained by
-``training/scripts/quote_roles.py`` on the project's own quote corpus and GermEval 2023 SpkAtt)
-marks the CUE, SOURCE and CONTENT spans of reported speech. The rules stay first where they are
-exact (quotation marks, colon quotes, speech-verb clauses, source phrases, Konjunktiv
-continuations); a CONTENT span they did not cover becomes an indirect (or mixed) quote when its
-sentence has a CUE or a SOURCE of its own.
+A tagger trained by ``training/scripts/quote_roles.py`` (a spaCy ``ner`` with its own small
+tok2vec, on the project's own quote corpus and GermEval 2023 SpkAtt) marks the CUE, SOURCE and
+CONTENT spans of reported speech; ``[quotes] tagger`` names it (none is shipped: it added
+nothing on real news, ``training/ablations/02_quote_roles.md``). The rules stay first; a
+CONTENT span they did not cover becomes an indirect (or mixed) quote when its sentence has a
+tagged CUE that the lexicon knows and the content has a verb of its own.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from ..nlp import MODELS_DIR
-from .lexicon import lexicon
+from .lexicon import source_words
 from .types import Mention, Quote, trim_content
 
 QUOTE_TAGGER = MODELS_DIR / "de_artikel_quotes"
@@ -41,18 +41,6 @@ def role_tagger(choice: str) -> Language | None:
     """The quote-role tagger of a ``[quotes] tagger`` setting, loaded once per process."""
     path = tagger_path(choice)
     return None if path is None else spacy.load(path)
-
-
-@cache
-def _source_words() -> frozenset[str]:
-    """The words of the source phrases ("laut", "zufolge", "angaben"), lower case."""
-    return frozenset(
-        word.lower().rstrip("?").lstrip("*")
-        for _, phrase in lexicon().sources
-        for part in phrase.split()
-        for word in part.split("|")
-        if word != "…"
-    )
 
 
 class LearnedPass:
@@ -92,7 +80,7 @@ class LearnedPass:
 
     def _known_cue(self, cue: Span) -> bool:
         """A tagged cue holds a speech verb or a source-phrase word of the lexicon."""
-        words = _source_words()
+        words = source_words()
         return any(t.text in self.lex.verb_forms or t.lower_ in words for t in cue)
 
     def _clause(self, start: int, end: int) -> bool:

@@ -140,6 +140,22 @@ def matchers(vocab: Vocab) -> dict[str, Matcher]:
     return {"verbs": verbs, "sources": sources, "pronouns": pronouns}
 
 
+@cache
+def source_words() -> frozenset[str]:
+    """The fixed words of the source phrases ("laut", "zufolge", "hieß", "es"), lower case."""
+    return frozenset(
+        word.lower().rstrip("?")
+        for _, phrase in lexicon().sources
+        for part in phrase.split()
+        for word in part.split("|")
+    )
+
+
+def verb_lemmas(form: str, lex: Lexicon) -> set[str]:
+    """The lemmas of a speech-verb form as written ("nannte" -> {"nennen"}); empty if none."""
+    return {lemma for lemma, _ in lex.verb_forms.get(form, ())}
+
+
 def is_evidence(word: str, lex: Lexicon) -> bool:
     """Whether a word names what a report rests on ("Berichten", "Polizeiangaben"): an entry
     of ``evidence_nouns.txt``, or a compound ending in one of six letters or more."""

@@ -144,7 +144,11 @@ def find_timexes(
     matches = _find_matches(sentences)
     if narrative is None:
         narrative = looks_narrative(matches, year)
-    tenses = {(m.start, m.end): clause_tense(m.sentence, m.start, m.end) for m in matches}
+    whole = {sentence.start: sentence_tense(sentence) for sentence in sentences}
+    tenses = {
+        (m.start, m.end): clause_tense(m.sentence, m.start, m.end, whole[m.sentence.start])
+        for m in matches
+    }
     anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
 
     def context(match: _Match, **extra) -> Context:

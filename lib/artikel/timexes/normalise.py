@@ -321,7 +321,7 @@ def _later(groups: dict, ctx: Context) -> str | None:
     return ctx.month_value or None
 
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_START = {code: months[0] for code, months in SEASON_MONTHS.items()}  # SP 3 … WI 12
 
 
 def _anaphoric_unit(groups: dict, ctx: Context) -> str | None:
@@ -430,20 +430,17 @@ def _in_future(groups: dict, ctx: Context) -> str | None:
     (a past-tense narrative's "in zwei Jahren" is a duration)."""
     number = _number(groups["number"])
     unit = lexicon("units")[groups["unit"].lower()]
-    if number is None or ctx.tense == "past":
-        return _duration(groups, ctx)
-    base = ctx.reference or (date(ctx.year, ctx.month, 1) if ctx.year and ctx.month else None)
-    if ctx.year is None:
+    if number is None or ctx.tense == "past" or ctx.year is None:
         return _duration(groups, ctx)
     if unit == "Y":
         return f"{ctx.year + round(number):04d}"
     if unit == "M" and ctx.month:
         index = ctx.year * 12 + ctx.month - 1 + round(number)
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    if base is None or ctx.reference is None:
+    if ctx.reference is None:
         return ctx.month_value or None
     days = number * (7 if unit == "W" else 1)
-    target = base + timedelta(days=round(days))
+    target = ctx.reference + timedelta(days=round(days))
     if unit == "W":
         year, week, _ = target.isocalendar()
         return f"{year:04d}-W{week:02d}"

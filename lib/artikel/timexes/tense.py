@@ -39,6 +39,12 @@ def _perfect() -> re.Pattern[str]:
     )
 
 
+def _finite(token) -> bool:
+    """A finite verb by morphology: VerbForm=Fin, or a mood (the shipped model, trained on UD
+    German, marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)."""
+    return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
+
+
 def _word_tenses(text: str) -> set[str | None]:
     return {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
 
@@ -52,9 +58,7 @@ def sentence_tense(sentence: Span) -> str:
     """
     doc = sentence.doc
     if doc.has_annotation("MORPH") and doc.has_annotation("TAG"):
-        # finite verbs: VerbForm=Fin, or a mood (the shipped model, trained on UD German,
-        # marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)
-        finite = [t for t in sentence if "Fin" in t.morph.get("VerbForm") or t.morph.get("Mood")]
+        finite = [t for t in sentence if _finite(t)]
         participle = any(
             "Part" in t.morph.get("VerbForm")
             or ("Past" in t.morph.get("Tense") and not t.morph.get("Mood"))  # "gestürzt"
@@ -86,11 +90,12 @@ def sentence_tense(sentence: Span) -> str:
 CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
-def clause_tense(sentence: Span, start: int, end: int) -> str:
+def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None) -> str:
     """The tense of the clause around the characters ``start:end`` of a sentence (between
     commas, colons, dashes or brackets) when it has a finite verb of its own
-    (the pipeline's morphology), else the tense of the whole sentence: in "Die Arbeiten
-    sollen im April beginnen, eröffnet wurde das Bad 1970" April looks ahead."""
+    (the pipeline's morphology), else the tense of the whole sentence (``whole`` when the
+    caller has it already): in "Die Arbeiten sollen im April beginnen, eröffnet wurde das
+    Bad 1970" April looks ahead."""
     doc = sentence.doc
     first, last = sentence.start, sentence.end
     for token in sentence:
@@ -101,8 +106,6 @@ def clause_tense(sentence: Span, start: int, end: int) -> str:
                 last = token.i
                 break
     clause = doc[first:last]
-    finite = doc.has_annotation("MORPH") and any(
-        "Fin" in t.morph.get("VerbForm") or t.morph.get("Mood") for t in clause
-    )
-    own = finite and len(clause) < len(sentence)
-    return sentence_tense(clause if own else sentence)
+    if doc.has_annotation("MORPH") and len(clause) < len(sentence) and any(map(_finite, clause)):
+        return sentence_tense(clause)
+    return whole if whole is not None else sentence_tense(sentence)
