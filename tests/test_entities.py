@@ -387,10 +387,12 @@ def test_person_spans_are_cut_at_person_nouns_between_names():
     )
     known = {"Brandt", "Roth", "Peter Jonas"}
     spans = ((1, 4), (5, 8), (9, 11))
-    parts = [[p.text for p in _person_parts(doc[a:b], known)] for a, b in spans]
+    parts = [[p.text for p in _person_parts(doc[a:b], known, set())] for a, b in spans]
     assert parts == [["Brandt", "Roth"], ["Peter Jonas"], ["Anna Richter"]]
     # not named on their own elsewhere: no cut on a guess ("Richter" may be a surname)
-    assert [p.text for p in _person_parts(doc[1:4], set())] == ["Brandt Vorgänger Roth"]
+    assert [p.text for p in _person_parts(doc[1:4], set(), set())] == ["Brandt Vorgänger Roth"]
+    # a trailing role noun that is no common surname goes even when the rest is not known
+    assert [p.text for p in _person_parts(doc[5:8], set(), set())] == ["Peter Jonas"]
     text = (
         "Die Rede hielt Markus Feldmann Professor an der Universität Jena. Peter König sprach. "
         "Markus Feldmann dankte."
@@ -400,3 +402,132 @@ def test_person_spans_are_cut_at_person_nouns_between_names():
     )
     spans = set(analysis.entities.loc[analysis.entities["label"] == "PER", "text"])
     assert "Markus Feldmann" in spans and "Markus Feldmann Professor" not in spans
+
+
+def test_two_people_named_side_by_side_stay_two_people():
+    # "bezeichnete Scholz Merz als ...": subject and object read as one name by the NER
+    text = (
+        "Olaf Scholz traf Friedrich Merz. Später bezeichnete Scholz Merz als Partner. "
+        "Merz widersprach. Scholz schwieg."
+    )
+    marked = [
+        ("Olaf Scholz", "PER"),
+        ("Friedrich Merz", "PER"),
+        ("Scholz Merz", "PER"),
+        ("Merz", "PER"),
+        ("Scholz", "PER"),
+    ]
+    found = mentions(text, marked)
+    assert ("Scholz Merz", "PER", "Scholz Merz") not in found
+    assert [c for t, _, c in found if t in ("Scholz", "Merz")] == [
+        "Olaf Scholz",
+        "Friedrich Merz",
+        "Friedrich Merz",
+        "Olaf Scholz",
+    ]
+    # a full name whose parts the article also uses alone is no pair of people
+    text = "Filep Karma wurde verhaftet. Karma sagte, Filep sei sein Name."
+    marked = [("Filep Karma", "PER"), ("Karma", "PER"), ("Filep", "PER")]
+    assert canonicals(text, marked) == ["Filep Karma"] * 3
+
+
+def test_a_genitive_is_kept_when_the_article_uses_the_form_as_a_nominative():
+    text = (
+        "Louis Gallois ist neuer Chef. Gallois will festhalten. "
+        "Gallois Vorgänger Streiff warf ihm vor, zu zögern."
+    )
+    marked = [("Louis Gallois", "PER"), ("Gallois", "PER"), ("Gallois", "PER"), ("Streiff", "PER")]
+    assert canonicals(text, marked) == ["Louis Gallois"] * 3 + ["Streiff"]
+    # without such a use the genitive goes: "Nordkoreas Machthaber", "Trumps Sprecherin"
+    text = "Donald Trump schwieg. Trumps Sprecherin widersprach."
+    assert canonicals(text, [("Donald Trump", "PER"), ("Trumps", "PER")]) == ["Donald Trump"] * 2
+
+
+def test_a_place_in_parentheses_is_no_abbreviation_of_another():
+    text = (
+        "Die Turbine wurde bei Raguhn (Sachsen-Anhalt) getestet, später in Manhattan (NYC) "
+        "und in Nordrhein-Westfalen (NRW)."
+    )
+    marked = [
+        ("Raguhn", "LOC"),
+        ("Sachsen-Anhalt", "LOC"),
+        ("Manhattan", "LOC"),
+        ("NYC", "LOC"),
+        ("Nordrhein-Westfalen", "LOC"),
+        ("NRW", "LOC"),
+    ]
+    assert canonicals(text, marked) == [
+        "Raguhn",
+        "Sachsen-Anhalt",
+        "Manhattan",
+        "NYC",
+        "Nordrhein-Westfalen",
+        "Nordrhein-Westfalen",
+    ]
+
+
+def test_role_nouns_and_role_compounds_are_no_people():
+    text = "Das Konzept seines Vorgängers galt. Ein Human Rights Watch-Sprecher sagte das."
+    marked = [("Vorgängers", "PER"), ("Human Rights Watch-Sprecher", "PER")]
+    assert mentions(text, marked) == []
+
+
+def test_a_particle_before_a_common_noun_ends_a_name():
+    text = "Einige Zeit später wurde Hu von der Staatssicherheit verhaftet. Hu Jia ist Aktivist."
+    analysis = artikel.analyze(
+        make_table("articles", [{"article_id": "a", "text": text, "date": "2008-04"}])
+    )
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    assert "Hu von der Staatssicherheit" not in set(people["text"])
+    assert set(people["canonical"]) == {"Hu Jia"}
+
+
+def test_a_surname_alone_joins_the_only_full_name_that_ends_in_it(tmp_path):
+    from collections import Counter
+
+    from artikel.ids import alias_rules, read_aliases
+    from artikel.settings import load_settings
+
+    counts = Counter(
+        {
+            ("PER", "Angela Merkel"): 5,
+            ("PER", "Merkel"): 9,
+            ("PER", "Thomas Müller"): 2,
+            ("PER", "Gerd Müller"): 3,
+            ("PER", "Müller"): 4,
+            ("ORG", "Merkel"): 1,
+        }
+    )
+    rules = alias_rules(counts)
+    assert rules[("PER", "Merkel")] == ("PER:angela-merkel", "surname")
+    assert rules[("PER", "Müller")] == ("PER:muller", "name")  # two full names: ambiguous
+    assert rules[("ORG", "Merkel")] == ("ORG:merkel", "name")
+    assert len({rules[("PER", n)][0] for n in ("Thomas Müller", "Gerd Müller")}) == 2
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("# mine\nPER\tMerkel\t-\nPER\tMüller\tGerd Müller\n", encoding="utf-8")
+    settings_file = tmp_path / "settings.cfg"
+    settings_file.write_text(f"[ids]\naliases = {aliases}\n", encoding="utf-8")
+    rules = alias_rules(counts, load_settings(settings_file))
+    assert rules[("PER", "Merkel")] == ("PER:merkel", "override")
+    assert rules[("PER", "Müller")] == ("PER:gerd-muller", "override")
+    aliases.write_text("PER\tMüller\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"aliases\.tsv, line 1"):
+        read_aliases(aliases)
+
+
+def test_alias_table_and_spikes_of_a_small_corpus():
+    from artikel import entity_aliases, entity_spikes
+
+    analysis = small_analysis()
+    extra = analysis.entities.iloc[[0]].assign(canonical="Trump", text="Trump")
+    analysis.entities = pd.concat([analysis.entities, extra], ignore_index=True)
+    table = entity_aliases(analysis)
+    assert table[["entity_id", "canonical", "rule"]].values.tolist() == [
+        ["PER:donald-trump", "Donald Trump", "name"],
+        ["PER:donald-trump", "Trump", "surname"],
+    ]
+    analysis.entities["entity_id"] = assign_entity_ids(analysis.entities)
+    spikes = entity_spikes(analysis, min_mentions=2, factor=1.5)  # 3 against a median of 2
+    assert spikes[["period", "canonical", "mentions", "articles"]].values.tolist() == [
+        ["2019-02", "Donald Trump", 3, "a"]
+    ]

@@ -18,7 +18,9 @@ from .settings import load_settings
 from .tables import SCHEMAS, read_table
 from .views import (
     cooccurrence,
+    entity_aliases,
     entity_counts,
+    entity_spikes,
     event_counts,
     gender_shares,
     speaker_counts,
@@ -33,7 +35,9 @@ __all__ = [
     "analyze",
     "analyze_corpus",
     "cooccurrence",
+    "entity_aliases",
     "entity_counts",
+    "entity_spikes",
     "event_counts",
     "gender_shares",
     "iter_articles",

@@ -33,8 +33,13 @@ from .names import (
 from .resources import is_first_name, load_entries
 
 
-def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
-    """``word`` without a genitive ending when the evidence allows it."""
+def _genitive_stem(
+    word: str, *, attested: set[str], evidence: bool, as_written: frozenset[str] = frozenset()
+) -> str:
+    """``word`` without a genitive ending when the evidence allows it: the form without it
+    occurs (``attested``) or is a country, else the grammar says genitive (``evidence``)
+    and the article never uses ``word`` where no genitive is possible (``as_written``:
+    "Gallois ist ..." keeps "Gallois Vorgänger" from becoming "Galloi")."""
     lowered = word.lower()
     if (
         word in nominative_s()
@@ -55,7 +60,7 @@ def _genitive_stem(word: str, *, attested: set[str], evidence: bool) -> str:
     for candidate in candidates:
         if candidate in attested or candidate in country_names():
             return candidate
-    if not evidence or not candidates:
+    if not evidence or not candidates or word in as_written:
         return word
     if word.endswith("es") and len(word) > 4:
         stem = word[:-2]
@@ -119,7 +124,12 @@ def _adjective_stem(word: str) -> str:
     return word
 
 
-def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
+def base_form(
+    span_tokens: list[Token],
+    label: str,
+    attested: set[str],
+    as_written: frozenset[str] = frozenset(),
+) -> str:
     """The nominative form of a mention (see the module notes, rule 2)."""
     words = [t.text for t in span_tokens]
     adjectival = dict(entry.split("\t") for entry in load_entries("entities/adjectival_names.txt"))
@@ -128,7 +138,9 @@ def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
     evidence = _has_genitive_evidence(span_tokens)
     if label == "PER" or len(words) == 1:
         strong = "Gen" in span_tokens[-1].morph.get("Case") or len(words) == 1
-        words[-1] = _genitive_stem(words[-1], attested=attested, evidence=evidence and strong)
+        words[-1] = _genitive_stem(
+            words[-1], attested=attested, evidence=evidence and strong, as_written=as_written
+        )
         return " ".join(words)
     # the head noun: the first noun followed by a complement ("Institut der deutschen
     # Wirtschaft", "Staatssekretariat für Wirtschaft"), else the last word
@@ -157,7 +169,9 @@ def base_form(span_tokens: list[Token], label: str, attested: set[str]) -> str:
                 if _genitive_stem(words[index], attested=attested, evidence=True) != words[index]:
                     head_index = index
                     break
-    words[head_index] = _genitive_stem(words[head_index], attested=attested, evidence=evidence)
+    words[head_index] = _genitive_stem(
+        words[head_index], attested=attested, evidence=evidence, as_written=as_written
+    )
     gender = _gender(span_tokens[head_index], words[head_index])
     # only the adjectives that open the name ("Weißen Hauses", "Europäischen Union"), not those
     # of an attribute inside it ("Gewerkschaft Deutscher Lokomotivführer")
@@ -174,6 +188,17 @@ def _initials(name: str) -> str:
     return "".join(part[0] for part in parts if part[:1].isupper())
 
 
+def _abbreviates(short: str, long: str, label: str) -> bool:
+    """Whether ``short`` in parentheses next to ``long`` can abbreviate it. A place in
+    parentheses after a place names the region ("Raguhn (Sachsen-Anhalt)", "Manhattan
+    (NYC)"): for places only an acronym whose letters run through the long form in order
+    ("Nordrhein-Westfalen (NRW)") counts."""
+    if label != "LOC":
+        return True
+    letters = iter(long.lower())
+    return short.isupper() and short[0] == long[0] and all(ch in letters for ch in short.lower())
+
+
 def _linked_abbreviations(mentions: list[Mention], text: str) -> dict[int, int]:
     """Abbreviation mention index -> long form mention index, from "Long Form (LF)"."""
     links = {}
@@ -188,7 +213,9 @@ def _linked_abbreviations(mentions: list[Mention], text: str) -> dict[int, int]:
             long_form, short = (
                 (first, second) if len(first.base) > len(second.base) else (second, first)
             )
-            if len(short.base.split()) == 1:
+            if len(short.base.split()) == 1 and _abbreviates(
+                short.base, long_form.base, short.label
+            ):
                 links[mentions.index(short)] = mentions.index(long_form)
     return links
 
@@ -198,10 +225,19 @@ def canonicalize(mentions: list[Mention], doc: Doc) -> None:
     if not mentions:
         return
     attested = {m.text for m in mentions} | {t for m in mentions for t in m.tokens}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end)
+    spans = [doc.char_span(m.start, m.end) for m in mentions]
+    as_written = frozenset(  # last words of names used where no genitive is possible
+        span[-1].text
+        for span in spans
+        if span is not None
+        and not _has_genitive_evidence(list(span))
+        and "Gen" not in span[-1].morph.get("Case")
+    )
+    for mention, span in zip(mentions, spans, strict=True):
         tokens = list(span) if span is not None else []
-        mention.base = base_form(tokens, mention.label, attested) if tokens else mention.text
+        mention.base = (
+            base_form(tokens, mention.label, attested, as_written) if tokens else mention.text
+        )
         if mention.label in ("LOC", "ORG") and mention.base in country_names():
             mention.base = country_names()[mention.base]
         if mention.base.isupper() and len(mention.base) > 4:

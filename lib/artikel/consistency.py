@@ -120,6 +120,7 @@ def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and is_first_name(previous.text)
             and len(ent) <= 3
             and ent.text[:1].isupper()
+            and (ent.label_ == "PER" or ent[-1].pos_ == "PROPN")  # not "Hu von der Polizei"
         )
         between = doc[previous.end : ent.start] if previous is not None else []
         if first_name_only and (

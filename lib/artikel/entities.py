@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .canonical import Mention, canonicalize
 from .consistency import consistent_entities
 from .names import LABEL_MAP, currency_names, is_title, role_nouns, word_list
+from .resources import is_first_name
 from .structure import Paragraph
 
 # parts of speech that never begin a name ("Laut Polizei", "Auch Merkel")
@@ -50,24 +51,63 @@ def _is_person_noun(token: Token) -> bool:
     return is_title(token.text) or token.lower_ in role_nouns()
 
 
-def _person_parts(span: Span, known: set[str]) -> list[Span]:
-    """A PER span cut at person nouns when the article names the parts on their own: "A
-    Vorgänger B" is two people when A and B occur elsewhere; "Peter Jonas Professor" loses
-    the noun when "Peter Jonas" occurs elsewhere. A name is never cut on a guess ("Anna
-    Maria Richter" stays whole: "Richter" may be the surname)."""
+def _person_parts(span: Span, known: set[str], alone: set[str]) -> list[Span]:
+    """A PER span cut where it joins two names or a name and a noun.
+
+    "A Vorgänger B" is two people when A and B occur elsewhere; a trailing person noun is cut
+    ("Peter Jonas Professor") unless it is also a common surname (``surname_nouns.txt``: "Anna
+    Maria Richter") and the rest never occurs alone; "Scholz Merz" (an object after a subject)
+    is two people when both parts are other people's full names or surnames used alone
+    (``alone``) and the first is no first name; a particle before a common noun ends the
+    name ("Hu von der Staatssicherheit"). A name is never cut on a guess.
+    """
     tokens = list(span)
     doc = span.doc
+    particles = word_list("name_particles")
+    for index in range(1, len(tokens) - 1):  # "Hu von der Staatssicherheit": a noun, no name
+        after = next((t for t in tokens[index:] if t.lower_ not in particles), None)
+        if tokens[index].lower_ in particles and after is not None and after.pos_ == "NOUN":
+            tokens = tokens[:index]
+            break
     if len(tokens) >= 3 and _is_person_noun(tokens[-1]):
         rest = doc[span.start : span.end - 1]
-        if rest.text in known:
+        if rest.text in known or tokens[-1].text not in word_list("surname_nouns"):
             tokens = tokens[:-1]
-    for index in range(1, len(tokens) - 1):
-        if _is_person_noun(tokens[index]):
-            left = doc[tokens[0].i : tokens[index].i]
+    for index in range(1, len(tokens)):
+        left = doc[tokens[0].i : tokens[index].i]
+        if index < len(tokens) - 1 and _is_person_noun(tokens[index]):
             right = doc[tokens[index].i + 1 : tokens[-1].i + 1]
             if left.text in known and right.text in known:
                 return [left, right]
+        right = doc[tokens[index].i : tokens[-1].i + 1]
+        if left.text in alone and right.text in alone and not is_first_name(left[-1].text):
+            return [left, right]
     return [doc[tokens[0].i : tokens[-1].i + 1]]
+
+
+def _other_people(span: Span, names: list[Span], alone_texts: set[str]) -> set[str]:
+    """The names of the article's other people: their full names, and their surnames where
+    the article also uses them alone ("Olaf Scholz" ... "Scholz")."""
+    full_names = [ent for ent in names if len(ent) > 1 and ent.text != span.text]
+    return {ent.text for ent in full_names} | {
+        ent[-1].text for ent in full_names if ent[-1].text in alone_texts
+    }
+
+
+def _is_role_word(span: Span) -> bool:
+    """A person span that is a role noun ("Vorgängers") or ends in a hyphenated one
+    ("Human Rights Watch-Sprecher"): a description, no name."""
+    last = span[-1]
+    if len(span) == 1 and (_is_person_noun(last) or _role_form(last.lower_)):
+        return True
+    return "-" in last.text and is_title(last.text, compounds=True)
+
+
+def _role_form(lower: str) -> bool:
+    """An inflected role noun ("vorgängers", "sprechern")."""
+    return any(
+        lower[: -len(e)] in role_nouns() for e in ("s", "n", "en", "es") if lower.endswith(e)
+    )
 
 
 def _is_name(span: Span, label: str) -> bool:
@@ -100,6 +140,7 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
     entities = consistent_entities(doc)
     names = [ent for ent in entities if LABEL_MAP.get(ent.label_) == "PER"]
     known = {ent.text for ent in names} | {t.text for ent in names for t in ent}
+    alone_texts = {ent.text for ent in names}
     for ent in entities:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
@@ -108,8 +149,12 @@ def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:
         if span is None:
             continue
         parts = [span]
+        if label == "PER" and _is_role_word(span):
+            continue
         if label == "PER" and len(span) > 1:
-            parts = _person_parts(span, known - {span.text})
+            parts = _person_parts(
+                span, known - {span.text}, _other_people(span, names, alone_texts)
+            )
         for part in parts:
             if not _is_name(part, label):
                 continue

@@ -237,11 +237,16 @@ def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score
 
     Returns ``entities (strict)``: exact span and label, with per-label scores in
     ``extra``; ``entity spans``: exact span, any label; ``canonical frequency``: per
-    article, the multiset of canonical names (a name found twice counts twice).
+    article, the multiset of canonical names (a name found twice counts twice). Its
+    ``extra`` holds the share of articles whose most mentioned referent is right, the
+    person canonicals that fuse two gold people, and how many of the corpus's 20 most
+    mentioned gold canonicals are among the 20 most mentioned predicted ones.
     """
     strict, unlabelled, frequency = Score(), Score(), Score()
     per_label: dict[str, Score] = {}
-    top_right = top_articles = 0
+    top_right = top_articles = fused = 0
+    corpus_predicted: Counter = Counter()
+    corpus_gold: Counter = Counter()
     for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         boilerplate = _gold_boilerplate(article_gold, offset)
         gold_items = {
@@ -265,6 +270,9 @@ def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score
             )
         predicted_names = Counter(i[3] for i in predicted)
         gold_names = Counter(i[3] for i in gold_items)
+        corpus_predicted += predicted_names
+        corpus_gold += gold_names
+        fused += _fused_people(predicted, gold_items)
         if gold_names:  # the most mentioned referent (any of the tied ones) found as such
             top_articles += 1
             top_right += bool(_most_mentioned(predicted_names) & _most_mentioned(gold_names))
@@ -276,11 +284,33 @@ def score_entities(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score
         strict.extra[f"{label} F1"] = score.f1
     if top_articles:
         frequency.extra["most mentioned right"] = top_right / top_articles
+    frequency.extra["person canonicals fusing two people"] = fused
+    frequency.extra["top 20 canonicals shared with gold"] = len(
+        _top(corpus_predicted, 20) & _top(corpus_gold, 20)
+    )
     return {
         "entities (strict)": strict,
         "entity spans": unlabelled,
         "canonical frequency": frequency,
     }
+
+
+def _fused_people(predicted: set, gold_items: set) -> int:
+    """Predicted person canonicals of one article whose mentions overlap the mentions of two
+    or more different gold people (one name given to two people)."""
+    gold_people = [(s, e, canonical) for s, e, label, canonical in gold_items if label == "PER"]
+    covered: dict[str, set[str]] = {}
+    for start, end, label, canonical in predicted:
+        if label == "PER":
+            covered.setdefault(canonical, set()).update(
+                name for s, e, name in gold_people if s < end and start < e
+            )
+    return sum(len(names) > 1 for names in covered.values())
+
+
+def _top(names: Counter, size: int) -> set[str]:
+    """The ``size`` most mentioned names (ties broken alphabetically)."""
+    return {name for name, _ in sorted(names.items(), key=lambda item: (-item[1], item[0]))[:size]}
 
 
 def _most_mentioned(names: Counter) -> set[str]:

@@ -28,6 +28,7 @@ class Settings:
     id_person_ratio: int
     id_other_ratio: int
     id_max_length_difference: int
+    id_aliases: str
     quote_tagger: str
     time_reference: str
     time_year_window: int
@@ -50,6 +51,7 @@ def _parse(parser: configparser.ConfigParser) -> Settings:
         id_person_ratio=parser.getint("ids", "person_ratio"),
         id_other_ratio=parser.getint("ids", "other_ratio"),
         id_max_length_difference=parser.getint("ids", "max_length_difference"),
+        id_aliases=parser.get("ids", "aliases").strip(),
         quote_tagger=parser.get("quotes", "tagger").strip(),
         time_reference=_choice(parser, "time", "reference", ("auto", "news", "narrative")),
         time_year_window=parser.getint("time", "year_window"),

@@ -92,6 +92,105 @@ def entity_counts(
     return counts.reset_index(drop=True)
 
 
+def entity_aliases(analysis, settings=None) -> pd.DataFrame:
+    """The alias table: every canonical name that shares its ``entity_id`` with another name
+    of the corpus, and why (``ids.alias_rules``).
+
+    Returns:
+        Columns ``entity_id, label, canonical, rule, mentions, articles``: one row per name of
+        an id that has several names; ``rule`` is ``name`` (the id's own name), ``spelling``
+        (a spelling variant), ``surname`` (a surname alone, joined to the corpus's only full
+        name that ends in it) or ``override`` (the user's alias file, ``[ids] aliases``).
+        Sorted by mentions of the id, then name. To keep a surname apart, add
+        ``PER<TAB>name<TAB>-`` to the alias file.
+    """
+    from .ids import alias_rules
+
+    entities = analysis.entities
+    columns = ["entity_id", "label", "canonical", "rule", "mentions", "articles"]
+    if entities.empty:
+        return pd.DataFrame(columns=columns)
+    names = (
+        entities.groupby(["label", "canonical"])
+        .agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+        .reset_index()
+    )
+    pairs = list(zip(names["label"], names["canonical"], strict=True))
+    rules = alias_rules(Counter(dict(zip(pairs, names["mentions"], strict=True))), settings)
+    names["entity_id"] = [rules[pair][0] for pair in pairs]
+    names["rule"] = [rules[pair][1] for pair in pairs]
+    shared = names.groupby("entity_id")["canonical"].transform("size") > 1
+    table = names[shared | (names["rule"] == "override")].copy()
+    table["total"] = table.groupby("entity_id")["mentions"].transform("sum")
+    table = table.sort_values(
+        ["total", "entity_id", "mentions", "canonical"], ascending=[False, True, False, True]
+    )
+    return table[columns].reset_index(drop=True)
+
+
+def entity_spikes(
+    analysis,
+    *,
+    per: str = "month",
+    label: str | None = None,
+    factor: float = 3.0,
+    min_mentions: int = 5,
+    examples: int = 3,
+) -> pd.DataFrame:
+    """Periods in which an entity is mentioned far more than usual, with the articles that
+    explain the spike.
+
+    A spike is a period in which an entity has at least ``min_mentions`` body mentions and at
+    least ``factor`` times its median per period (periods without mentions count as 0, over
+    the periods of the corpus). Works on any corpus size: one groupby per step.
+
+    Returns:
+        Columns ``period, entity_id, canonical, label, mentions, usual, ratio, articles``
+        (``articles``: the ids of the ``examples`` articles with most mentions of the entity
+        in that period, ";"-separated), strongest spikes first.
+    """
+    columns = [
+        "period",
+        "entity_id",
+        "canonical",
+        "label",
+        "mentions",
+        "usual",
+        "ratio",
+        "articles",
+    ]
+    counts = entity_counts(analysis, per=per, label=label)
+    all_periods = periods(analysis, per).dropna().unique()
+    if counts.empty or len(all_periods) < 2:
+        return pd.DataFrame(columns=columns)
+    grid = counts.pivot_table(index="entity_id", columns="period", values="mentions", fill_value=0)
+    grid = grid.reindex(columns=sorted(all_periods), fill_value=0)
+    usual = grid.median(axis=1)
+    counts["usual"] = counts["entity_id"].map(usual)
+    counts["ratio"] = counts["mentions"] / counts["usual"].clip(lower=1)
+    spikes = counts[(counts["mentions"] >= min_mentions) & (counts["ratio"] >= factor)]
+    mentions = _body_mentions(analysis, True)
+    mentions = mentions.assign(period=mentions["article_id"].map(periods(analysis, per)))
+    per_article = (
+        mentions[mentions["entity_id"].isin(spikes["entity_id"])]
+        .groupby(["period", "entity_id", "article_id"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["n", "article_id"], ascending=[False, True])
+    )
+    top = per_article.groupby(["period", "entity_id"]).head(examples)
+    explained = top.groupby(["period", "entity_id"])["article_id"].agg(";".join)
+    spikes = spikes.assign(
+        articles=[
+            explained.get(key, "")
+            for key in zip(spikes["period"], spikes["entity_id"], strict=True)
+        ]
+    )
+    spikes = spikes.sort_values(["ratio", "mentions", "canonical"], ascending=[False, False, True])
+    return spikes[columns].reset_index(drop=True)
+
+
 def cooccurrence(
     analysis, *, unit: str = "sentence", body_only: bool = True, min_count: int = 1
 ) -> pd.DataFrame:

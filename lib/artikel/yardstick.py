@@ -28,6 +28,16 @@ ROWS = (  # (label, score name, field)
     ("entity spans F1", "entity spans", "f1"),
     ("canonical frequency F1", "canonical frequency", "f1"),
     ("most mentioned entity right", "canonical frequency", "most mentioned right"),
+    (
+        "person canonicals fusing two people",
+        "canonical frequency",
+        "person canonicals fusing two people",
+    ),
+    (
+        "top 20 canonicals shared with gold",
+        "canonical frequency",
+        "top 20 canonicals shared with gold",
+    ),
     ("quote spans F1", "quote spans", "f1"),
     ("quote spans P", "quote spans", "precision"),
     ("quote spans R", "quote spans", "recall"),

@@ -101,20 +101,26 @@ def usable(text: str) -> bool:
 
 
 def pool(out: Path, size: int, batch: int, seed: int) -> None:
-    """Sample ``size`` usable sentences (60 % Wikipedia, 40 % Bundestag) into batches."""
+    """Sample ``size`` usable sentences (60 % Wikipedia, 40 % Bundestag) into batches.
+
+    Sentences already annotated (in ``standoff/``) are never drawn again, and the batches are
+    numbered after the existing ones, so a later pool adds to the corpus.
+    """
     rng = random.Random(seed)
+    done = {row["ref"] for row in load_standoff()}
     chosen: list[str] = []
     for source, share in (("w", 0.6), ("b", 0.4)):
         refs = [
             f"{source}|{doc_id}|{i}"
             for doc_id, sentences in sentences_of(source).items()
             for i, text in enumerate(sentences)
-            if usable(text)
+            if f"{source}|{doc_id}|{i}" not in done and usable(text)
         ]
         chosen += rng.sample(refs, int(size * share))
     rng.shuffle(chosen)
     out.mkdir(parents=True, exist_ok=True)
-    for number, first in enumerate(range(0, len(chosen), batch), 1):
+    start = len(list(STANDOFF.glob("batch-*.jsonl"))) + 1
+    for number, first in enumerate(range(0, len(chosen), batch), start):
         lines = [f"{ref}\t{sentence(ref)}" for ref in chosen[first : first + batch]]
         (out / f"batch-{number:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(chosen)} sentences in {number} batches under {out}")
