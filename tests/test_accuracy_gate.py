@@ -28,7 +28,7 @@ PINS = {
         "dev": 0.985,
         "analysis": 0.773,
         "heldout": 0.722,
-        "own_quotes": 0.93,
+        "own_quotes": 0.942,
         "spkatt": 0.352,
         "redewiedergabe": 0.386,
     },
@@ -43,7 +43,7 @@ PINS = {
     "gender accuracy, person speakers": {"dev": 0.949, "analysis": 0.842, "heldout": 0.673},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.013, "heldout": 0.02}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.02, "heldout": 0.02}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.936,
     "value F1": 0.843,

@@ -494,6 +494,24 @@ def test_plot_speakers(small_analysis):
         ),
         # a quoted term after a speech verb without such a reading stays no quote
         ("Die Demonstranten fordern die „Denuklearisierung“ der Halbinsel.", []),
+        # an article or a preposition before the marks makes the quote the verb's object
+        (
+            "Die Kammer warnte vor einem „Rückfall in alte Zeiten“.",
+            [("Rückfall in alte Zeiten", "direct", "warnte")],
+        ),
+        (
+            "Scholz forderte eine „ehrliche Bestandsaufnahme“.",
+            [("ehrliche Bestandsaufnahme", "direct", "forderte")],
+        ),
+        (
+            "Der Richter begründete das Urteil mit der „besonderen Brutalität“ der Tat.",
+            [("besonderen Brutalität", "direct", "begründete")],
+        ),
+        # Swiss spelling of a speech verb ("begrüsste" for "begrüßte")
+        (
+            "Der Verband begrüsste das Urteil als «klares Signal».",
+            [("klares Signal", "direct", "begrüsste")],
+        ),
         # an object-only verb never attributes a reported clause
         ("Als Erfolg bezeichnete er den Tag, danach wurde das Treffen vertagt.", []),
     ],

@@ -149,6 +149,44 @@ def plot_mentions_over_time(
     return ax
 
 
+def plot_entity_months(
+    counts: pd.DataFrame, *, n: int = 12, max_columns: int = 48, ax: Axes | None = None
+) -> Axes:
+    """Heat map of the ``n`` most mentioned entities (rows) by period (columns), from
+    ``entity_counts(..., per="month")``. The columns are every month between the first and
+    the last; beyond ``max_columns`` months they are summed to years, so the map stays
+    readable for a corpus of many years.
+
+    Args:
+        counts: counts per period (``period`` = ``YYYY-MM``).
+        n: rows (entities by total mentions).
+        max_columns: most month columns before the map switches to years.
+        ax: where to draw; a new figure when omitted.
+    """
+    totals = counts.groupby("entity_id")["mentions"].sum().sort_values(ascending=False)
+    top = list(totals.index[:n])
+    table = counts[counts["entity_id"].isin(top)].pivot_table(
+        index="entity_id", columns="period", values="mentions", aggfunc="sum", fill_value=0
+    )
+    if len(table.columns):
+        months = pd.period_range(min(table.columns), max(table.columns), freq="M")
+        table = table.reindex(columns=months.strftime("%Y-%m"), fill_value=0)
+        if len(table.columns) > max_columns:
+            table = table.T.groupby(lambda month: month[:4]).sum().T
+    table = table.reindex(top, fill_value=0)
+    names = counts.drop_duplicates("entity_id").set_index("entity_id")["canonical"]
+    width = min(max(5.0, 2 + 0.3 * len(table.columns)), 14.0)
+    ax = _axes(ax, (width, 0.35 * max(len(top), 1) + 1.5))
+    image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues")
+    ax.set_yticks(range(len(top)), [str(names.get(i, i)) for i in top], fontsize=8)
+    step = max(1, len(table.columns) // 12)
+    ax.set_xticks(range(0, len(table.columns), step), list(table.columns)[::step], fontsize=8)
+    ax.tick_params(axis="x", labelrotation=90)
+    ax.figure.colorbar(image, ax=ax, label="mentions")
+    ax.set_title("Mentions of the most mentioned entities over time")
+    return ax
+
+
 def plot_speakers(counts: pd.DataFrame, *, top: int = 12, ax=None):
     """Horizontal bars: direct and indirect quotes of the most quoted speakers.
 

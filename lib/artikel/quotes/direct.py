@@ -126,9 +126,21 @@ class DirectPass:
         between = self.doc[i + 1 : token.i]
         if verb_lemmas(self.doc[i].text, self.lex) & self.lex.characterising:
             return i  # "nannte den Entwurf „kurzsichtig“": the speaker's own words
-        if not any("quote_object" in self.lex.clause_words.get(t.lower_, ()) for t in between):
-            return None  # "fordern die „Denuklearisierung“": a quoted term
-        return i
+        if any("quote_object" in self.lex.clause_words.get(t.lower_, ()) for t in between):
+            return i  # "sprach von einem „historischen Tag“"
+        if self._led_in(token.i, i):
+            return i  # "warnte vor einem „Rückfall“", "forderte eine „spürbare Strafe“"
+        return None  # "fordern die „Denuklearisierung“": a quoted term
+
+    def _led_in(self, mark: int, verb: int) -> bool:
+        """Whether the words right before the mark make the quote the verb's object: an
+        indefinite article, a preposition, or a preposition and a definite article."""
+        roles = [self.lex.clause_words.get(self.doc[k].lower_, ()) for k in (mark - 1, mark - 2)]
+        if mark - 1 <= verb:
+            return False
+        if "quote_article" in roles[0] or "quote_preposition" in roles[0]:
+            return True
+        return mark - 2 > verb and "definite" in roles[0] and "quote_preposition" in roles[1]
 
     def _stands_alone(self, m: Marked) -> bool:
         """The quote is a sentence of its own: it opens the paragraph or follows a sentence

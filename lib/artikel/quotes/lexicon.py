@@ -68,9 +68,12 @@ def lexicon() -> Lexicon:
         lemma, particle = row[0], ""
         if "|" in lemma:
             particle, _ = lemma.split("|", 1)
-        for form in row[1].split():
-            joined = bool(particle) and form.startswith(particle) and len(form) > len(particle) + 2
-            forms.setdefault(form, []).append((lemma, "" if joined else particle))
+        for written in row[1].split():
+            joined = (
+                bool(particle) and written.startswith(particle) and len(written) > len(particle) + 2
+            )
+            for form in {written, written.replace("ß", "ss")}:  # Swiss spelling: "begrüsste"
+                forms.setdefault(form, []).append((lemma, "" if joined else particle))
         if len(row) > 2:
             konj.update(row[2].split())
     marks = {row[0]: tuple(row[1:]) for row in _fields("quote_marks.txt")}
