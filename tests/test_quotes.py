@@ -519,3 +519,13 @@ def test_plot_speakers(small_analysis):
 def test_characterising_verbs_attribute_their_quoted_complement(text, expected):
     found = [(q["text"], q["kind"], q["cue"]) for q in quotes(text, SCHOLZ)]
     assert found == expected
+
+
+def test_a_report_ending_its_paragraph_is_found_before_the_next_paragraph():
+    # the paragraph break is a whitespace token the segmenter may leave in the sentence
+    text = (
+        "Ein entsprechender Erlass werde derzeit vorbereitet, sagte ein Sprecher am Samstag."
+        "\n\nNach Angaben des Ministeriums wurden 140 Tiere gerissen."
+    )
+    found = [(q["text"], q["kind"], q["cue"]) for q in quotes(text)]
+    assert ("Ein entsprechender Erlass werde derzeit vorbereitet", "indirect", "sagte") in found

@@ -195,3 +195,18 @@ def test_web_style_sentence_ends(rules):
         "Alles bestens :)",
         "Also bis bald.",
     ]
+
+
+def test_an_abbreviation_written_before_numbers_ends_a_sentence_before_a_word():
+    import spacy
+
+    from artikel.structure import set_sentence_starts
+
+    doc = set_sentence_starts(
+        spacy.blank("de")("Sie lobt seine Art. Man habe gestritten. Es gilt Art. 5 GG und Nr. 3.")
+    )
+    assert [s.text for s in doc.sents] == [
+        "Sie lobt seine Art.",
+        "Man habe gestritten.",
+        "Es gilt Art. 5 GG und Nr. 3.",
+    ]

@@ -233,7 +233,15 @@ def _words_before_ordinals() -> frozenset[str]:
 
 @cache
 def _abbreviations(lang: str = "de") -> frozenset[str]:
-    return frozenset(load_entries("abbreviations.txt", lang))
+    return frozenset(entry.split("\t")[0] for entry in load_entries("abbreviations.txt", lang))
+
+
+@cache
+def _number_abbreviations(lang: str = "de") -> frozenset[str]:
+    """Abbreviations written only before a number ("Art. 5"): a capitalised word after one
+    starts a new sentence."""
+    rows = (entry.split("\t") for entry in load_entries("abbreviations.txt", lang))
+    return frozenset(row[0] for row in rows if row[1:] == ["number"])
 
 
 def _is_opening_quote(texts: list[str], spaces: list[bool], i: int) -> bool:
@@ -260,7 +268,10 @@ def _closes_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
     if texts[i] not in SENTENCE_END:
         return False
     if texts[i] == "." and i > 0 and not spaces[i - 1]:
-        return texts[i - 1].rsplit("-", 1)[-1] + "." not in _abbreviations()
+        written = texts[i - 1].rsplit("-", 1)[-1] + "."
+        if written in _number_abbreviations():
+            return i + 1 < len(texts) and texts[i + 1][:1].isalpha()
+        return written not in _abbreviations()
     return True
 
 

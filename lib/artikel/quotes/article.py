@@ -98,7 +98,7 @@ class QuoteArticle(
         kept = []
         for sentence in sentences:
             if sentence.text.strip():
-                kept.append(sentence)
+                kept.append(_without_space(sentence))
             for t in sentence:
                 self.sentence_index[t.i] = max(len(kept) - 1, 0)
         return kept
@@ -145,6 +145,18 @@ class QuoteArticle(
     # ----------------------------------------------------------- indirect
 
     # -------------------------------------------------- merging, attribution
+
+
+def _without_space(sentence: Span) -> Span:
+    """A sentence without the whitespace tokens at its edges: a paragraph break ("\n\n")
+    that the segmenter left at the end of a sentence is no part of it (else "…, sagte er."
+    before a new paragraph does not end its sentence)."""
+    start, end = sentence.start, sentence.end
+    while end > start + 1 and sentence.doc[end - 1].is_space:
+        end -= 1
+    while start < end - 1 and sentence.doc[start].is_space:
+        start += 1
+    return sentence.doc[start:end]
 
 
 # ------------------------------------------------------------- tables and views
