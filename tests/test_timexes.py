@@ -248,6 +248,26 @@ def test_narrative_mode_reads_dates_from_the_last_date_mentioned():
     ]
 
 
+def test_narrative_anchor_moves_with_the_story_not_with_asides():
+    from artikel.timexes import find_timexes
+
+    text = (
+        "Am 28. Juli 1914 begann der Krieg. Schon beim Kriegsrat vom 8. Dezember 1912 war davon "
+        "die Rede. Am 1. August erklärte das Reich den Krieg. Im Januar 1915 begann eine "
+        "Offensive, die bis zum 9. Januar 1916 dauerte. Am 7. Mai sank das Schiff. Rommel griff "
+        "erst im nächsten Jahr wieder an. Am 10. Juni fiel die Festung."
+    )
+    doc = load_pipeline("rules")(text)
+    values = {
+        text[t.start : t.end]: t.value
+        for t in find_timexes(list(doc.sents), "2011-02-16", narrative=True)
+    }
+    assert values["Am 1. August"] == "1914-08-01"  # the council of 1912 only dates a thing
+    assert values["Am 7. Mai"] == "1915-05-07"  # the end of a range is not the story's now
+    assert values["im nächsten Jahr"] == "1916"
+    assert values["Am 10. Juni"] == "1916-06-10"  # ... but the next year carries it on
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.evaluate import read_timex2
 

@@ -98,6 +98,16 @@ def _year_and_month(value: str) -> tuple[int, int | None] | None:
     return int(parts[1]), month
 
 
+# a date that dates a thing ("das Ultimatum vom 23. Juli 1914") rather than the sentence's event
+ATTRIBUTIVE = re.compile(r"(?i)vo[mn]\b")
+ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\bvo[mn]\s*$")
+# the end of a range ("bis zum 9. Januar 1916") does not move the story there
+RANGE_END = re.compile(r"(?i)bis\b")
+RANGE_END_BEFORE = re.compile(r"(?i)\bbis(?:\s+(?:zum|zur|in\s+den|ins|Ende|Mitte))?\s*$")
+# normalisers of relative years: one that reaches a later year moves a narrative's anchor
+FORWARD_YEAR_NORMALISERS = frozenset({"relative_unit", "anaphoric_unit", "relative_year"})
+
+
 def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
     parts = [int(p) for p in dct.split("-")] if dct else []
     return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
@@ -220,7 +230,20 @@ def find_timexes(
             explicit = len(match.groups.get("year", "")) == 4
             if parts and not parts[2] and len(ctx.before.split()) > 2:
                 explicit = False  # a bare year inside a sentence is a look aside, not a move
-            if parts and (explicit or int(parts[1]) == anchor[0]):
+            if ATTRIBUTIVE.match(text, match.start) or ATTRIBUTIVE_BEFORE.search(ctx.before):
+                explicit = False  # "beim Kriegsrat vom 8. Dezember 1912": names a thing
+            if RANGE_END.match(text, match.start) or RANGE_END_BEFORE.search(ctx.before):
+                explicit = False  # "dauerte bis zum 9. Januar 1916": the end, not the now
+            # ... but "im nächsten Jahr", "im Jahr darauf" carry the story on into that year
+            onward = (
+                match.rule.normaliser in FORWARD_YEAR_NORMALISERS
+                and parts is not None
+                and not parts[2]
+                and anchor[0] is not None
+                and int(parts[1]) > anchor[0]
+                and "bis" not in ctx.before.lower().split()[-4:]  # "bis ins Frühjahr des …"
+            )
+            if parts and (explicit or onward or int(parts[1]) == anchor[0]):
                 anchor[:] = [int(parts[1]), *(int(p) if p else None for p in parts.groups()[1:])]
         if timex.type in ("DATE", "TIME"):
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
