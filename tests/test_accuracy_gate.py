@@ -36,7 +36,7 @@ PINS = {
     "cue accuracy": {"dev": 0.934, "analysis": 0.602, "heldout": 0.585},
     "attributed quotes F1": {"dev": 0.934},
     "timex spans F1": {"dev": 0.981, "analysis": 0.916, "heldout": 0.913},
-    "timex values F1": {"dev": 0.947, "analysis": 0.868, "heldout": 0.814, "own_timexes": 0.832},
+    "timex values F1": {"dev": 0.947, "analysis": 0.872, "heldout": 0.814, "own_timexes": 0.832},
     "gender accuracy, PER mentions": {"dev": 0.931, "analysis": 0.943, "heldout": 0.843},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.859},
     "female recall": {"dev": 0.975, "analysis": 0.949, "heldout": 0.936},
@@ -96,7 +96,7 @@ def test_the_female_share_of_quotes_stays_near_gold(report):
 
 def test_weekdays_are_not_dated_after_the_day_more_often(report):
     # weekday expressions whose gold day is on or before the publication day, dated after it
-    for set_name, most in {"analysis": 1, "heldout": 6, "own_timexes": 0}.items():
+    for set_name, most in {"analysis": 0, "heldout": 6, "own_timexes": 0}.items():
         late = report["sets"][set_name]["weekdays on/before the day, dated after it"]
         assert late <= most, f"{set_name}: {late} weekdays dated after the publication day"
 

@@ -87,6 +87,27 @@ def sentence_tense(sentence: Span) -> str:
     return "present"
 
 
+# an inflected participle II: "zurückgetretenen", "präsentierten", "beschlossene"
+ATTRIBUTIVE_PARTICIPLE = re.compile(r"[a-zäöü]\w+(?:t|en)(?:e|en|er|es|em)")
+
+
+def _attributive_participle(sentence: Span, end: int) -> str | None:
+    """The tense an attributive participle right after a date gives it: "des am Montag
+    zurückgetretenen Chefs" (past), "die für Montag geplanten Gespräche" (future); None when
+    no participle and noun follow."""
+    after = [t for t in sentence if t.idx >= end][:2]
+    if len(after) < 2 or not after[1].text[:1].isupper() or after[1].is_punct:
+        return None
+    word = after[0].text
+    if not ATTRIBUTIVE_PARTICIPLE.fullmatch(word):
+        return None
+    if any(word.startswith(stem) for stem in _marker_lists()["planned_participle"]):
+        return "future"
+    if "Part" in after[0].morph.get("VerbForm") or re.match(r"\w*ge\w+(?:t|en)e", word):
+        return "past"
+    return None
+
+
 CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
@@ -97,6 +118,9 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
     caller has it already): in "Die Arbeiten sollen im April beginnen, eröffnet wurde das
     Bad 1970" April looks ahead."""
     doc = sentence.doc
+    attribute = _attributive_participle(sentence, end)
+    if attribute is not None:
+        return attribute
     first, last = sentence.start, sentence.end
     for token in sentence:
         if token.text in CLAUSE_BOUNDARIES:
