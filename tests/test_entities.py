@@ -531,3 +531,19 @@ def test_alias_table_and_spikes_of_a_small_corpus():
     assert spikes[["period", "canonical", "mentions", "articles"]].values.tolist() == [
         ["2019-02", "Donald Trump", 3, "a"]
     ]
+
+
+def test_the_label_vote_never_turns_a_gazetteer_country_into_something_else():
+    from artikel.consistency import consistent_entities
+
+    nlp = load_pipeline("rules")
+    text = "Georgia sang. Georgia gewann. Dann reiste sie nach Georgia."
+    doc = nlp(text)
+    last = text.rindex("Georgia")
+    doc.ents = [
+        doc.char_span(0, 7, label="PER"),
+        doc.char_span(14, 21, label="PER"),
+        doc.char_span(last, last + 7, label="LOC"),
+    ]
+    labels = [(e.text, e.label_) for e in consistent_entities(doc)]
+    assert labels[-1] == ("Georgia", "LOC")

@@ -49,7 +49,8 @@ def consistent_entities(doc: Doc) -> list[Span]:
     mentions that the NER missed are added: people by full name, surname or first name
     (also in the genitive, "Trumps"), other names when they are multi-word or acronyms.
     Single words of other labels are not propagated: too many are also common nouns
-    ("Bahn", "Union"). Where one name carries several labels, the majority wins.
+    ("Bahn", "Union"). Where one name carries several labels, the majority wins, except
+    that a country of the gazetteer the NER called a place stays a place.
     """
     ents = _split_country_tails([e for e in doc.ents if LABEL_MAP.get(e.label_)])
     names = _name_parts(ents)
@@ -62,10 +63,12 @@ def consistent_entities(doc: Doc) -> list[Span]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for ent in result:
         votes[ent.text][ent.label_] += 1
+    countries = country_names()
     result = [
         Span(doc, e.start, e.end, label=votes[e.text].most_common(1)[0][0])
         if len(votes[e.text]) > 1
         and votes[e.text].most_common(2)[0][1] > votes[e.text].most_common(2)[1][1]
+        and not (e.label_ == "LOC" and in_or_genitive(e.text, countries))  # a gazetteer place
         else e
         for e in result
     ]
