@@ -529,3 +529,13 @@ def test_a_report_ending_its_paragraph_is_found_before_the_next_paragraph():
     )
     found = [(q["text"], q["kind"], q["cue"]) for q in quotes(text)]
     assert ("Ein entsprechender Erlass werde derzeit vorbereitet", "indirect", "sagte") in found
+
+
+def test_a_role_takes_no_name_from_the_next_sentence_or_of_the_other_gender():
+    text = (
+        "Geklagt hatte Bernd Fässler. Es sei ihm nie um seine Person gegangen, sagte der "
+        "58-Jährige.\n\nDie Anwältin der Stadt, Miriam Okafor, widersprach."
+    )
+    names = {"Bernd Fässler": ("PER", "Bernd Fässler"), "Miriam Okafor": ("PER", "Miriam Okafor")}
+    found = [(q["speaker"], q["speaker_text"]) for q in quotes(text, names)]
+    assert found[0] == ("Bernd Fässler", "der 58-Jährige")

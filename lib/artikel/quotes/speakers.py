@@ -158,15 +158,16 @@ class SpeakerResolver:
         Ehsan, sagte", "Der Nachfolger des Airbus-Chefs Streiff, Louis Gallois, …" (no verb
         between the role and the comma)."""
         comma = self.text.find(",", mention.end, mention.end + 120)
-        if comma < 0:
-            return ""
+        if comma < 0 or any(ch in self.text[mention.end : comma] for ch in ".!?\n"):
+            return ""  # the comma of another sentence ("…, sagte der 58-Jährige. Die Anwältin, X,")
         between = self.doc.char_span(mention.end, comma, alignment_mode="expand")
         if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
             return ""
         start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
         for name in self.names:
             if name.start == start and name.label in ("PER", ""):
-                return name.canonical if self.text[name.end : name.end + 1] == "," else ""
+                fits = mention.gender not in "mf" or compatible(mention.gender, name.gender)
+                return name.canonical if fits and self.text[name.end : name.end + 1] == "," else ""
         return ""
 
     def _linked(self, mention: Mention) -> str:
@@ -178,11 +179,12 @@ class SpeakerResolver:
         form = self.lex.roles[form][0]
         generic = mention.head == form
         best = ""
-        for offset, key, name, _ in self.links:
+        for offset, key, name, gender in self.links:
             if offset > mention.start:
                 break
-            if key == mention.head or (generic and key.endswith(form)):
-                best = name
+            clash = mention.gender in "mf" and gender in "mf" and gender != mention.gender
+            if (key == mention.head or (generic and key.endswith(form))) and not clash:
+                best = name  # "die Abgeordnete" is not "der Abgeordnete Lukas Berndt"
         return best
 
     def _recent_person(self, offset: int, gender: str, quotes: list[Quote] | None = None) -> str:
