@@ -200,28 +200,40 @@ def validate(folder: Path = STANDOFF) -> list[str]:
     return problems
 
 
-def docbin(out_dir: Path) -> None:
+def docbin(out_dir: Path, train_batches: int | None = None) -> None:
     """``real_train.spacy`` and ``real_heldout.spacy`` (sentences whose reference hashes to
-    0 mod 10) for the training recipe; the text comes from ../shared at build time."""
+    0 mod 10) for the training recipe; the text comes from ../shared at build time. With
+    ``train_batches``, only batches 1..N train; the held-out sentences of every batch are
+    held out all the same."""
     import spacy
     from spacy.tokens import DocBin
-    from spacy.util import filter_spans
 
     nlp = spacy.blank("de")
     parts: dict[str, list] = {"real_train": [], "real_heldout": []}
-    for record in load_standoff():
-        doc = nlp.make_doc(sentence(record["ref"]))
-        spans = [
-            doc.char_span(start, end, label=label, alignment_mode="expand")
-            for start, end, label in record["entities"]
-        ]
-        doc.ents = filter_spans([span for span in spans if span is not None])
-        held = int(hashlib.md5(record["ref"].encode("utf-8")).hexdigest(), 16) % 10 == 0
-        parts["real_heldout" if held else "real_train"].append(doc)
+    for path in sorted(STANDOFF.glob("*.jsonl")):
+        trains = not train_batches or int(path.stem.split("-")[-1]) <= train_batches
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else None
+            held = record and int(hashlib.md5(record["ref"].encode()).hexdigest(), 16) % 10 == 0
+            if record and (held or trains):
+                parts["real_heldout" if held else "real_train"].append(_doc(nlp, record))
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, docs in parts.items():
         DocBin(docs=docs).to_disk(out_dir / f"{name}.spacy")
         print(f"{name}: {len(docs)} sentences, {sum(len(d.ents) for d in docs)} entities")
+
+
+def _doc(nlp, record: dict):
+    """One stand-off sentence as a Doc with its entities."""
+    from spacy.util import filter_spans
+
+    doc = nlp.make_doc(sentence(record["ref"]))
+    spans = [
+        doc.char_span(start, end, label=label, alignment_mode="expand")
+        for start, end, label in record["entities"]
+    ]
+    doc.ents = filter_spans([span for span in spans if span is not None])
+    return doc
 
 
 def agreement() -> dict[str, float]:
@@ -263,13 +275,14 @@ def main() -> int:
     sub.add_parser("agreement")
     d = sub.add_parser("docbin")
     d.add_argument("--out", type=Path, default=ROOT / "training" / "build" / "corpus")
+    d.add_argument("--train-batches", type=int, help="only batches 1..N train (default: all)")
     args = parser.parse_args()
     if args.command == "pool":
         pool(args.out, args.size, args.batch, args.seed)
     elif args.command == "standoff":
         standoff(args.files, SECOND if args.second else STANDOFF)
     elif args.command == "docbin":
-        docbin(args.out)
+        docbin(args.out, args.train_batches)
     elif args.command == "agreement":
         print(json.dumps(agreement(), indent=1))
     else:
