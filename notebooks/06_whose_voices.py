@@ -122,7 +122,7 @@ plt.show()
 # ## Limits
 #
 # * **Measured** (`make evaluate-real`; gold of the project's guidelines): gender accuracy on
-#   people found by the entity layer 0.936 on the development corpus, 0.943 on the Wikinews
+#   people found by the entity layer 0.936 on the development corpus, 0.948 on the Wikinews
 #   analysis half and **0.848 on the held-out half** (female precision 1.000 / 1.000 /
 #   0.865, recall 0.980 / 0.955 / 0.941). The target of 0.95 is not reached yet.
 # * **Most errors are unknowns** where the annotators knew better: well-known people whose
@@ -131,9 +131,9 @@ plt.show()
 #   Liwei*). The tool uses no world knowledge; a German corpus may want an override file
 #   (*Jan*, *Toni*, *Chris* are men in most German news).
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
-#   correctly found quote is right 0.955 / 0.847 / 0.678 of the time, mostly because the
-#   speaker itself is wrong. The share of women among quotes came out at 0.306 vs 0.295 in
-#   the gold (dev), 0.351 vs 0.358 and 0.107 vs 0.092 on the two Wikinews halves, and 0.357
+#   correctly found quote is right 0.955 / 0.849 / 0.678 of the time, mostly because the
+#   speaker itself is wrong. The share of women among quotes came out at 0.308 vs 0.295 in
+#   the gold (dev), 0.342 vs 0.358 and 0.107 vs 0.092 on the two Wikinews halves, and 0.357
 #   vs 0.380 on the test split of the project's own quote corpus.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing
