@@ -547,3 +547,27 @@ def test_the_label_vote_never_turns_a_gazetteer_country_into_something_else():
     ]
     labels = [(e.text, e.label_) for e in consistent_entities(doc)]
     assert labels[-1] == ("Georgia", "LOC")
+
+
+def test_declined_adjectives_of_names_come_to_the_nominative():
+    texts = [
+        "Das geschah im Zweiten Weltkrieg.",
+        "Das Ende des Kalten Krieges kam.",
+        "Er sprach mit der Süddeutschen Zeitung.",
+        "Die Demokratischen Partei Serbiens tagte.",
+        "Das Konzert in der Wiener Stadthalle fiel aus.",
+        "Die Verbraucherzentrale Hessen warnt.",
+    ]
+    analysis = artikel.analyze(
+        make_table(
+            "articles",
+            [{"article_id": str(i), "text": t, "date": "2020-01"} for i, t in enumerate(texts)],
+        )
+    )
+    canonical = dict(zip(analysis.entities["text"], analysis.entities["canonical"], strict=True))
+    assert canonical["Zweiten Weltkrieg"] == "Zweiter Weltkrieg"
+    assert canonical["Kalten Krieges"] == "Kalter Krieg"
+    assert canonical["Süddeutschen Zeitung"] == "Süddeutsche Zeitung"
+    assert canonical["Demokratischen Partei Serbiens"] == "Demokratische Partei Serbiens"
+    assert canonical["Wiener Stadthalle"] == "Wiener Stadthalle"  # "-er" of a place: indeclinable
+    assert canonical["Verbraucherzentrale Hessen"] == "Verbraucherzentrale Hessen"

@@ -89,19 +89,35 @@ def _has_genitive_evidence(span_tokens: list[Token]) -> bool:
     )
 
 
-def _gender(head: Token, nominative_head: str) -> str | None:
+def _gender(head: Token, nominative_head: str, *, named: bool = False) -> str | None:
     """Gender (or Plur) of a head noun: from the ending table, else the pipeline's
-    morphology of a common noun; None for proper names ("Verbraucherzentrale Hessen")."""
+    morphology of a common noun, or of a proper noun that ``named`` says heads the name
+    after adjectives ("Kalten Krieges", "Süddeutschen Zeitung"); None for other proper
+    names ("Verbraucherzentrale Hessen")."""
     lowered = nominative_head.lower()
     for ending, value in gender_suffixes():
         if lowered.endswith(ending):
             return value
-    if head.pos_ != "NOUN":
+    if head.pos_ != "NOUN" and not (named and head.pos_ == "PROPN"):
         return None
     if head.morph.get("Number") == ["Plur"]:
         return "Plur"
     gender = head.morph.get("Gender")
     return gender[0] if gender else None
+
+
+def _genitive_attribute(span_tokens: list[Token]) -> bool:
+    """The name ends in a place in the genitive that belongs to it ("Demokratische Partei
+    Serbiens", "Oberstes Gericht Simbabwes"): the word before it is the head."""
+    if len(span_tokens) < 3:
+        return False
+    last, before = span_tokens[-1].text, span_tokens[-2].text
+    return (
+        last.endswith("s")
+        and last[:-1] in country_names()
+        and before[:1].isupper()
+        and not before.endswith("s")
+    )
 
 
 def _is_adjective(token: Token, next_token: Token) -> bool:
@@ -112,8 +128,13 @@ def _is_adjective(token: Token, next_token: Token) -> bool:
     if token.pos_ in ("NOUN", "VERB", "NUM", "DET"):
         return False
     stem = _adjective_stem(token.text)
-    return stem != token.text and (
-        stem.endswith(declension().adjective_suffixes) or stem in word_list("name_adjectives")
+    if stem == token.text or token.text.endswith("er"):
+        return False  # "-er" is nominative already or indeclinable ("Wiener Stadthalle")
+    if token.morph.get("Degree"):  # the tagger's adjective grade: "Kalten", "Obersten"
+        return True
+    known = word_list("name_adjectives")  # also in compounds: "Süddeutsch" ends in "deutsch"
+    return stem.endswith(declension().adjective_suffixes) or any(
+        stem == k or (len(k) >= 4 and stem.lower().endswith(k.lower())) for k in known
     )
 
 
@@ -164,7 +185,9 @@ def base_form(
             head_index = index
             break
     else:
-        if evidence:  # "des Polizeipräsidiums Ludwigsburg": the inflected word is the head
+        if _genitive_attribute(span_tokens):  # "Demokratische Partei Serbiens": of Serbia
+            head_index = len(words) - 2
+        elif evidence:  # "des Polizeipräsidiums Ludwigsburg": the inflected word is the head
             for index in range(len(words) - 1, -1, -1):
                 if _genitive_stem(words[index], attested=attested, evidence=True) != words[index]:
                     head_index = index
@@ -172,7 +195,8 @@ def base_form(
     words[head_index] = _genitive_stem(
         words[head_index], attested=attested, evidence=evidence, as_written=as_written
     )
-    gender = _gender(span_tokens[head_index], words[head_index])
+    opens_with_adjective = head_index > 0 and _is_adjective(span_tokens[0], span_tokens[1])
+    gender = _gender(span_tokens[head_index], words[head_index], named=opens_with_adjective)
     # only the adjectives that open the name ("Weißen Hauses", "Europäischen Union"), not those
     # of an attribute inside it ("Gewerkschaft Deutscher Lokomotivführer")
     for index in range(head_index):
