@@ -123,8 +123,8 @@ plt.show()
 #
 # * **Measured** (`make evaluate-real`; gold of the project's guidelines): gender accuracy on
 #   people found by the entity layer 0.936 on the development corpus, 0.948 on the Wikinews
-#   analysis half and **0.848 on the held-out half** (female precision 1.000 / 1.000 /
-#   0.865, recall 0.980 / 0.955 / 0.941). The target of 0.95 is not reached yet.
+#   analysis half and **0.853 on the held-out half** (female precision 1.000 / 1.000 /
+#   0.889, recall 0.980 / 0.955 / 0.941). The target of 0.95 is not reached yet.
 # * **Most errors are unknowns** where the annotators knew better: well-known people whose
 #   first name is ambiguous in international data (*Jan Ullrich*, *Toni Brunner*) or
 #   who are named without first name (*Ban Ki-moon*); names written surname first (*Yang
@@ -133,7 +133,7 @@ plt.show()
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
 #   correctly found quote is right 0.955 / 0.849 / 0.678 of the time, mostly because the
 #   speaker itself is wrong. The share of women among quotes came out at 0.308 vs 0.295 in
-#   the gold (dev), 0.342 vs 0.358 and 0.107 vs 0.092 on the two Wikinews halves, and 0.357
+#   the gold (dev), 0.342 vs 0.358 and 0.118 vs 0.092 on the two Wikinews halves, and 0.357
 #   vs 0.380 on the test split of the project's own quote corpus.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing

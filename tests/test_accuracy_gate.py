@@ -22,8 +22,8 @@ PINS = {
     "boilerplate paragraphs F1": {"dev": 0.995},
     "entities strict F1": {"dev": 0.936, "analysis": 0.819, "heldout": 0.814},
     "entity spans F1": {"dev": 0.951, "analysis": 0.868, "heldout": 0.881},
-    "canonical frequency F1": {"dev": 0.938, "analysis": 0.828, "heldout": 0.807},
-    "most mentioned entity right": {"dev": 0.895, "analysis": 0.875, "heldout": 0.846},
+    "canonical frequency F1": {"dev": 0.938, "analysis": 0.83, "heldout": 0.804},
+    "most mentioned entity right": {"dev": 0.895, "analysis": 0.875, "heldout": 0.833},
     "quote spans F1": {
         "dev": 0.985,
         "analysis": 0.773,
@@ -37,13 +37,13 @@ PINS = {
     "attributed quotes F1": {"dev": 0.934},
     "timex spans F1": {"dev": 0.981, "analysis": 0.916, "heldout": 0.913},
     "timex values F1": {"dev": 0.947, "analysis": 0.872, "heldout": 0.814, "own_timexes": 0.832},
-    "gender accuracy, PER mentions": {"dev": 0.931, "analysis": 0.943, "heldout": 0.843},
-    "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.859},
+    "gender accuracy, PER mentions": {"dev": 0.931, "analysis": 0.943, "heldout": 0.848},
+    "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.884},
     "female recall": {"dev": 0.975, "analysis": 0.949, "heldout": 0.936},
     "gender accuracy, person speakers": {"dev": 0.949, "analysis": 0.842, "heldout": 0.673},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.02, "heldout": 0.02}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.02, "heldout": 0.03}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.936,
     "value F1": 0.854,
@@ -103,7 +103,7 @@ def test_weekdays_are_not_dated_after_the_day_more_often(report):
 
 def test_no_more_person_canonicals_fuse_two_people(report):
     # a predicted person canonical whose mentions overlap two different gold people
-    for set_name, most in {"dev": 0, "analysis": 1, "heldout": 1}.items():
+    for set_name, most in {"dev": 0, "analysis": 1, "heldout": 0}.items():
         fused = report["sets"][set_name]["person canonicals fusing two people"]
         assert fused <= most, f"{set_name}: {fused} person canonicals fuse two people"
 

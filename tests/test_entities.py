@@ -571,3 +571,18 @@ def test_declined_adjectives_of_names_come_to_the_nominative():
     assert canonical["Demokratischen Partei Serbiens"] == "Demokratische Partei Serbiens"
     assert canonical["Wiener Stadthalle"] == "Wiener Stadthalle"  # "-er" of a place: indeclinable
     assert canonical["Verbraucherzentrale Hessen"] == "Verbraucherzentrale Hessen"
+
+
+def test_a_short_name_of_two_people_joins_neither():
+    text = "Nie Haisheng und Nie Jielin flogen. Nie sagte, alles sei gut."
+    marked = [("Nie Haisheng", "PER"), ("Nie Jielin", "PER"), ("Nie", "PER")]
+    assert canonicals(text, marked) == ["Nie Haisheng", "Nie Jielin", "Nie"]
+    text = "Angela Dorothea Merkel und Angela Merkel sind eine. Merkel sprach."
+    marked = [("Angela Dorothea Merkel", "PER"), ("Angela Merkel", "PER"), ("Merkel", "PER")]
+    assert canonicals(text, marked)[-1] in ("Angela Merkel", "Angela Dorothea Merkel")
+
+
+def test_a_dative_plural_head_takes_the_form_the_article_writes():
+    text = "Die Olympischen Spiele beginnen. Bei den Olympischen Spielen gewann sie Gold."
+    analysis = artikel.analyze(make_table("articles", [{"article_id": "a", "text": text}]))
+    assert set(analysis.entities["canonical"]) == {"Olympische Spiele"}

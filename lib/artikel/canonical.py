@@ -195,6 +195,14 @@ def base_form(
     words[head_index] = _genitive_stem(
         words[head_index], attested=attested, evidence=evidence, as_written=as_written
     )
+    head = span_tokens[head_index]
+    if (
+        "Dat" in head.morph.get("Case")
+        and "Plur" in head.morph.get("Number")
+        and words[head_index].endswith("n")
+        and words[head_index][:-1] in attested
+    ):
+        words[head_index] = words[head_index][:-1]  # "Spielen" where "Spiele" is written
     opens_with_adjective = head_index > 0 and _is_adjective(span_tokens[0], span_tokens[1])
     gender = _gender(span_tokens[head_index], words[head_index], named=opens_with_adjective)
     # only the adjectives that open the name ("Weißen Hauses", "Europäischen Union"), not those
@@ -308,7 +316,7 @@ def canonicalize(mentions: list[Mention], doc: Doc) -> None:
             and len(base.split()) > len(words)
             and _contains(base, words, label)
         ]
-        if candidates:
+        if candidates and not (mention.label == "PER" and _two_people(candidates)):
             join(index, by_base[_best_fuller_name(mention, candidates, by_base, mentions)][0])
 
     groups: dict[int, list[Mention]] = defaultdict(list)
@@ -318,6 +326,14 @@ def canonicalize(mentions: list[Mention], doc: Doc) -> None:
         fullest = max(members, key=lambda m: (len(m.base.split()), len(m.base), -m.start))
         for member in members:
             member.canonical = fullest.base
+
+
+def _two_people(candidates: list[tuple[str, str]]) -> bool:
+    """Whether the full names a short person name could stand for belong to two people
+    ("Nie" with "Nie Haisheng" and "Nie Jielin"): neither name contains the other's words.
+    Then the short name joins neither (no canonical fuses two people)."""
+    names = [set(base.split()) for _, base in candidates]
+    return any(not (a <= b or b <= a) for i, a in enumerate(names) for b in names[i + 1 :])
 
 
 def _best_fuller_name(
