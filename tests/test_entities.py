@@ -472,11 +472,9 @@ def test_role_nouns_and_role_compounds_are_no_people():
     assert mentions(text, marked) == []
 
 
-def test_a_particle_before_a_common_noun_ends_a_name():
+def test_a_particle_before_a_common_noun_ends_a_name(analyze_texts):
     text = "Einige Zeit später wurde Hu von der Staatssicherheit verhaftet. Hu Jia ist Aktivist."
-    analysis = artikel.analyze(
-        make_table("articles", [{"article_id": "a", "text": text, "date": "2008-04"}])
-    )
+    analysis = analyze_texts([text], "2008-04")
     people = analysis.entities[analysis.entities["label"] == "PER"]
     assert "Hu von der Staatssicherheit" not in set(people["text"])
     assert set(people["canonical"]) == {"Hu Jia"}
@@ -549,7 +547,7 @@ def test_the_label_vote_never_turns_a_gazetteer_country_into_something_else():
     assert labels[-1] == ("Georgia", "LOC")
 
 
-def test_declined_adjectives_of_names_come_to_the_nominative():
+def test_declined_adjectives_of_names_come_to_the_nominative(analyze_texts):
     texts = [
         "Das geschah im Zweiten Weltkrieg.",
         "Das Ende des Kalten Krieges kam.",
@@ -558,12 +556,7 @@ def test_declined_adjectives_of_names_come_to_the_nominative():
         "Das Konzert in der Wiener Stadthalle fiel aus.",
         "Die Verbraucherzentrale Hessen warnt.",
     ]
-    analysis = artikel.analyze(
-        make_table(
-            "articles",
-            [{"article_id": str(i), "text": t, "date": "2020-01"} for i, t in enumerate(texts)],
-        )
-    )
+    analysis = analyze_texts(texts)
     canonical = dict(zip(analysis.entities["text"], analysis.entities["canonical"], strict=True))
     assert canonical["Zweiten Weltkrieg"] == "Zweiter Weltkrieg"
     assert canonical["Kalten Krieges"] == "Kalter Krieg"
@@ -582,7 +575,7 @@ def test_a_short_name_of_two_people_joins_neither():
     assert canonicals(text, marked)[-1] in ("Angela Merkel", "Angela Dorothea Merkel")
 
 
-def test_a_dative_plural_head_takes_the_form_the_article_writes():
+def test_a_dative_plural_head_takes_the_form_the_article_writes(analyze_texts):
     text = "Die Olympischen Spiele beginnen. Bei den Olympischen Spielen gewann sie Gold."
-    analysis = artikel.analyze(make_table("articles", [{"article_id": "a", "text": text}]))
+    analysis = analyze_texts([text])
     assert set(analysis.entities["canonical"]) == {"Olympische Spiele"}

@@ -268,23 +268,18 @@ def test_narrative_anchor_moves_with_the_story_not_with_asides():
     assert values["Am 10. Juni"] == "1916-06-10"  # ... but the next year carries it on
 
 
-def test_a_participle_after_a_weekday_gives_its_direction():
+def test_a_participle_after_a_weekday_gives_its_direction(analyze_texts):
     texts = [
         "Der Nachfolger des am Montag zurückgetretenen Airbus-Chefs hat angekündigt, die "
         "Sanierung werde fortgesetzt.",
         "Die für Montag geplanten Gespräche finden statt, sagte er.",
     ]
-    analysis = artikel.analyze(
-        make_table(
-            "articles",
-            [{"article_id": str(i), "text": t, "date": "2006-10-10"} for i, t in enumerate(texts)],
-        )
-    )
+    analysis = analyze_texts(texts, "2006-10-10")
     assert list(analysis.timexes["value"]) == ["2006-10-09", "2006-10-16"]  # a Tuesday
 
 
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
-    from artikel.evaluate import read_timex2
+    from artikel.wikiwarsde import read_timex2
 
     sample = tmp_path / "doc.key.xml"
     sample.write_text(

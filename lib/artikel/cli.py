@@ -159,8 +159,9 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, evaluate_wikiwarsde, format_report
+    from .evaluate import evaluate, format_report
     from .settings import load_settings
+    from .wikiwarsde import evaluate_wikiwarsde
 
     if args.real:
         from .yardstick import format_real_news_report, load_baseline, real_news_report

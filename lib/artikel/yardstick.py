@@ -16,10 +16,11 @@ import json
 import tempfile
 from pathlib import Path
 
-from .evaluate import evaluate, evaluate_wikiwarsde
+from .evaluate import evaluate
 from .nlp import check_pipeline, pipeline_path
 from .realnews import REPO, SHARED, build_corpus
 from .settings import Settings
+from .wikiwarsde import evaluate_wikiwarsde
 
 BASELINE = REPO / "evaluation" / "baseline.json"
 ROWS = (  # (label, score name, field)
