@@ -278,6 +278,16 @@ def test_a_participle_after_a_weekday_gives_its_direction(analyze_texts):
     assert list(analysis.timexes["value"]) == ["2006-10-09", "2006-10-16"]  # a Tuesday
 
 
+def test_present_forms_the_model_calls_past_and_zu_infinitives_look_ahead(analyze_texts):
+    texts = [
+        "Die Halbjahreszahlen folgen am 25. Juli.",  # "folgen" = its infinitive: present
+        "Die Ausstellung ist bis Ende Juli zu sehen.",  # "ist … zu sehen" is no perfect
+        "Die Preise stiegen im Juli.",  # a strong preterite stays past
+    ]
+    analysis = analyze_texts(texts, "2024-04-20")
+    assert list(analysis.timexes["value"]) == ["2024-07-25", "2024-07", "2023-07"]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

@@ -34,8 +34,8 @@ def _perfect() -> re.Pattern[str]:
     sein = "|".join(_marker_lists()["perfect_sein"])
     end = r"\s*(?:[.,;:!?“”\"»«]|$)"
     return re.compile(
-        rf"\b(?:{haben})\b[^.,;:!?]*\b[a-zäöü]\w*(?:t|en){end}"
-        rf"|\b(?:{sein})\b[^.,;:!?]*\b[a-zäöü]\w*en{end}"
+        rf"\b(?:{haben})\b[^.,;:!?]*(?<!\bzu )\b[a-zäöü]\w*(?:t|en){end}"
+        rf"|\b(?:{sein})\b[^.,;:!?]*(?<!\bzu )\b[a-zäöü]\w*en{end}"  # not "ist … zu sehen"
     )
 
 
@@ -43,6 +43,12 @@ def _finite(token) -> bool:
     """A finite verb by morphology: VerbForm=Fin, or a mood (the shipped model, trained on UD
     German, marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)."""
     return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
+
+
+def _looks_present(token) -> bool:
+    """A verb the model calls past whose form is its infinitive ("folgen", "steigen"): the
+    plural present, not a preterite (weak "folgten", strong "stiegen" differ from it)."""
+    return token.text.lower() == token.lemma_.lower() and token.lower_.endswith("en")
 
 
 def _word_tenses(text: str) -> set[str | None]:
@@ -68,7 +74,7 @@ def sentence_tense(sentence: Span) -> str:
         words = {t.text.lower() for t in finite}
         if infinitive and words & set(_marker_lists()["future_auxiliary"]):
             return "future"
-        if any("Past" in t.morph.get("Tense") for t in finite):
+        if any("Past" in t.morph.get("Tense") and not _looks_present(t) for t in finite):
             return "past"
         if any(_tense_markers().get(t.lower_) == "past" for t in finite):
             return "past"  # a strong preterite the model reads as present ("flog", "maß")
