@@ -288,6 +288,19 @@ def test_present_forms_the_model_calls_past_and_zu_infinitives_look_ahead(analyz
     assert list(analysis.timexes["value"]) == ["2024-07-25", "2024-07", "2023-07"]
 
 
+def test_a_live_ticker_stamp_is_on_the_day_of_writing(analyze_texts):
+    text = (
+        "Die Bombe war am Dienstag entdeckt worden.\n\n"
+        "7.00 Uhr: Die Evakuierung beginnt.\n\n14.20 Uhr: Die Bombe ist entschärft."
+    )
+    analysis = analyze_texts([text], "2015-08-13")
+    assert list(analysis.timexes["value"]) == [
+        "2015-08-11",
+        "2015-08-13T07:00",
+        "2015-08-13T14:20",
+    ]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

@@ -419,6 +419,8 @@ def _clock(groups: dict, ctx: Context) -> str | None:
     if last and ctx.reference and not ctx.narrative and last > ctx.reference:
         last = None
     day = ctx.sentence_day or ctx.paragraph_day or last or ctx.reference
+    if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
+        day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
     hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
     if day is None:
         return f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
