@@ -301,6 +301,17 @@ def test_a_live_ticker_stamp_is_on_the_day_of_writing(analyze_texts):
     ]
 
 
+def test_the_next_morning_and_the_day_after_follow_the_last_day(analyze_texts):
+    text = (
+        "Am 2. April 2009 entdeckte die Revision die Verluste, am Tag darauf wurde der Händler "
+        "entlassen. Am nächsten Morgen kam die Polizei."
+    )
+    dated = analyze_texts([text], "2009-06-01")
+    assert list(dated.timexes["value"]) == ["2009-04-02", "2009-04-03", "2009-04-04TMO"]
+    undated = analyze_texts(["Sie schliefen ein. Am nächsten Morgen fuhr ein Bus."], "")
+    assert list(undated.timexes["value"]) == ["XXXX-XX-XXTMO"]  # a story without a date
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

@@ -402,9 +402,10 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
 def _anaphoric(groups: dict, ctx: Context) -> str | None:
     text = groups["_text"].lower()
     day = ctx.last_day or ctx.reference
-    if day is None:
-        return ctx.month_value or None
-    if re.search(r"folgenden|nächsten|darauffolgenden", text):
+    if day is None:  # an undated story: the part of an unknown day ("am nächsten Morgen")
+        part = lexicon("day_parts").get((groups.get("part") or "").lower())
+        return ctx.month_value or (f"XXXX-XX-XXT{part}" if part else "XXXX-XX-XX")
+    if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
         day += timedelta(days=1)
     elif "vortag" in text:
         day -= timedelta(days=1)
