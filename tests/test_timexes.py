@@ -312,6 +312,18 @@ def test_the_next_morning_and_the_day_after_follow_the_last_day(analyze_texts):
     assert list(undated.timexes["value"]) == ["XXXX-XX-XXTMO"]  # a story without a date
 
 
+def test_heute_set_against_a_past_means_nowadays(analyze_texts):
+    texts = [
+        "In den Sechzigerjahren verließen viele Familien das Tal. Heute ist der Stollen ein Museum.",
+        "Damals kostete eine Melange 3 Schilling, heute sind es 32.",
+        "Das Haus steht bis heute.",
+        "Der Rat entscheidet heute über den Antrag.",  # the day of writing
+    ]
+    analysis = analyze_texts(texts, "2019-05-10")
+    heute = analysis.timexes[analysis.timexes["text"].str.lower() == "heute"]
+    assert list(heute["value"]) == ["PRESENT_REF"] * 3 + ["2019-05-10"]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

@@ -13,6 +13,7 @@ Notes:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -161,8 +162,15 @@ def find_timexes(
     }
     anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
 
+    previous = {b.start: a for a, b in itertools.pairwise(sentences)}
+
     def context(match: _Match, **extra) -> Context:
         sentence_text, offset = match.sentence.text, match.sentence.start_char
+        before = previous.get(match.sentence.start)
+        same_paragraph = (
+            before is not None
+            and "\n" not in match.sentence.doc.text[before.end_char : match.sentence.start_char]
+        )
         return Context(
             anchor[0],
             anchor[1],
@@ -172,6 +180,7 @@ def find_timexes(
             year_window=year_window,
             before=sentence_text[: match.start - offset],
             after=sentence_text[match.end - offset :],
+            previous=before.text if same_paragraph else "",
             **extra,
         )
 

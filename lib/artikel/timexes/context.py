@@ -27,6 +27,7 @@ class Context:
     year_window: int | None = None  # bare numbers further from the dct are no years (news)
     last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
     paragraph_day: date | None = None  # the last day mentioned in the same paragraph
+    previous: str = ""  # the previous sentence of the same paragraph
 
     def implausible(self, year: int) -> bool:
         """Whether a bare number is too far from the article's date to be its year."""

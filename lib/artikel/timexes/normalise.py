@@ -351,10 +351,25 @@ def _anaphoric_unit(groups: dict, ctx: Context) -> str | None:
     return f"{iso_year:04d}-W{week:02d}"
 
 
+def _generic_today(ctx: Context) -> bool:
+    """ "heute" as nowadays: "bis heute", or set against a past in its sentence or the one
+    before ("damals …, heute …", "In den Sechzigerjahren … Heute …", "1952 … heute")."""
+    if re.search(r"\bbis\s*$", ctx.before, re.I):
+        return True
+    context = f"{ctx.previous} {ctx.before}"
+    words = set(re.findall(r"\w+", context.lower()))
+    if words & set(lexicon("past_contrast")):
+        return True
+    if re.search(r"\w+er-?[Jj]ahren\b|\bJahrzehnt|\bJahrhundert", context):
+        return True
+    years = [int(y) for y in re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", context)]
+    return bool(ctx.year and any(y < ctx.year - 1 for y in years))
+
+
 def _relative_day(groups: dict, ctx: Context) -> str | None:
     offset = int(lexicon("relative_days")[groups["offset"].lower()])
-    if ctx.narrative and offset == 0 and not groups.get("part"):
-        return "PRESENT_REF"  # "heute" in a history narrative is the writer's present
+    if offset == 0 and not groups.get("part") and (ctx.narrative or _generic_today(ctx)):
+        return "PRESENT_REF"  # "heute" in a history narrative or set against a past
     if ctx.reference is None:
         if ctx.year is None:
             return {0: "PRESENT_REF", -1: "PAST_REF", -2: "PAST_REF"}.get(offset, "FUTURE_REF")
