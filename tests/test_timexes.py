@@ -314,7 +314,7 @@ def test_the_next_morning_and_the_day_after_follow_the_last_day(analyze_texts):
 
 def test_heute_set_against_a_past_means_nowadays(analyze_texts):
     texts = [
-        "In den Sechzigerjahren verließen viele Familien das Tal. Heute ist der Stollen ein Museum.",
+        "In den Sechzigerjahren verließen viele das Tal. Heute ist der Stollen ein Museum.",
         "Damals kostete eine Melange 3 Schilling, heute sind es 32.",
         "Das Haus steht bis heute.",
         "Der Rat entscheidet heute über den Antrag.",  # the day of writing
