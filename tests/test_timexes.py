@@ -324,6 +324,16 @@ def test_heute_set_against_a_past_means_nowadays(analyze_texts):
     assert list(heute["value"]) == ["PRESENT_REF"] * 3 + ["2019-05-10"]
 
 
+def test_present_forms_and_planned_states_look_ahead(analyze_texts):
+    texts = [
+        "Die Firma schickt ab 1. Dezember rund 1.800 Leute in Kurzarbeit.",  # not "schickte"
+        "Die erste Vollsperrung ist für Mitte September angekündigt.",  # a planned state
+        "Auf der Autobahn ist am Freitag ein Flugzeug gegen einen Mast geprallt.",  # perfect
+    ]
+    analysis = analyze_texts(texts, "2006-08-22")  # a Tuesday
+    assert list(analysis.timexes["value"]) == ["2006-12-01", "2006-09", "2006-08-18"]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

@@ -46,9 +46,14 @@ def _finite(token) -> bool:
 
 
 def _looks_present(token) -> bool:
-    """A verb the model calls past whose form is its infinitive ("folgen", "steigen"): the
-    plural present, not a preterite (weak "folgten", strong "stiegen" differ from it)."""
-    return token.text.lower() == token.lemma_.lower() and token.lower_.endswith("en")
+    """A verb the model calls past whose form is a present one of its lemma: the infinitive
+    ("folgen": plural present) or the stem with -t/-et ("schickt", "arbeitet"); weak
+    "folgten", strong "stiegen", "hielt" differ from them."""
+    form, lemma = token.lower_, token.lemma_.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
+    if form == lemma and form.endswith("en"):
+        return True
+    return bool(stem) and form in (stem + "t", stem + "et")
 
 
 def _word_tenses(text: str) -> set[str | None]:
@@ -64,22 +69,27 @@ def sentence_tense(sentence: Span) -> str:
     """
     doc = sentence.doc
     if doc.has_annotation("MORPH") and doc.has_annotation("TAG"):
+        lists = _marker_lists()
         finite = [t for t in sentence if _finite(t)]
-        participle = any(
-            "Part" in t.morph.get("VerbForm")
-            or ("Past" in t.morph.get("Tense") and not t.morph.get("Mood"))  # "gestürzt"
+        participles = [
+            t
             for t in sentence
-        )
+            if "Part" in t.morph.get("VerbForm")
+            or ("Past" in t.morph.get("Tense") and not t.morph.get("Mood"))  # "gestürzt"
+        ]
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
         words = {t.text.lower() for t in finite}
-        if infinitive and words & set(_marker_lists()["future_auxiliary"]):
+        if infinitive and words & set(lists["future_auxiliary"]):
             return "future"
+        planned = [p for p in participles if p.lower_.startswith(lists["planned_participle"])]
+        if planned and words & {*lists["perfect_sein"], *lists["future_auxiliary"]}:
+            return "future"  # "ist für Mitte September angekündigt", "wird … geplant"
         if any("Past" in t.morph.get("Tense") and not _looks_present(t) for t in finite):
             return "past"
         if any(_tense_markers().get(t.lower_) == "past" for t in finite):
             return "past"  # a strong preterite the model reads as present ("flog", "maß")
-        if words & set(_marker_lists()["perfect_auxiliary"]) and (
-            participle or _perfect().search(sentence.text)
+        if words & set(lists["perfect_auxiliary"]) and (
+            participles or _perfect().search(sentence.text)
         ):
             return "past"  # the model marks few participles: "hat … beschlossen." still is
         # the model marks few infinitives: a future marker of the word list still looks ahead
