@@ -334,6 +334,16 @@ def test_present_forms_and_planned_states_look_ahead(analyze_texts):
     assert list(analysis.timexes["value"]) == ["2006-12-01", "2006-09", "2006-08-18"]
 
 
+def test_a_season_without_a_year_follows_the_tense(analyze_texts):
+    texts = [
+        "Die Verhandlungen hatten im Herbst begonnen.",  # January: last autumn
+        "Im Winter schneit es viel.",  # January: this winter, begun in December
+        "Die Kündigungen sollen im Frühling ausgesprochen werden.",
+    ]
+    analysis = analyze_texts(texts, "2000-01-10")
+    assert list(analysis.timexes["value"]) == ["1999-FA", "1999-WI", "2000-SP"]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

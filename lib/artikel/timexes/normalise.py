@@ -201,14 +201,27 @@ def _season(groups: dict, ctx: Context) -> str | None:
     year = _shifted_year(groups, ctx)
     if year is None:
         return None
-    if (
-        code == "WI"
-        and not groups.get("year")
-        and not groups.get("offset")
-        and (ctx.month or 12) <= 2
-    ):
-        year -= 1  # "im Winter" in January is the winter that began in December
-    return f"{year:04d}-{code}"
+    if groups.get("year") or groups.get("offset") or ctx.narrative or not ctx.month:
+        return f"{year:04d}-{code}"
+    return f"{_season_year(code, ctx):04d}-{code}"
+
+
+def _season_year(code: str, ctx: Context) -> int:
+    """The year of a season written without one, by tense like a month: a past-tense
+    "im Herbst" in January is last autumn, a planned "im Frühling" in November the next
+    spring, the present takes the nearest ("im Winter" in January: the current winter)."""
+    first, last = SEASON_MONTHS[code]
+    here = ctx.year * 12 + ctx.month
+
+    def span(y: int) -> tuple[int, int]:  # months of the season of year y (WI runs into y+1)
+        return y * 12 + first, y * 12 + last + (12 if last < first else 0)
+
+    years = [ctx.year - 1, ctx.year, ctx.year + 1]
+    if ctx.tense == "past":
+        return max((y for y in years if span(y)[0] <= here), default=ctx.year)
+    if ctx.tense == "future":
+        return min((y for y in years if span(y)[1] >= here), default=ctx.year)
+    return min(years, key=lambda y: (abs(sum(span(y)) / 2 - here), y != ctx.year))
 
 
 def _quarter(groups: dict, ctx: Context) -> str | None:
