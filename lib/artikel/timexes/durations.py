@@ -15,8 +15,8 @@ def _duration(groups: dict, ctx: Context) -> str | None:
         amount = "X"
     elif groups.get("number"):
         number = _number(groups["number"])
-        if number is None:
-            return None
+        if number is None or (number >= 2 and groups["unit"].lower() in lexicon("singular_units")):
+            return None  # "seit 1990 Jahr für Jahr": a year and a singular, no duration
         amount = _fmt_number(number)
     else:
         amount = "X"
