@@ -153,8 +153,8 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # |---|---|---|---|---|
 # | development corpus (20 articles, the rules' guide) | 0.993 | 1.000 | 1.000 | 0.988 |
 # | German Wikinews, analysis half (75, errors read) | 0.775 | 0.919 | 0.712 | 0.752 |
-# | German Wikinews, held-out half (75, never read) | 0.730 | 0.796 | 0.622 | 0.626 |
-# | own quote corpus, test split (55 documents) | 0.959 | 0.953 | 0.938 | 0.843 |
+# | German Wikinews, held-out half (75, never read) | 0.734 | 0.796 | 0.626 | 0.628 |
+# | own quote corpus, test split (55 documents) | 0.967 | 0.953 | 0.952 | 0.842 |
 # | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.357 | 0.400 | 0.239 | 0.451 |
 # | Redewiedergabe, news 1840–1919 | 0.391 | 0.434 | 0.320 | 0.244 |
 #

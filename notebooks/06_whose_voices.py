@@ -131,7 +131,7 @@ plt.show()
 #   Liwei*). The tool uses no world knowledge; a German corpus may want an override file
 #   (*Jan*, *Toni*, *Chris* are men in most German news).
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
-#   correctly found quote is right 0.955 / 0.849 / 0.678 of the time, mostly because the
+#   correctly found quote is right 0.955 / 0.849 / 0.682 of the time, mostly because the
 #   speaker itself is wrong. The share of women among quotes came out at 0.308 vs 0.295 in
 #   the gold (dev), 0.342 vs 0.358 and 0.118 vs 0.092 on the two Wikinews halves, and 0.357
 #   vs 0.380 on the test split of the project's own quote corpus.

@@ -27,8 +27,8 @@ PINS = {
     "quote spans F1": {
         "dev": 0.985,
         "analysis": 0.773,
-        "heldout": 0.722,
-        "own_quotes": 0.954,
+        "heldout": 0.729,
+        "own_quotes": 0.962,
         "spkatt": 0.352,
         "redewiedergabe": 0.386,
     },

@@ -539,3 +539,18 @@ def test_a_role_takes_no_name_from_the_next_sentence_or_of_the_other_gender():
     names = {"Bernd Fässler": ("PER", "Bernd Fässler"), "Miriam Okafor": ("PER", "Miriam Okafor")}
     found = [(q["speaker"], q["speaker_text"]) for q in quotes(text, names)]
     assert found[0] == ("Bernd Fässler", "der 58-Jährige")
+
+
+def test_a_quoted_fragment_inside_a_reported_clause_makes_it_mixed():
+    text = "Ihr Stellungsspiel sei „fast perfekt“, sagt er."
+    found = [(q["text"], q["kind"], q["cue"]) for q in quotes(text)]
+    assert found == [("Ihr Stellungsspiel sei „fast perfekt“", "mixed", "sagt")]
+    # a quote that is the whole content stays direct
+    found = [(q["text"], q["kind"]) for q in quotes("„Das ist fast perfekt“, sagt er.")]
+    assert found == [("Das ist fast perfekt", "direct")]
+
+
+def test_swiss_spelling_of_a_source_phrase():
+    text = "Gemäss Staatskanzlei haben rund 1400 Stimmberechtigte online abgestimmt."
+    found = [(q["kind"], q["cue"]) for q in quotes(text)]
+    assert found == [("indirect", "Gemäss")]

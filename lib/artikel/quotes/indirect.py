@@ -21,7 +21,9 @@ class IndirectPass:
         """Reported clauses of speech verbs and source phrases, then the Konjunktiv sentences
         that continue reported speech."""
         quotes: list[Quote] = []
-        used_cues = {q.cue_token for q in direct}
+        # a quoted fragment inside a reported clause leaves its cue to the clause, which
+        # then becomes mixed ("Ihr Spiel sei „fast perfekt“, sagt er.")
+        used_cues = {q.cue_token for q in direct if not self._fragment(q)}
         speech: dict[int, str] = {}
         voices: dict[int, Mention] = {}  # sentences that report nothing but name a speaker
         for q in direct:
@@ -55,6 +57,15 @@ class IndirectPass:
             everything.append(quote)
             speech[s_index] = "indirect"
         return quotes
+
+    def _fragment(self, quote: Quote) -> bool:
+        """A direct quote that opens inside its sentence after two or more words, no colon
+        between: a fragment of the clause around it."""
+        token = self.token_at(quote.start)
+        if token is None or not quote.marks:
+            return False
+        before = self.text[self.sentence_at(token.i).start_char : quote.marks[0].open]
+        return len(before.split()) >= 2 and ":" not in before
 
     def _voice(self, sentence: Span) -> Mention | None:
         """The subject of a speech verb outside quotation marks: the sentence gives someone

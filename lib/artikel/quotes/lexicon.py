@@ -117,8 +117,8 @@ def _phrase_pattern(phrase: str) -> list[dict]:
         if all(choice.startswith("*") for choice in choices):  # "*angaben": a word ending
             endings = "|".join(re.escape(choice[1:]) for choice in choices)
             token: dict = {"LOWER": {"REGEX": f"^\\w+(?:{endings})$"}}
-        else:
-            token = {"LOWER": {"IN": choices}}
+        else:  # Swiss spelling too: "gemäss" for "gemäß"
+            token = {"LOWER": {"IN": sorted({*choices, *(c.replace("ß", "ss") for c in choices)})}}
         if optional:
             token["OP"] = "?"
         pattern.append(token)
@@ -146,12 +146,13 @@ def matchers(vocab: Vocab) -> dict[str, Matcher]:
 @cache
 def source_words() -> frozenset[str]:
     """The fixed words of the source phrases ("laut", "zufolge", "hieß", "es"), lower case."""
-    return frozenset(
+    words = {
         word.lower().rstrip("?")
         for _, phrase in lexicon().sources
         for part in phrase.split()
         for word in part.split("|")
-    )
+    }
+    return frozenset(words | {word.replace("ß", "ss") for word in words})
 
 
 def verb_lemmas(form: str, lex: Lexicon) -> set[str]:
