@@ -32,7 +32,7 @@ PINS = {
         "spkatt": 0.352,
         "redewiedergabe": 0.386,
     },
-    "speaker-mention accuracy": {"dev": 0.983, "analysis": 0.747, "heldout": 0.621},
+    "speaker-mention accuracy": {"dev": 0.983, "analysis": 0.747, "heldout": 0.629},
     "cue accuracy": {"dev": 0.934, "analysis": 0.602, "heldout": 0.585},
     "attributed quotes F1": {"dev": 0.934},
     "timex spans F1": {"dev": 0.981, "analysis": 0.916, "heldout": 0.913},

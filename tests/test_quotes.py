@@ -554,3 +554,13 @@ def test_swiss_spelling_of_a_source_phrase():
     text = "Gemäss Staatskanzlei haben rund 1400 Stimmberechtigte online abgestimmt."
     found = [(q["kind"], q["cue"]) for q in quotes(text)]
     assert found == [("indirect", "Gemäss")]
+
+
+def test_a_quoted_paper_after_the_cue_is_the_source():
+    text = "Die Regierung sei am Ende, schreibt die „Süddeutsche Zeitung“."
+    names = {"Süddeutsche Zeitung": ("ORG", "Süddeutsche Zeitung")}
+    found = [(q["text"], q["speaker"]) for q in quotes(text, names)]
+    assert found == [("Die Regierung sei am Ende", "Süddeutsche Zeitung")]
+    # a quoted object after "sprach von" is no source and no end of the clause
+    text = "Der Sprecher der Partei, Karim Benali, sprach von einem „Zeichen“."
+    assert [q["kind"] for q in quotes(text)] == ["direct"]

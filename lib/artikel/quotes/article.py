@@ -67,9 +67,17 @@ class QuoteArticle(
             name.governed = self._governed(name)
         self.nouns = self._noun_mentions()
         self.pronouns = self._pronouns()
+        # names inside noun phrases or quotes are no speakers, except a name the marks
+        # enclose exactly: a quoted title ("schreibt die «NZZ»")
+        titles = {(m.start, m.end) for m in self.marked}
         nested = [(m.start, m.end) for m in self.nouns] + [(m.open, m.end) for m in self.marked]
         self.mentions = sorted(
-            [m for m in self.names if not any(s < m.start and m.end <= e for s, e in nested)]
+            [
+                m
+                for m in self.names
+                if (m.start, m.end) in titles
+                or not any(s < m.start and m.end <= e for s, e in nested)
+            ]
             + self.nouns
             + self.pronouns,
             key=lambda m: m.start,

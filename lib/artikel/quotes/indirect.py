@@ -9,6 +9,8 @@ from .types import Mention, Quote, trim_content
 
 # determiners that continue a noun phrase as its genitive ("Angaben des Roten Kreuzes")
 GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
+# words between a cue and a quoted name that ends the sentence ("schreibt die «NZZ»")
+NAME_LEADS = frozenset({"die", "der", "das", "dem", "den", "des", "es", "in", "im"})
 # adverbial clauses of time that never hold what the cue reports
 TEMPORAL_OPENERS = frozenset({"als", "wenn", "während", "nachdem", "bevor", "sobald"})
 
@@ -175,12 +177,29 @@ class IndirectPass:
             if end - start < 3:
                 return None
             return self._make(start, end, cue, self.subject_of(i), direct)
-        if after_comma and c_start == i and c_end >= sentence.end - 1:
+        if (
+            after_comma
+            and c_start == i
+            and (c_end >= sentence.end - 1 or self._named_tail(i, c_end, sentence))
+        ):
             start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
             if end - start < 10:
                 return None
             return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
         return None
+
+    def _named_tail(self, verb: int, k: int, sentence: Span) -> bool:
+        """The sentence ends in a quoted name from token k on, with only an article or "es"
+        between the verb and it ("…, schreibt die «NZZ».", "…, heißt es in der „Presse“.")."""
+        tail = self.text[self.doc[k].idx : sentence.end_char].strip()
+        between = {t.lower_ for t in self.doc[verb + 1 : k]}
+        return (
+            between <= NAME_LEADS
+            and 0 < len(tail.split()) <= 4
+            and tail[:1] in self.lex.marks
+            and tail[1:2].isupper()
+            and tail.rstrip(".!?")[-1:] in self.lex.marks
+        )
 
     def _no_report_after(self, k: int, sentence: Span) -> bool:
         """The clause after the cue's comma is an adverbial clause ("als", "wenn", "weil")

@@ -28,6 +28,9 @@ class SpeakerResolver:
         """
         doc = self.doc
         c_start, c_end = self._clause_start(verb), self._clause_end(verb)
+        sentence = self.sentence_at(verb)
+        if c_end < sentence.end and self._named_tail(verb, c_end, sentence):
+            c_end = sentence.end  # "…, schreibt die «NZZ».": the quoted name is the subject
         if self.has_parse:
             heads = [doc[verb]]
             if (
@@ -61,7 +64,6 @@ class SpeakerResolver:
             strong = [m for m in group if not self._weak(m)]
             if strong:
                 return strong[0]
-        sentence = self.sentence_at(verb)
         if c_start > sentence.start:
             earlier = self.mentions_in(sentence.start_char, doc[c_start].idx)
             if earlier and self._opens_clause(earlier[0], sentence.start):
