@@ -564,3 +564,14 @@ def test_a_quoted_paper_after_the_cue_is_the_source():
     # a quoted object after "sprach von" is no source and no end of the clause
     text = "Der Sprecher der Partei, Karim Benali, sprach von einem „Zeichen“."
     assert [q["kind"] for q in quotes(text)] == ["direct"]
+
+
+def test_a_konjunktiv_the_model_gives_no_mood_continues_the_report():
+    text = (
+        "„Wir haben es uns nicht leicht gemacht“, sagte Bürgermeisterin Sabine Wörz. "
+        "Die Gemeinde profitiere aber über die Pacht direkt von den Anlagen."
+    )
+    analysis = artikel.analyze(make_table("articles", [{"article_id": "a", "text": text}]))
+    kinds = list(analysis.quotes["kind"])
+    assert kinds == ["direct", "indirect"]
+    assert analysis.quotes["speaker"].iloc[1] == "Sabine Wörz"

@@ -92,10 +92,11 @@ class IndirectPass:
         model's morphology), "II" if only Konjunktiv II forms are, else ""."""
         moods = set()
         morphology = self.doc.has_annotation("MORPH")
+        first_person = any(t.lower_ in ("ich", "wir") for t in sentence)
         for t in sentence:
             if self.in_marks[t.i]:
                 continue
-            if is_konjunktiv(t, self.lex):
+            if is_konjunktiv(t, self.lex) or (not first_person and self._bare_konjunktiv(t)):
                 moods.add(self.lex.konjunktiv.get(t.lower_, "I"))
             elif "Sub" in t.morph.get("Mood"):
                 moods.add("II")  # the model's Konjunktiv II ("sollten", "müssten")
@@ -106,6 +107,19 @@ class IndirectPass:
         if "I" in moods:
             return "I"
         return "II" if "II" in moods and "Ind" not in moods else ""
+
+    @staticmethod
+    def _bare_konjunktiv(token) -> bool:
+        """A verb the model gives no mood or form, written in -e but not -te: the Konjunktiv I
+        of the third person ("Die Gemeinde profitiere", "Er überlege")."""
+        return (
+            token.pos_ in ("VERB", "AUX")
+            and not token.morph.get("Mood")
+            and not set(token.morph.get("VerbForm")) & {"Inf", "Part"}
+            and token.lower_.endswith("e")
+            and not token.lower_.endswith("te")
+            and token.text[:1].islower()
+        )
 
     def _sentence_indirect(
         self, sentence: Span, direct: list[Quote], used_cues: set[int]
