@@ -160,7 +160,8 @@ def entity_spikes(
         "articles",
     ]
     counts = entity_counts(analysis, per=per, label=label)
-    all_periods = periods(analysis, per).dropna().unique()
+    article_periods = periods(analysis, per)
+    all_periods = article_periods.dropna().unique()
     if counts.empty or len(all_periods) < 2:
         return pd.DataFrame(columns=columns)
     grid = counts.pivot_table(index="entity_id", columns="period", values="mentions", fill_value=0)
@@ -170,7 +171,7 @@ def entity_spikes(
     counts["ratio"] = counts["mentions"] / counts["usual"].clip(lower=1)
     spikes = counts[(counts["mentions"] >= min_mentions) & (counts["ratio"] >= factor)]
     mentions = _body_mentions(analysis, True)
-    mentions = mentions.assign(period=mentions["article_id"].map(periods(analysis, per)))
+    mentions = mentions.assign(period=mentions["article_id"].map(article_periods))
     per_article = (
         mentions[mentions["entity_id"].isin(spikes["entity_id"])]
         .groupby(["period", "entity_id", "article_id"])

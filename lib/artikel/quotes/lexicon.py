@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -72,7 +73,7 @@ def lexicon() -> Lexicon:
             joined = (
                 bool(particle) and written.startswith(particle) and len(written) > len(particle) + 2
             )
-            for form in {written, written.replace("ß", "ss")}:  # Swiss spelling: "begrüsste"
+            for form in with_swiss_spelling([written]):  # "begrüßte", "begrüsste"
                 forms.setdefault(form, []).append((lemma, "" if joined else particle))
         if len(row) > 2:
             konj.update(row[2].split())
@@ -118,7 +119,7 @@ def _phrase_pattern(phrase: str) -> list[dict]:
             endings = "|".join(re.escape(choice[1:]) for choice in choices)
             token: dict = {"LOWER": {"REGEX": f"^\\w+(?:{endings})$"}}
         else:  # Swiss spelling too: "gemäss" for "gemäß"
-            token = {"LOWER": {"IN": sorted({*choices, *(c.replace("ß", "ss") for c in choices)})}}
+            token = {"LOWER": {"IN": sorted(with_swiss_spelling(choices))}}
         if optional:
             token["OP"] = "?"
         pattern.append(token)
@@ -143,16 +144,23 @@ def matchers(vocab: Vocab) -> dict[str, Matcher]:
     return {"verbs": verbs, "sources": sources, "pronouns": pronouns}
 
 
+def with_swiss_spelling(words: Iterable[str]) -> set[str]:
+    """The words and their Swiss spelling, ß written ss ("gemäß", "gemäss")."""
+    return {form for word in words for form in (word, word.replace("ß", "ss"))}
+
+
 @cache
 def source_words() -> frozenset[str]:
-    """The fixed words of the source phrases ("laut", "zufolge", "hieß", "es"), lower case."""
+    """The fixed words of the source phrases ("laut", "zufolge", "hieß", "es", "angaben" of
+    "*angaben"), lower case, also in Swiss spelling."""
     words = {
-        word.lower().rstrip("?")
+        word.lower().rstrip("?").lstrip("*")
         for _, phrase in lexicon().sources
         for part in phrase.split()
         for word in part.split("|")
+        if word != "…"
     }
-    return frozenset(words | {word.replace("ß", "ss") for word in words})
+    return frozenset(with_swiss_spelling(words))
 
 
 def verb_lemmas(form: str, lex: Lexicon) -> set[str]:

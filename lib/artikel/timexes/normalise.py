@@ -77,16 +77,23 @@ def _closest_year(ctx: Context, month: int, day: int | None = None) -> int | Non
     if ctx.month is None:
         return ctx.year
     here = ctx.year * 12 + ctx.month
-    candidates = [ctx.year - 1, ctx.year, ctx.year + 1]
     if ctx.narrative:  # the occurrence nearest to the last date mentioned, later on a tie
+        candidates = [ctx.year - 1, ctx.year, ctx.year + 1]
         return min(candidates, key=lambda y: (abs(y * 12 + month - here), y < ctx.year))
+    return _year_by_tense(ctx, lambda y: (y * 12 + month, y * 12 + month))
+
+
+def _year_by_tense(ctx: Context, months: Callable[[int], tuple[int, int]]) -> int:
+    """Of last, this and next year, the one whose occurrence (``months``: its first and last
+    month as year * 12 + month) the tense points to: the latest begun by the article's month
+    for the past, the earliest not yet over for the future, else the nearest."""
+    here = ctx.year * 12 + ctx.month
+    years = [ctx.year - 1, ctx.year, ctx.year + 1]
     if ctx.tense == "past":
-        earlier = [y for y in candidates if y * 12 + month <= here]
-        return max(earlier) if earlier else ctx.year
+        return max((y for y in years if months(y)[0] <= here), default=ctx.year)
     if ctx.tense == "future":
-        later = [y for y in candidates if y * 12 + month >= here]
-        return min(later) if later else ctx.year
-    return min(candidates, key=lambda y: (abs(y * 12 + month - here), y != ctx.year))
+        return min((y for y in years if months(y)[1] >= here), default=ctx.year)
+    return min(years, key=lambda y: (abs(sum(months(y)) / 2 - here), y != ctx.year))
 
 
 def _month_of(groups: dict) -> int | None:
@@ -211,17 +218,8 @@ def _season_year(code: str, ctx: Context) -> int:
     "im Herbst" in January is last autumn, a planned "im Frühling" in November the next
     spring, the present takes the nearest ("im Winter" in January: the current winter)."""
     first, last = SEASON_MONTHS[code]
-    here = ctx.year * 12 + ctx.month
-
-    def span(y: int) -> tuple[int, int]:  # months of the season of year y (WI runs into y+1)
-        return y * 12 + first, y * 12 + last + (12 if last < first else 0)
-
-    years = [ctx.year - 1, ctx.year, ctx.year + 1]
-    if ctx.tense == "past":
-        return max((y for y in years if span(y)[0] <= here), default=ctx.year)
-    if ctx.tense == "future":
-        return min((y for y in years if span(y)[1] >= here), default=ctx.year)
-    return min(years, key=lambda y: (abs(sum(span(y)) / 2 - here), y != ctx.year))
+    # the months of the season of year y (the winter runs into y + 1)
+    return _year_by_tense(ctx, lambda y: (y * 12 + first, y * 12 + last + 12 * (last < first)))
 
 
 def _quarter(groups: dict, ctx: Context) -> str | None:

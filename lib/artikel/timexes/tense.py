@@ -56,6 +56,11 @@ def _looks_present(token) -> bool:
     return bool(stem) and form in (stem + "t", stem + "et")
 
 
+def _planned(word: str) -> bool:
+    """A participle of a planned event ("geplant", "angekündigten"; ``planned_participle``)."""
+    return word.startswith(_marker_lists()["planned_participle"])
+
+
 def _word_tenses(text: str) -> set[str | None]:
     return {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
 
@@ -81,7 +86,7 @@ def sentence_tense(sentence: Span) -> str:
         words = {t.text.lower() for t in finite}
         if infinitive and words & set(lists["future_auxiliary"]):
             return "future"
-        planned = [p for p in participles if p.lower_.startswith(lists["planned_participle"])]
+        planned = any(_planned(p.lower_) for p in participles)
         if planned and words & {*lists["perfect_sein"], *lists["future_auxiliary"]}:
             return "future"  # "ist für Mitte September angekündigt", "wird … geplant"
         if any("Past" in t.morph.get("Tense") and not _looks_present(t) for t in finite):
@@ -117,7 +122,7 @@ def _attributive_participle(sentence: Span, end: int) -> str | None:
     word = after[0].text
     if not ATTRIBUTIVE_PARTICIPLE.fullmatch(word):
         return None
-    if any(word.startswith(stem) for stem in _marker_lists()["planned_participle"]):
+    if _planned(word):
         return "future"
     if "Part" in after[0].morph.get("VerbForm") or re.match(r"\w*ge\w+(?:t|en)e", word):
         return "past"
