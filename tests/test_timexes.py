@@ -268,6 +268,49 @@ def test_narrative_anchor_moves_with_the_story_not_with_asides():
     assert values["Am 10. Juni"] == "1916-06-10"  # ... but the next year carries it on
 
 
+def _narrative_values(text: str) -> list[tuple[str, str]]:
+    from artikel.annotate import tokenise_with_starts
+    from artikel.structure import split_paragraphs
+    from artikel.timexes import find_timexes
+
+    nlp = load_pipeline("rules")
+    doc = nlp(tokenise_with_starts(nlp, text, {start for start, _ in split_paragraphs(text)}))
+    return [
+        (text[t.start : t.end], t.value)
+        for t in find_timexes(list(doc.sents), "2011-02-16", narrative=True)
+    ]
+
+
+def test_a_year_heading_holds_its_section_against_asides():
+    text = (
+        "1862\n\nIm Sommer siegte der Süden. Der Kongress senkte das Alter der Wehrpflichtigen, "
+        "beginnend mit dem 15. Juli 1863, auf 18 Jahre. Im Dezember fiel die Stadt.\n\n"
+        "Seekrieg\n\nIm Februar liefen die Schiffe aus.\n\n"
+        "1863\n\nIm Mai begann die Belagerung. Im November ruhten die Waffen. In den Kämpfen "
+        "des neuen Jahres fiel die Festung."
+    )
+    values = dict(_narrative_values(text))
+    assert values["Im Dezember"] == "1862-12"  # the aside of 1863 does not move the story
+    assert values["Im Februar"] == "1862-02"  # a subheading stays inside the year's chapter
+    assert values["Im Mai"] == "1863-05"
+    assert values["des neuen Jahres"] == "1864"
+
+
+def test_a_dated_heading_gives_its_year_to_its_range_and_its_months():
+    text = (
+        "Saratoga, 17. Oktober 1777\n\nDie Briten ergaben sich am 17. Oktober 1777.\n\n"
+        "Belagerung von Boston, Juni 1775 bis März 1776\n\n"
+        "In der Nacht vom 16. auf den 17. Juni 1775 wurde gekämpft. Am 4. März besetzten die "
+        "Truppen die Höhen.\n\n"
+        "Yorktown, 28. September bis 19. Oktober 1781\n\nAb 1778 hatte sich das Augenmerk der "
+        "Briten nach Süden gerichtet. Mitte Juni zogen die Truppen nach Norden."
+    )
+    values = dict(_narrative_values(text))
+    assert values["28. September"] == "1781-09-28"  # the range start takes the year written
+    assert values["Am 4. März"] == "1776-03-04"  # inside the months the heading names
+    assert values["Mitte Juni"] == "1781-06"  # "Ab 1778" inside the section looks back
+
+
 def test_a_participle_after_a_weekday_gives_its_direction(analyze_texts):
     texts = [
         "Der Nachfolger des am Montag zurückgetretenen Airbus-Chefs hat angekündigt, die "

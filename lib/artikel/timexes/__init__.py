@@ -21,8 +21,9 @@ from datetime import date
 from spacy.tokens import Span
 
 from .lexicon import lexicon
-from .normalise import NORMALISERS, SEASON_START, Context, Timex, _absolute, anchors
+from .normalise import NORMALISERS, SEASON_START, Context, Timex, _absolute, _month_of, anchors
 from .rules import Rule, load_rules
+from .sections import heading_sections, section_at
 from .tense import clause_tense, sentence_tense
 
 __all__ = [
@@ -106,7 +107,9 @@ ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\bvo[mn]\s*$")
 RANGE_END = re.compile(r"(?i)bis\b")
 RANGE_END_BEFORE = re.compile(r"(?i)\bbis(?:\s+(?:zum|zur|in\s+den|ins|Ende|Mitte))?\s*$")
 # normalisers of relative years: one that reaches a later year moves a narrative's anchor
-FORWARD_YEAR_NORMALISERS = frozenset({"relative_unit", "anaphoric_unit", "relative_year"})
+FORWARD_YEAR_NORMALISERS = frozenset(
+    {"relative_unit", "anaphoric_unit", "relative_year", "new_year"}
+)
 
 
 def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
@@ -161,6 +164,15 @@ def find_timexes(
         for m in matches
     }
     anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
+    dates_in: dict[int, list[tuple[int, int | None, int | None]]] = {}
+    for m in matches:
+        written = int(m.groups["year"]) if len(m.groups.get("year", "")) == 4 else None
+        dates_in.setdefault(m.sentence.start_char, []).append(
+            (m.start, written, _month_of(m.groups))
+        )
+    sections = heading_sections(sentences, dates_in) if narrative else []
+    headings = {start for start, _ in sections}
+    heading_anchor: dict[int, list] = {}  # where each dated heading starts its section
 
     previous = {b.start: a for a, b in itertools.pairwise(sentences)}
 
@@ -213,6 +225,13 @@ def find_timexes(
     last_date: tuple[int, int | None] | None = None
     text = sentences[0].doc.text if sentences else ""
     for match in matches:
+        section = section_at(sections, match.start) if sections else None
+        heading = match.sentence.start_char if match.sentence.start_char in headings else None
+        if heading is not None and section is not None:
+            # a date of a heading without its year takes the next one written there
+            # ("Yorktown, 28. September bis 19. Oktober 1781")
+            later = [y for at, y, _ in dates_in[heading] if y and at >= match.start]
+            anchor[:] = [later[0] if later else section.first, None, None]
         same_sentence = [
             t
             for t in timexes
@@ -223,6 +242,7 @@ def find_timexes(
             reference=last_day if narrative else reference,
             last_day=last_day,
             last_date=last_date,
+            section=section,
             paragraph_day=last_day if "\n" not in text[last_day_end : match.start] else None,
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
             if same_sentence
@@ -243,6 +263,8 @@ def find_timexes(
                 explicit = False  # "beim Kriegsrat vom 8. Dezember 1912": names a thing
             if RANGE_END.match(text, match.start) or RANGE_END_BEFORE.search(ctx.before):
                 explicit = False  # "dauerte bis zum 9. Januar 1916": the end, not the now
+            if parts and section is not None and not section.holds(int(parts[1])):
+                explicit = False  # another year than the section's: a look aside
             # ... but "im nächsten Jahr", "im Jahr darauf" carry the story on into that year
             onward = (
                 match.rule.normaliser in FORWARD_YEAR_NORMALISERS
@@ -252,8 +274,13 @@ def find_timexes(
                 and int(parts[1]) > anchor[0]
                 and "bis" not in ctx.before.lower().split()[-4:]  # "bis ins Frühjahr des …"
             )
-            if parts and (explicit or onward or int(parts[1]) == anchor[0]):
+            moves = parts and (explicit or onward or int(parts[1]) == anchor[0])
+            if heading is not None:  # the heading's first date starts the section
+                moves = parts and heading not in heading_anchor
+            if moves:
                 anchor[:] = [int(parts[1]), *(int(p) if p else None for p in parts.groups()[1:])]
+            if heading is not None:
+                anchor[:] = heading_anchor.setdefault(heading, list(anchor))
         if timex.type in ("DATE", "TIME"):
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .lexicon import lexicon
+from .sections import Section
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Context:
     last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
     paragraph_day: date | None = None  # the last day mentioned in the same paragraph
     previous: str = ""  # the previous sentence of the same paragraph
+    section: Section | None = None  # a narrative's section years, from its heading
 
     def implausible(self, year: int) -> bool:
         """Whether a bare number is too far from the article's date to be its year."""

@@ -79,6 +79,12 @@ def _closest_year(ctx: Context, month: int, day: int | None = None) -> int | Non
     here = ctx.year * 12 + ctx.month
     if ctx.narrative:  # the occurrence nearest to the last date mentioned, later on a tie
         candidates = [ctx.year - 1, ctx.year, ctx.year + 1]
+        section = ctx.section
+        if section:  # the months its heading names first, else its years
+            for inside in (lambda y: section.holds_month(y, month), section.holds):
+                if any(inside(y) for y in candidates):
+                    candidates = [y for y in candidates if inside(y)]
+                    break
         return min(candidates, key=lambda y: (abs(y * 12 + month - here), y < ctx.year))
     return _year_by_tense(ctx, lambda y: (y * 12 + month, y * 12 + month))
 
@@ -283,6 +289,14 @@ def _month_relative_year(groups: dict, ctx: Context) -> str | None:
 def _relative_year(groups: dict, ctx: Context) -> str | None:
     offset = int(lexicon("relative_years")[re.sub(r"\s+", " ", groups["offset"]).lower()])
     return f"{ctx.year + offset:04d}" if ctx.year else None
+
+
+def _new_year(groups: dict, ctx: Context) -> str | None:
+    """ "das neue Jahr": the next year seen from the second half of a year (or a year without
+    its month), the year begun seen from its first half."""
+    if ctx.year is None:
+        return None
+    return f"{ctx.year + (ctx.month is None or ctx.month > 6):04d}"
 
 
 def _ago(groups: dict, ctx: Context) -> str | None:
@@ -504,6 +518,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "weekend": _weekend,
     "month_relative_year": _month_relative_year,
     "relative_year": _relative_year,
+    "new_year": _new_year,
     "ago": _ago,
     "later": _later,
     "relative_day": _relative_day,
