@@ -36,7 +36,7 @@ PINS = {
     "cue accuracy": {"dev": 0.934, "analysis": 0.602, "heldout": 0.585},
     "attributed quotes F1": {"dev": 0.934},
     "timex spans F1": {"dev": 0.981, "analysis": 0.916, "heldout": 0.913},
-    "timex values F1": {"dev": 0.956, "analysis": 0.876, "heldout": 0.826, "own_timexes": 0.866},
+    "timex values F1": {"dev": 0.956, "analysis": 0.876, "heldout": 0.826, "own_timexes": 0.887},
     "gender accuracy, PER mentions": {"dev": 0.931, "analysis": 0.943, "heldout": 0.848},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.884},
     "female recall": {"dev": 0.975, "analysis": 0.949, "heldout": 0.936},

@@ -474,3 +474,32 @@ def test_future_points_compound_durations_and_named_days(text, value):
     rows = [{"article_id": "a", "text": text, "date": "2008-04-01"}]
     timexes = artikel.analyze(make_table("articles", rows)).timexes
     assert list(timexes["value"]) == [value]
+
+
+def test_a_news_paragraph_that_tells_history_dates_from_its_own_past(analyze_texts):
+    texts = [
+        "Am 28. November 1956 brach im Stollen ein Feuer aus. Drei Tage lang gruben die "
+        "Kameraden, am 1. Dezember fand man den letzten Vermissten. Im Mai will die Stadt "
+        "eine Gedenktafel enthüllen.",
+        "Gegründet wurde der Chor im Herbst 1948, im folgenden Frühjahr gab er sein erstes "
+        "Konzert.",
+    ]
+    analysis = analyze_texts(texts, "2011-05-10")
+    values = dict(zip(analysis.timexes["text"], analysis.timexes["value"], strict=True))
+    assert values["am 1. Dezember"] == "1956-12-01"  # past tense after a date of 1956
+    assert values["Im Mai"] == "2011-05"  # a plan is still read from the article's date
+    assert values["im folgenden Frühjahr"] == "1949-SP"  # after the autumn told, not 2011
+
+
+def test_a_weekday_in_apposition_names_the_day_before_it(analyze_texts):
+    texts = ["Der erste Unterricht fand am 5. September 1921 statt, einem Montag."]
+    dated = analyze_texts(texts, "2021-06-15").timexes
+    assert list(dated["value"]) == ["1921-09-05", "1921-09-05"]
+    undated = analyze_texts(texts, "").timexes
+    assert list(undated["value"]) == ["1921-09-05", "1921-09-05"]  # no XXXX-WXX-1
+
+
+def test_the_coming_weekend_is_this_weeks_until_it_begins(analyze_texts):
+    texts = ["Am kommenden Wochenende rechnen die Händler mit dem größten Andrang."]
+    assert list(analyze_texts(texts, "2017-12-12").timexes["value"]) == ["2017-W50-WE"]
+    assert list(analyze_texts(texts, "2017-12-16").timexes["value"]) == ["2017-W51-WE"]

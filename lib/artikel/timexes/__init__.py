@@ -223,6 +223,7 @@ def find_timexes(
     last_day: date | None = None
     last_day_end = 0
     last_date: tuple[int, int | None] | None = None
+    history, history_end = None, 0  # the last date written with its year and month
     text = sentences[0].doc.text if sentences else ""
     for match in matches:
         section = section_at(sections, match.start) if sections else None
@@ -242,6 +243,7 @@ def find_timexes(
             reference=last_day if narrative else reference,
             last_day=last_day,
             last_date=last_date,
+            paragraph_date=history if "\n" not in text[history_end : match.start] else None,
             section=section,
             paragraph_day=last_day if "\n" not in text[last_day_end : match.start] else None,
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
@@ -288,6 +290,8 @@ def find_timexes(
             elif value.endswith("_REF"):
                 timex.granularity = "ref"
             last_date = _year_and_month(value) or last_date
+            if len(match.groups.get("year", "")) == 4 and _month_of(match.groups):
+                history, history_end = _year_and_month(value), timex.end
         else:
             timex.granularity = timex.type.lower()
         timexes.append(timex)

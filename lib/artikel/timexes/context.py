@@ -4,11 +4,13 @@ the number words the rules read."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .lexicon import lexicon
 from .sections import Section
+
+HISTORY_YEARS = 2
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Context:
     year_window: int | None = None  # bare numbers further from the dct are no years (news)
     last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
     paragraph_day: date | None = None  # the last day mentioned in the same paragraph
+    paragraph_date: tuple[int, int | None] | None = None  # (year, month) last in the paragraph
     previous: str = ""  # the previous sentence of the same paragraph
     section: Section | None = None  # a narrative's section years, from its heading
 
@@ -36,6 +39,17 @@ class Context:
         if self.narrative or self.year is None or self.year_window is None:
             return False
         return abs(year - self.year) > self.year_window
+
+    def in_history(self) -> Context:
+        """A past-tense clause in a news paragraph whose last date lies ``HISTORY_YEARS`` or
+        more before the article's tells that history: read it like a narrative from that date
+        ("Am 28. November 1956 … am 1. Dezember fand man …")."""
+        if self.narrative or self.tense != "past" or not self.paragraph_date or not self.year:
+            return self
+        year, month = self.paragraph_date
+        if year > self.year - HISTORY_YEARS:
+            return self
+        return replace(self, year=year, month=month, narrative=True)
 
     @property
     def month_value(self) -> str:

@@ -72,6 +72,7 @@ def anchors(value: str) -> tuple[str, str, str]:
 
 def _closest_year(ctx: Context, month: int, day: int | None = None) -> int | None:
     """The year of a month (and day) written without one, chosen by tense and closeness."""
+    ctx = ctx.in_history()
     if ctx.year is None:
         return None
     if ctx.month is None:
@@ -211,6 +212,7 @@ def _shifted_year(groups: dict, ctx: Context) -> int | None:
 
 def _season(groups: dict, ctx: Context) -> str | None:
     code = lexicon("seasons")[groups["season"].lower()]
+    ctx = ctx if groups.get("offset") else ctx.in_history()
     year = _shifted_year(groups, ctx)
     if year is None:
         return None
@@ -274,16 +276,24 @@ def _weekend(groups: dict, ctx: Context) -> str | None:
     if ctx.reference is None:
         return ctx.month_value or None
     offset = _offset(groups)
+    weekend_begun = ctx.reference.isoweekday() >= 6
+    if offset > 0:  # "am kommenden Wochenende" on a weekday: the one of this week
+        offset = 1 if weekend_begun else 0
     if not offset:
-        offset = -1 if ctx.tense == "past" and ctx.reference.isoweekday() < 6 else 0
+        offset = -1 if ctx.tense == "past" and not weekend_begun else 0
     year, week, _ = (ctx.reference + timedelta(weeks=offset)).isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
 
 
 def _month_relative_year(groups: dict, ctx: Context) -> str | None:
-    if ctx.year is None:
+    """ "im März nächsten Jahres" from the article's year; "im März des folgenden Jahres"
+    from the year last mentioned."""
+    which = (groups.get("which") or "").lower()
+    year = (ctx.last_date or (ctx.year, None))[0] if which else ctx.year
+    if year is None:
         return None
-    return f"{ctx.year + _offset(groups):04d}-{_month_of(groups):02d}"
+    step = 1 if "folgend" in which else _offset(groups)
+    return f"{year + step:04d}-{_month_of(groups):02d}"
 
 
 def _relative_year(groups: dict, ctx: Context) -> str | None:
@@ -404,11 +414,13 @@ def _relative_day(groups: dict, ctx: Context) -> str | None:
 
 def _weekday(groups: dict, ctx: Context) -> str | None:
     weekday = int(lexicon("weekdays")[groups["weekday"].lower()])
+    # the weekday of a day just named: "am 14. August 1944, einem Montag", "fand am 5.
+    # September 1921 statt, einem Montag", "Zwei Tage später, am Montag"
+    apposition = re.search(r"(?:\beinem|,\s*(?:am|dem)?)\s*$", ctx.before)
+    if apposition and ctx.sentence_day and ctx.sentence_day.isoweekday() == weekday:
+        return _with_time(ctx.sentence_day, groups)
     if ctx.reference is None:  # the month when only it is known; undated: underspecified
         return ctx.month_value or f"XXXX-WXX-{weekday}"
-    apposition = re.search(r"\d{4},\s*(?:einem|ein|dem|am)\s*$", ctx.before)
-    if apposition and ctx.sentence_day and ctx.sentence_day.isoweekday() == weekday:
-        return _with_time(ctx.sentence_day, groups)  # "am 14. August 1944, einem Montag"
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
     # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
     planned = re.search(r"\b(?:für|auf|ab|bis)\s*$", ctx.before, re.I)
