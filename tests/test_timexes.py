@@ -503,3 +503,42 @@ def test_the_coming_weekend_is_this_weeks_until_it_begins(analyze_texts):
     texts = ["Am kommenden Wochenende rechnen die Händler mit dem größten Andrang."]
     assert list(analyze_texts(texts, "2017-12-12").timexes["value"]) == ["2017-W50-WE"]
     assert list(analyze_texts(texts, "2017-12-16").timexes["value"]) == ["2017-W51-WE"]
+
+
+def test_decades_written_as_words_and_parts_of_the_day_as_habits(analyze_texts):
+    texts = [
+        "In den Fünfzigerjahren wuchs die Stadt, seit den 1890er-Jahren hält hier die Bahn.",
+        "Die Fähre fährt morgens und abends, die erste morgens um sechs.",
+        "Am 17. Juli 1789 morgens verließ der König die Stadt.",
+    ]
+    values = list(analyze_texts(texts, "2021-06-15").timexes["value"])
+    assert values == [
+        "195",
+        "189",
+        "XXXX-XX-XXTMO",
+        "XXXX-XX-XXTEV",
+        "XXXX-XX-XXT06:00",
+        "1789-07-17",
+        "1789-07-17TMO",  # a part of the day just named, not a habit
+    ]
+
+
+def test_midnight_ends_its_day_and_the_weekend_has_more_forms(analyze_texts):
+    texts = [
+        "Am Samstag feierten die Fans, gegen Mitternacht wurde es still.",
+        "Für das Wochenende sind Gewitter angesagt.",
+        "Sie verbrachten das Wochenende am See.",
+    ]
+    values = list(analyze_texts(texts, "2016-05-18").timexes["value"])  # a Wednesday
+    assert values == ["2016-05-14", "2016-05-14T24:00", "2016-W20-WE", "2016-W19-WE"]
+
+
+def test_a_recurrence_keeps_its_clock_and_an_undated_day_its_weekday(analyze_texts):
+    texts = [
+        "Er steht jeden Morgen um drei Uhr auf, freitags um halb sieben schließt der Laden.",
+        "An einem Dienstag klopfte es gegen Mitternacht an der Tür.",
+    ]
+    recurrences = analyze_texts(texts[:1], "2021-06-15").timexes
+    assert list(recurrences["value"]) == ["XXXX-XX-XXT03:00", "XXXX-WXX-5T06:30"]
+    undated = analyze_texts([*texts[1:], "Im Frühjahr pflanzten die Kinder einen Baum."], "")
+    assert list(undated.timexes["value"]) == ["XXXX-WXX-2", "XXXX-WXX-2T24:00", "XXXX-SP"]

@@ -224,6 +224,7 @@ def find_timexes(
     last_day_end = 0
     last_date: tuple[int, int | None] | None = None
     history, history_end = None, 0  # the last date written with its year and month
+    weekday, weekday_end = None, 0  # an undated text's last weekday ("XXXX-WXX-2")
     text = sentences[0].doc.text if sentences else ""
     for match in matches:
         section = section_at(sections, match.start) if sections else None
@@ -244,6 +245,7 @@ def find_timexes(
             last_day=last_day,
             last_date=last_date,
             paragraph_date=history if "\n" not in text[history_end : match.start] else None,
+            paragraph_weekday=weekday if "\n" not in text[weekday_end : match.start] else None,
             section=section,
             paragraph_day=last_day if "\n" not in text[last_day_end : match.start] else None,
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
@@ -292,6 +294,8 @@ def find_timexes(
             last_date = _year_and_month(value) or last_date
             if len(match.groups.get("year", "")) == 4 and _month_of(match.groups):
                 history, history_end = _year_and_month(value), timex.end
+            if re.fullmatch(r"XXXX-WXX-\d", value):
+                weekday, weekday_end = value, timex.end
         else:
             timex.granularity = timex.type.lower()
         timexes.append(timex)

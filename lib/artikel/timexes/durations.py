@@ -63,7 +63,14 @@ def _set(groups: dict, ctx: Context) -> str | None:
     if groups.get("weekdayadv"):
         return f"XXXX-WXX-{lexicon('weekdays_adverbial')[groups['weekdayadv'].lower()]}"
     if groups.get("part"):
-        return f"XXXX-XX-XXT{lexicon('day_parts')[groups['part'].lower()]}"
+        part = lexicon("day_parts")[groups["part"].lower()]
+        hour = _number(groups["hour"]) if groups.get("hour") else None
+        if hour is None and ctx.sentence_day and ctx.tense == "past":
+            return f"{ctx.sentence_day.isoformat()}T{part}"  # "Am 17. Juli morgens …"
+        if hour is None:
+            return f"XXXX-XX-XXT{part}"
+        hour = int(hour) + 12 if part in ("AF", "EV") and hour < 12 else int(hour)
+        return f"XXXX-XX-XXT{hour:02d}:{int(groups.get('minute') or 0):02d}"  # "abends um acht"
     if groups.get("season"):
         return f"XXXX-{lexicon('seasons')[groups['season'].lower()]}"
     if groups.get("freq"):
@@ -72,6 +79,26 @@ def _set(groups: dict, ctx: Context) -> str | None:
     number = _number(groups["number"]) if groups.get("number") else 1
     amount = _fmt_number(number or 1)
     return f"PT{amount}H" if unit == "H" else f"P{amount}{unit}"
+
+
+def _set_clock(groups: dict, ctx: Context) -> str | None:
+    """ "jeden Morgen um drei Uhr", "freitags um halb sieben": the recurrence at its time."""
+    hour = _number(groups["hour"])
+    if hour is None or hour != int(hour):
+        return None
+    hour, minute = int(hour), int(groups.get("minute") or 0)
+    if groups.get("half"):  # "halb sieben" is 6:30
+        hour, minute = hour - 1, 30
+    word = (groups.get("part") or groups.get("part2") or "").lower()
+    part = lexicon("day_parts").get(word)
+    if hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
+        hour += 12  # "jeden Abend um acht"
+    if not 0 <= hour <= 24:
+        return None
+    day = "XXXX-XX-XX"
+    if groups.get("weekday") or groups.get("weekdayadv"):
+        day = _set({key: groups[key] for key in ("weekday", "weekdayadv") if groups.get(key)}, ctx)
+    return f"{day}T{hour:02d}:{minute:02d}"
 
 
 def _set_per(groups: dict, ctx: Context) -> str | None:

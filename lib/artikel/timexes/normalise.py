@@ -19,6 +19,7 @@ from .durations import (
     _ref_past,
     _ref_period,
     _set,
+    _set_clock,
     _set_per,
 )
 from .lexicon import lexicon
@@ -192,6 +193,10 @@ def _century(groups: dict, ctx: Context) -> str | None:
 
 
 def _decade(groups: dict, ctx: Context) -> str | None:
+    if groups.get("decadeword"):  # "die Zwanzigerjahre": this century's only when not past
+        tens = int(lexicon("decades")[groups["decadeword"].lower()])
+        this = ctx.year and tens * 10 <= ctx.year % 100 and ctx.tense != "past"
+        return f"{20 if this else 19}{tens}"
     digits = groups["decade"]
     if len(digits) == 2:
         century = 20 if ctx.year and int(digits) <= ctx.year % 100 else 19
@@ -214,8 +219,8 @@ def _season(groups: dict, ctx: Context) -> str | None:
     code = lexicon("seasons")[groups["season"].lower()]
     ctx = ctx if groups.get("offset") else ctx.in_history()
     year = _shifted_year(groups, ctx)
-    if year is None:
-        return None
+    if year is None:  # an undated text: "im Sommer" of an unknown year
+        return None if groups.get("offset") else f"XXXX-{code}"
     if groups.get("year") or groups.get("offset") or ctx.narrative or not ctx.month:
         return f"{year:04d}-{code}"
     return f"{_season_year(code, ctx):04d}-{code}"
@@ -279,7 +284,9 @@ def _weekend(groups: dict, ctx: Context) -> str | None:
     weekend_begun = ctx.reference.isoweekday() >= 6
     if offset > 0:  # "am kommenden Wochenende" on a weekday: the one of this week
         offset = 1 if weekend_begun else 0
-    if not offset:
+    elif re.match(r"(?i)für\b", groups["_text"]):  # "für das Wochenende" plans this one
+        offset = 0
+    elif not offset:
         offset = -1 if ctx.tense == "past" and not weekend_begun else 0
     year, week, _ = (ctx.reference + timedelta(weeks=offset)).isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
@@ -464,6 +471,12 @@ def _anaphoric(groups: dict, ctx: Context) -> str | None:
     return _with_time(day, groups)
 
 
+def _midnight(groups: dict, ctx: Context) -> str | None:
+    """ "um Mitternacht", "gegen Mitternacht": the end (T24:00) of the day a clock time
+    would take."""
+    return _clock({"hour": "24"}, ctx)
+
+
 def _clock(groups: dict, ctx: Context) -> str | None:
     """ "um 15 Uhr": on the day of its sentence or paragraph, else on the last day mentioned
     unless that lies after the day of writing (a forecast, "bis Montag"), else on the day of
@@ -475,8 +488,8 @@ def _clock(groups: dict, ctx: Context) -> str | None:
     if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
     hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
-    if day is None:
-        return f"XXXX-XX-XXT{hour:02d}:{minute:02d}"
+    if day is None:  # an undated text: the weekday its paragraph named, if any
+        return f"{ctx.paragraph_weekday or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
@@ -542,10 +555,12 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "weekday": _weekday,
     "anaphoric": _anaphoric,
     "clock": _clock,
+    "midnight": _midnight,
     "duration": _duration,
     "duration_word": _duration_word,
     "duration_half": _duration_half,
     "set": _set,
+    "set_clock": _set_clock,
     "ref": _ref,
     "century": _century,
     "set_per": _set_per,
