@@ -575,3 +575,21 @@ def test_a_konjunktiv_the_model_gives_no_mood_continues_the_report():
     kinds = list(analysis.quotes["kind"])
     assert kinds == ["direct", "indirect"]
     assert analysis.quotes["speaker"].iloc[1] == "Sabine Wörz"
+
+
+def test_a_quoted_complement_of_a_separable_or_verb_final_cue_is_direct():
+    texts = [
+        "Die Regionalregierung wies die Kritik als „unfair und verfrüht“ zurück.",
+        "Moskau hatte die Stationierung als „Provokation“ bezeichnet.",
+        "Der Verteidiger bat um eine „milde Strafe“.",
+        "Der „Tages-Anzeiger“ kritisiert, dass der Bundesrat zu lange gezögert habe.",
+    ]
+    rows = [{"article_id": str(i), "text": t} for i, t in enumerate(texts)]
+    quotes = artikel.analyze(make_table("articles", rows)).quotes
+    found = list(zip(quotes["article_id"], quotes["kind"], quotes["cue"], strict=True))
+    assert found == [
+        ("0", "direct", "wies zurück"),  # the particle after the quote closes the cue
+        ("1", "direct", "bezeichnet"),
+        ("2", "direct", "bat"),
+        ("3", "indirect", "kritisiert"),  # a quoted paper before the verb is its subject
+    ]

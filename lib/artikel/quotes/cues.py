@@ -21,6 +21,8 @@ class CueFinder:
                 continue  # "der bestätigten Fälle": a participle used as an adjective
             clause_end = self._clause_end(start)
             last = clause_end - 1
+            # the particle may follow a quoted complement: "wies das als „Unsinn“ zurück"
+            beyond = self._clause_end(start, over_quotes=True) - 1
             cue = None
             for lemma, particle in lex.verb_forms[token.text]:
                 need = lex.verb_needs.get(lemma)
@@ -29,26 +31,25 @@ class CueFinder:
                 if particle and last > start and doc[last].lower_ == particle:
                     cue = (f"{token.text} {doc[last].text}", last)
                     break
+                if particle and beyond > last and doc[beyond].lower_ == particle:
+                    cue = (f"{token.text} {doc[beyond].text}", beyond)
+                    break
                 if not particle and cue is None:
                     cue = (f"{token.text} {doc[last].text}", last) if need else (token.text, start)
             if cue is not None:
                 cues[start] = cue
         return cues
 
-    def _clause_end(self, i: int) -> int:
+    def _clause_end(self, i: int, *, over_quotes: bool = False) -> int:
         """Index after the last token of the clause containing token i (up to , ; : or the
-        sentence end or a quotation mark)."""
+        sentence end or a quotation mark; ``over_quotes``: on over quoted words)."""
         doc = self.doc
         sentence = self.sentence_at(i)
         j = i + 1
         while j < sentence.end:
             t = doc[j]
-            if (
-                t.text in CLAUSE_END
-                or t.text in SENTENCE_END
-                or t.text in self.lex.marks
-                or self.in_marks[j]
-            ):
+            quoted = t.text in self.lex.marks or self.in_marks[j]
+            if t.text in CLAUSE_END or t.text in SENTENCE_END or (quoted and not over_quotes):
                 break
             j += 1
         return j

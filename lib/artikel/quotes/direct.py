@@ -35,6 +35,7 @@ class DirectPass:
                 quote.cue, quote.mention = previous.cue, previous.mention
             elif (i := self._object_of_cue(m)) is not None:
                 quote.cue, quote.mention, quote.cue_token = self._cue_text(i), self.subject_of(i), i
+                quote.complement = True
             elif words >= 2 and self._stands_alone(m):
                 quote.inherit = True
             else:
@@ -119,7 +120,7 @@ class DirectPass:
         start = self._clause_start(token.i)
         verbs = [i for i in range(start, token.i) if i in self.cues and not self._konj_cue(i)]
         if not verbs:
-            return None
+            return self._characterising_after(m)
         i = verbs[-1]
         if self.cues[i][1] != i and self.cues[i][1] < token.i:
             return None  # "kündigte … an" closed before the mark
@@ -131,6 +132,20 @@ class DirectPass:
         if self._led_in(token.i, i):
             return i  # "warnte vor einem „Rückfall“", "forderte eine „spürbare Strafe“"
         return None  # "fordern die „Denuklearisierung“": a quoted term
+
+    def _characterising_after(self, m: Marked) -> int | None:
+        """A characterising verb that closes the clause after a quote led in by "als":
+        "hatte das Budget als «Steuergeldverschwendung» bezeichnet"."""
+        opening, closing = self.token_at(m.open), self.token_at(m.close) if m.closed else None
+        if opening is None or closing is None or opening.i == 0:
+            return None
+        if self.doc[opening.i - 1].lower_ != "als":
+            return None  # "Der «Tages-Anzeiger» kritisiert, …": the quote names the subject
+        verb = self._clause_end(closing.i) - 1
+        if verb <= closing.i or verb not in self.cues or self._konj_cue(verb):
+            return None
+        characterising = verb_lemmas(self.doc[verb].text, self.lex) & self.lex.characterising
+        return verb if characterising else None
 
     def _led_in(self, mark: int, verb: int) -> bool:
         """Whether the words right before the mark make the quote the verb's object: an

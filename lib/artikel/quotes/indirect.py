@@ -25,7 +25,7 @@ class IndirectPass:
         quotes: list[Quote] = []
         # a quoted fragment inside a reported clause leaves its cue to the clause, which
         # then becomes mixed ("Ihr Spiel sei „fast perfekt“, sagt er.")
-        used_cues = {q.cue_token for q in direct if not self._fragment(q)}
+        used_cues = {q.cue_token for q in direct if q.complement or not self._fragment(q)}
         speech: dict[int, str] = {}
         voices: dict[int, Mention] = {}  # sentences that report nothing but name a speaker
         for q in direct:

@@ -38,6 +38,7 @@ class Quote:
     source: bool = False  # attributed by a source phrase ("laut", "nach Angaben")
     cue_token: int = -1
     marks: list[Marked] = field(default_factory=list)
+    complement: bool = False  # the quoted object of its cue ("wies das als „Unsinn“ zurück")
 
     def row(self, text: str) -> dict:
         mention = self.mention
