@@ -152,11 +152,11 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # | | quote span F1 | direct recall | indirect recall | speaker mention |
 # |---|---|---|---|---|
 # | development corpus (20 articles, the rules' guide) | 0.993 | 1.000 | 1.000 | 0.988 |
-# | German Wikinews, analysis half (75, errors read) | 0.779 | 0.919 | 0.724 | 0.746 |
-# | German Wikinews, held-out half (75, never read) | 0.738 | 0.816 | 0.631 | 0.633 |
-# | own quote corpus, test split (55 documents) | 0.976 | 0.981 | 0.964 | 0.849 |
+# | German Wikinews, analysis half (75, errors read) | 0.777 | 0.919 | 0.724 | 0.746 |
+# | German Wikinews, held-out half (75, never read) | 0.743 | 0.816 | 0.640 | 0.631 |
+# | own quote corpus, test split (55 documents) | 0.979 | 0.976 | 0.973 | 0.852 |
 # | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.360 | 0.400 | 0.243 | 0.442 |
-# | Redewiedergabe, news 1840–1919 | 0.395 | 0.431 | 0.330 | 0.249 |
+# | Redewiedergabe, news 1840–1919 | 0.396 | 0.428 | 0.333 | 0.249 |
 #
 # * **Real news.** On the development corpus the right speaker (canonical name) is found
 #   for 94 % of quotes; on Wikinews articles written by others about a quarter of the quotes

@@ -593,3 +593,23 @@ def test_a_quoted_complement_of_a_separable_or_verb_final_cue_is_direct():
         ("2", "direct", "bat"),
         ("3", "indirect", "kritisiert"),  # a quoted paper before the verb is its subject
     ]
+
+
+def test_an_attribution_inside_or_after_a_report_with_commas():
+    texts = [
+        "Die Arbeitgeber hätten ein Plus von 2,2 Prozent angeboten, sagte der "
+        "Chefverhandler der Gewerkschaft, Günter Huber.",
+        "Ihr Team habe nie aufgehört, an sich zu glauben, sagte die Schwedin.",
+        "Die Sicht sei schwierig gewesen, sagte Moretti, Favre habe aber verdient gewonnen.",
+        "Paris begründete sein Nein damit, dass das Verfahren erst reformiert werden müsse.",
+    ]
+    rows = [{"article_id": str(i), "text": t} for i, t in enumerate(texts)]
+    quotes = artikel.analyze(make_table("articles", rows)).quotes
+    found = list(zip(quotes["article_id"], quotes["text"], strict=True))
+    assert found == [
+        ("0", "Die Arbeitgeber hätten ein Plus von 2,2 Prozent angeboten"),  # not the name
+        ("1", "Ihr Team habe nie aufgehört, an sich zu glauben"),  # "glauben" is no cue here
+        ("2", "Die Sicht sei schwierig gewesen"),
+        ("2", "Favre habe aber verdient gewonnen"),  # the report resumes after "sagte Moretti"
+        ("3", "das Verfahren erst reformiert werden müsse"),
+    ]

@@ -155,7 +155,8 @@ def test_settings_reach_the_time_layer_and_the_ids(tmp_path):
     narrative.write_text("[time]\nreference = narrative\n", encoding="utf-8")
     strict = tmp_path / "strict.cfg"
     strict.write_text("[ids]\nperson_ratio = 100\n", encoding="utf-8")
-    text = "Am 12. März 1938 marschierten die Truppen ein. Im Mai begann die Verfolgung."
+    # a plan is read from the article's date in news, from the story's date in a narrative
+    text = "Am 12. März 1938 marschierten die Truppen ein. Im Mai will die Stadt erinnern."
     rows = [{"article_id": "h", "text": text, "date": "2019-02", "date_precision": "month"}]
     news = artikel.analyze(make_table("articles", rows), model="rules")
     story = artikel.analyze(

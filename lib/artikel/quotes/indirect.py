@@ -136,6 +136,8 @@ class IndirectPass:
             quote = self._verb_quote(sentence, i, direct)
             if quote is not None and not self.covered(quote.start, quote.end, found):
                 found.append(quote)
+                if (more := self._report_resumed(sentence, i, quote, direct)) is not None:
+                    found.append(more)
         for kind, start, end, cue in self.sources:
             if not sentence.start <= start < sentence.end or start in used_cues:
                 continue
@@ -172,6 +174,13 @@ class IndirectPass:
             if end - start >= 10:
                 return self._make(start, end, cue, self.subject_of(i), direct)
             return None
+        if follows and after_comma and c_start == i and self._reported_before(sentence, c_start):
+            # "Die Arbeitgeber hätten … angeboten, sagte der Chefverhandler, Günter Huber.":
+            # the attribution is put after the report; what follows its comma is no report
+            start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
+            made = self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
+            if made is not None:
+                return made  # (a direct quote before it leaves the report after it)
         if follows:
             if doc[c_end].text == ":" and any(
                 0 <= q.marks[0].open - doc[c_end].idx < 4 for q in direct
@@ -182,6 +191,8 @@ class IndirectPass:
                 return None  # "…, als die Familie eingesperrt wurde", "…, die … bekannt gab"
             if k < sentence.end and "complementizer" in lex.clause_words.get(doc[k].lower_, ()):
                 k += 1
+            if k in self.cues:
+                return None  # "…, an sich zu glauben, sagte die Schwedin": the attribution
             if "cue" in lex.clause_words.get(doc[c_end - 1].lower_, ()) and c_end - 1 > last:
                 cue = f"{cue} {doc[c_end - 1].text}"
             if k >= sentence.end:
@@ -201,6 +212,32 @@ class IndirectPass:
                 return None
             return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
         return None
+
+    def _report_resumed(
+        self, sentence: Span, i: int, quote: Quote, direct: list[Quote]
+    ) -> Quote | None:
+        """After an attribution put inside the sentence, a Konjunktiv clause resumes the
+        report ("Die ersten Monate seien hart gewesen, erzählt er, er habe kaum Deutsch
+        gesprochen."): a second quote of the same cue."""
+        doc = self.doc
+        c_end = self._clause_end(self.cues[i][1])
+        if quote.end > doc[i].idx or c_end >= sentence.end - 1 or doc[c_end].text != ",":
+            return None
+        rest = doc[c_end + 1 : sentence.end]
+        if not any(is_konjunktiv(t, self.lex) for t in rest) or c_end + 1 in self.cues:
+            return None
+        start, end = trim_content(
+            self.text, rest.start_char, self._content_end(rest.start_char, sentence, direct)
+        )
+        if end - start < 10:
+            return None
+        return self._make(start, end, quote.cue, quote.mention, direct)
+
+    def _reported_before(self, sentence: Span, comma_after: int) -> bool:
+        """The words before the comma that precedes token ``comma_after`` are reported speech:
+        a Konjunktiv verb among them, and at least a few words."""
+        before = self.doc[sentence.start : comma_after - 1]
+        return len(before) >= 4 and any(is_konjunktiv(t, self.lex) for t in before)
 
     def _named_tail(self, verb: int, k: int, sentence: Span) -> bool:
         """The sentence ends in a quoted name from token k on, with only an article or "es"
