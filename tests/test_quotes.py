@@ -577,6 +577,13 @@ def test_a_konjunktiv_the_model_gives_no_mood_continues_the_report():
     assert analysis.quotes["speaker"].iloc[1] == "Sabine Wörz"
 
 
+def _quote_rows(texts: list[str], *columns: str) -> list[tuple]:
+    """(article id, *columns) of every quote found in the texts, one article each."""
+    rows = [{"article_id": str(i), "text": t} for i, t in enumerate(texts)]
+    quotes = artikel.analyze(make_table("articles", rows)).quotes
+    return list(zip(quotes["article_id"], *(quotes[c] for c in columns), strict=True))
+
+
 def test_a_quoted_complement_of_a_separable_or_verb_final_cue_is_direct():
     texts = [
         "Die Regionalregierung wies die Kritik als „unfair und verfrüht“ zurück.",
@@ -584,9 +591,7 @@ def test_a_quoted_complement_of_a_separable_or_verb_final_cue_is_direct():
         "Der Verteidiger bat um eine „milde Strafe“.",
         "Der „Tages-Anzeiger“ kritisiert, dass der Bundesrat zu lange gezögert habe.",
     ]
-    rows = [{"article_id": str(i), "text": t} for i, t in enumerate(texts)]
-    quotes = artikel.analyze(make_table("articles", rows)).quotes
-    found = list(zip(quotes["article_id"], quotes["kind"], quotes["cue"], strict=True))
+    found = _quote_rows(texts, "kind", "cue")
     assert found == [
         ("0", "direct", "wies zurück"),  # the particle after the quote closes the cue
         ("1", "direct", "bezeichnet"),
@@ -603,9 +608,7 @@ def test_an_attribution_inside_or_after_a_report_with_commas():
         "Die Sicht sei schwierig gewesen, sagte Moretti, Favre habe aber verdient gewonnen.",
         "Paris begründete sein Nein damit, dass das Verfahren erst reformiert werden müsse.",
     ]
-    rows = [{"article_id": str(i), "text": t} for i, t in enumerate(texts)]
-    quotes = artikel.analyze(make_table("articles", rows)).quotes
-    found = list(zip(quotes["article_id"], quotes["text"], strict=True))
+    found = _quote_rows(texts, "text")
     assert found == [
         ("0", "Die Arbeitgeber hätten ein Plus von 2,2 Prozent angeboten"),  # not the name
         ("1", "Ihr Team habe nie aufgehört, an sich zu glauben"),  # "glauben" is no cue here

@@ -64,13 +64,9 @@ def _set(groups: dict, ctx: Context) -> str | None:
         return f"XXXX-WXX-{lexicon('weekdays_adverbial')[groups['weekdayadv'].lower()]}"
     if groups.get("part"):
         part = lexicon("day_parts")[groups["part"].lower()]
-        hour = _number(groups["hour"]) if groups.get("hour") else None
-        if hour is None and ctx.sentence_day and ctx.tense == "past":
+        if ctx.sentence_day and ctx.tense == "past":
             return f"{ctx.sentence_day.isoformat()}T{part}"  # "Am 17. Juli morgens …"
-        if hour is None:
-            return f"XXXX-XX-XXT{part}"
-        hour = int(hour) + 12 if part in ("AF", "EV") and hour < 12 else int(hour)
-        return f"XXXX-XX-XXT{hour:02d}:{int(groups.get('minute') or 0):02d}"  # "abends um acht"
+        return f"XXXX-XX-XXT{part}"
     if groups.get("season"):
         return f"XXXX-{lexicon('seasons')[groups['season'].lower()]}"
     if groups.get("freq"):
@@ -82,7 +78,10 @@ def _set(groups: dict, ctx: Context) -> str | None:
 
 
 def _set_clock(groups: dict, ctx: Context) -> str | None:
-    """ "jeden Morgen um drei Uhr", "freitags um halb sieben": the recurrence at its time."""
+    """ "jeden Morgen um drei Uhr", "freitags um halb sieben", "abends um acht": the
+    recurrence at its time (without a time: ``_set``)."""
+    if not groups.get("hour"):
+        return _set(groups, ctx)
     hour = _number(groups["hour"])
     if hour is None or hour != int(hour):
         return None
