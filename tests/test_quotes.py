@@ -616,3 +616,10 @@ def test_an_attribution_inside_or_after_a_report_with_commas():
         ("2", "Favre habe aber verdient gewonnen"),  # the report resumes after "sagte Moretti"
         ("3", "das Verfahren erst reformiert werden müsse"),
     ]
+
+
+def test_a_live_tickers_time_stamp_is_no_part_of_the_report():
+    texts = ["17.45 Uhr: Nach Angaben der Veranstalter sind 40.000 Fans im Stadion."]
+    assert _quote_rows(texts, "text") == [
+        ("0", "Nach Angaben der Veranstalter sind 40.000 Fans im Stadion")
+    ]

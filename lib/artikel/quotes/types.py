@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .marks import Marked
@@ -55,10 +56,16 @@ class Quote:
         }
 
 
+TICKER_STAMP = re.compile(r"\d{1,2}[.:]\d{2}\s*Uhr\s*:\s*")
+
+
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, and a final sentence period or comma, from a content span."""
+    """Strip spaces, a live ticker's time stamp ("17.45 Uhr: "), and a final sentence period
+    or comma, from a content span."""
     while start < end and (text[start].isspace() or text[start] in ",;:–—"):
         start += 1
+    if stamp := TICKER_STAMP.match(text, start, end):
+        start = stamp.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—"):
         end -= 1
     return start, end
