@@ -542,3 +542,13 @@ def test_a_recurrence_keeps_its_clock_and_an_undated_day_its_weekday(analyze_tex
     assert list(recurrences["value"]) == ["XXXX-XX-XXT03:00", "XXXX-WXX-5T06:30"]
     undated = analyze_texts([*texts[1:], "Im Frühjahr pflanzten die Kinder einen Baum."], "")
     assert list(undated.timexes["value"]) == ["XXXX-WXX-2", "XXXX-WXX-2T24:00", "XXXX-SP"]
+
+
+def test_a_plan_announced_in_the_past_still_looks_ahead(analyze_texts):
+    texts = [
+        "Der Verlag kündigte an, im Herbst einen Band mit Briefen herauszubringen.",
+        "Die Stadt verspricht, dass das Bad im Herbst wieder öffnet.",
+        "Er bestritt, im Herbst dort gewesen zu sein.",
+    ]
+    values = list(analyze_texts(texts, "2011-03-16").timexes["value"])
+    assert values == ["2011-FA", "2011-FA", "2010-FA"]

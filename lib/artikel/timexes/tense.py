@@ -129,6 +129,17 @@ def _attributive_participle(sentence: Span, end: int) -> str | None:
     return None
 
 
+def _after_plan(before: Span, clause: Span) -> bool:
+    """A zu-infinitive or dass-clause after a verb that announces, plans or promises
+    (``plan_verb``): "kündigte an, im Herbst einen Band herauszubringen"."""
+    stems = _marker_lists().get("plan_verb", ())
+    if not any(t.lower_.startswith(stems) for t in before):
+        return False
+    words = [t.lower_ for t in clause]
+    prospective = "zu" in words or any(re.fullmatch(r"\w+zu\w+en", w) for w in words[-2:])
+    return bool(words) and (words[0] == "dass" or prospective)
+
+
 CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
@@ -151,6 +162,8 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
                 last = token.i
                 break
     clause = doc[first:last]
+    if first > sentence.start and _after_plan(doc[sentence.start : first], clause):
+        return "future"
     if doc.has_annotation("MORPH") and len(clause) < len(sentence) and any(map(_finite, clause)):
         return sentence_tense(clause)
     return whole if whole is not None else sentence_tense(sentence)
