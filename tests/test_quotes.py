@@ -623,3 +623,8 @@ def test_a_live_tickers_time_stamp_is_no_part_of_the_report():
     assert _quote_rows(texts, "text") == [
         ("0", "Nach Angaben der Veranstalter sind 40.000 Fans im Stadion")
     ]
+
+
+def test_a_name_in_apposition_after_the_cues_role_is_the_speaker():
+    texts = ["Die Lage sei ernst, sagte der Sprecher des Innenministeriums, Thomas Berger."]
+    assert _quote_rows(texts, "speaker", "speaker_type") == [("0", "Thomas Berger", "person")]

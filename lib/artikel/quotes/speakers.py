@@ -157,8 +157,9 @@ class SpeakerResolver:
 
     def _apposition(self, mention: Mention) -> str:
         """The name in apposition to a role noun phrase: "der Sprecher der Bewegung, Ehsan
-        Ehsan, sagte", "Der Nachfolger des Airbus-Chefs Streiff, Louis Gallois, …" (no verb
-        between the role and the comma)."""
+        Ehsan, sagte", "Der Nachfolger des Airbus-Chefs Streiff, Louis Gallois, …", "…, sagte
+        der Sprecher des Ministeriums, Thomas Berger." (no verb between the role and the
+        comma; the name closes with a comma or the sentence)."""
         comma = self.text.find(",", mention.end, mention.end + 120)
         if comma < 0 or any(ch in self.text[mention.end : comma] for ch in ".!?\n"):
             return ""  # the comma of another sentence ("…, sagte der 58-Jährige. Die Anwältin, X,")
@@ -169,7 +170,8 @@ class SpeakerResolver:
         for name in self.names:
             if name.start == start and name.label in ("PER", ""):
                 fits = mention.gender not in "mf" or compatible(mention.gender, name.gender)
-                return name.canonical if fits and self.text[name.end : name.end + 1] == "," else ""
+                closed = self.text[name.end : name.end + 1] in (",", ".", "!", "?")
+                return name.canonical if fits and closed else ""  # "…, Thomas Berger."
         return ""
 
     def _linked(self, mention: Mention) -> str:
