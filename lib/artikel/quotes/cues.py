@@ -21,8 +21,7 @@ class CueFinder:
                 continue  # "der bestätigten Fälle": a participle used as an adjective
             clause_end = self._clause_end(start)
             last = clause_end - 1
-            # the particle may follow a quoted complement: "wies das als „Unsinn“ zurück"
-            beyond = self._clause_end(start, over_quotes=True) - 1
+            beyond: int | None = None  # the clause end over quoted words, when a particle asks
             cue = None
             for lemma, particle in lex.verb_forms[token.text]:
                 need = lex.verb_needs.get(lemma)
@@ -31,6 +30,9 @@ class CueFinder:
                 if particle and last > start and doc[last].lower_ == particle:
                     cue = (f"{token.text} {doc[last].text}", last)
                     break
+                if particle and beyond is None:
+                    # the particle may follow a quoted complement: "wies das als „Unsinn“ zurück"
+                    beyond = self._clause_end(start, over_quotes=True) - 1
                 if particle and beyond > last and doc[beyond].lower_ == particle:
                     cue = (f"{token.text} {doc[beyond].text}", beyond)
                     break
@@ -123,6 +125,8 @@ class CueFinder:
     def _konj_cue(self, i: int) -> bool:
         """The speech verb or an auxiliary of its clause is in Konjunktiv: the sentence
         reports someone else's account ("Kim habe versichert, …")."""
-        doc = self.doc
-        start, end = self._clause_start(i), self._clause_end(i)
-        return any(is_konjunktiv(doc[j], self.lex) for j in range(start, end))
+        return self._konjunktiv_in(self.doc[self._clause_start(i) : self._clause_end(i)])
+
+    def _konjunktiv_in(self, tokens) -> bool:
+        """Whether any of the tokens is a Konjunktiv verb form (``is_konjunktiv``)."""
+        return any(is_konjunktiv(t, self.lex) for t in tokens)

@@ -224,7 +224,7 @@ class IndirectPass:
         if quote.end > doc[i].idx or c_end >= sentence.end - 1 or doc[c_end].text != ",":
             return None
         rest = doc[c_end + 1 : sentence.end]
-        if not any(is_konjunktiv(t, self.lex) for t in rest) or c_end + 1 in self.cues:
+        if not self._konjunktiv_in(rest) or c_end + 1 in self.cues:
             return None
         start, end = trim_content(
             self.text, rest.start_char, self._content_end(rest.start_char, sentence, direct)
@@ -237,7 +237,7 @@ class IndirectPass:
         """The words before the comma that precedes token ``comma_after`` are reported speech:
         a Konjunktiv verb among them, and at least a few words."""
         before = self.doc[sentence.start : comma_after - 1]
-        return len(before) >= 4 and any(is_konjunktiv(t, self.lex) for t in before)
+        return len(before) >= 4 and self._konjunktiv_in(before)
 
     def _named_tail(self, verb: int, k: int, sentence: Span) -> bool:
         """The sentence ends in a quoted name from token k on, with only an article or "es"

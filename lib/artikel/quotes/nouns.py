@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .lexicon import is_konjunktiv
 from .types import Quote, trim_content
 
 
@@ -46,7 +45,7 @@ class NounCuePass:
             return False
         if "complementizer" in self.lex.clause_words.get(content[0].lower_, ()):
             return True
-        if any(is_konjunktiv(t, self.lex) for t in content):
+        if self._konjunktiv_in(content):
             return True
         words = [t.lower_ for t in content if not t.is_punct]
         return len(words) >= 3 and (words[-2] == "zu" or "zu" in words[-1][2:-2])

@@ -165,7 +165,7 @@ def find_timexes(
     }
     anchor = [year, month, day]  # in narrative mode: the latest date mentioned so far
     dates_in: dict[int, list[tuple[int, int | None, int | None]]] = {}
-    for m in matches:
+    for m in matches if narrative else ():  # only narratives read their headings
         written = int(m.groups["year"]) if len(m.groups.get("year", "")) == 4 else None
         dates_in.setdefault(m.sentence.start_char, []).append(
             (m.start, written, _month_of(m.groups))
@@ -226,6 +226,11 @@ def find_timexes(
     history, history_end = None, 0  # the last date written with its year and month
     weekday, weekday_end = None, 0  # an undated text's last weekday ("XXXX-WXX-2")
     text = sentences[0].doc.text if sentences else ""
+
+    def in_paragraph(value, end: int, at: int):
+        """``value`` (written up to ``end``) if no paragraph break lies between it and ``at``."""
+        return value if "\n" not in text[end:at] else None
+
     for match in matches:
         section = section_at(sections, match.start) if sections else None
         heading = match.sentence.start_char if match.sentence.start_char in headings else None
@@ -244,10 +249,10 @@ def find_timexes(
             reference=last_day if narrative else reference,
             last_day=last_day,
             last_date=last_date,
-            paragraph_date=history if "\n" not in text[history_end : match.start] else None,
-            paragraph_weekday=weekday if "\n" not in text[weekday_end : match.start] else None,
+            paragraph_date=in_paragraph(history, history_end, match.start),
+            paragraph_weekday=in_paragraph(weekday, weekday_end, match.start),
             section=section,
-            paragraph_day=last_day if "\n" not in text[last_day_end : match.start] else None,
+            paragraph_day=in_paragraph(last_day, last_day_end, match.start),
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
             if same_sentence
             else None,
