@@ -552,3 +552,25 @@ def test_a_plan_announced_in_the_past_still_looks_ahead(analyze_texts):
     }
     timexes = analyze_texts(list(expected), "2011-03-16").timexes
     assert list(timexes["value"]) == list(expected.values())
+
+
+def test_the_verb_forms_that_decide_a_weekday_direction(analyze_texts):
+    expected = {  # text -> the value of its weekday, written on Thursday 2014-09-04
+        # the perfect whose participle lies beyond an enumeration's comma
+        "Am Montag hat in Linz, Wels und Steyr der Unterricht wieder begonnen.": "2014-09-01",
+        # the perfect of a subordinate clause: participle before the auxiliary
+        "Was am Sonntag geschehen ist, beschäftigt die Stadt.": "2014-08-31",
+        # "bis" in a past-tense report is no deadline ahead
+        "Bis Dienstag hatten sich 300 Helfer gemeldet.": "2014-09-02",
+        # sein + a participle of a state is the present, its perfect passive the past
+        "Am Samstag sind die Zufahrten zum Stadion gesperrt.": "2014-09-06",
+        "Am Montag ist die Zufahrt gesperrt worden.": "2014-09-01",
+        # Konjunktiv II: a hypothetical lies ahead, a counterfactual perfect behind
+        "Ein Entscheidungsspiel wäre am Samstag in Graz.": "2014-09-06",
+        "Das Rennen hätte am Dienstag beginnen sollen.": "2014-09-02",
+        # "morgen" before a weekday names tomorrow whatever the verb
+        "Die Brücke hätte morgen Freitag eröffnet werden sollen.": "2014-09-05",
+    }
+    timexes = analyze_texts(list(expected), "2014-09-04").timexes
+    weekdays = timexes[timexes["text"].str.contains("tag")]
+    assert list(weekdays["value"]) == list(expected.values())

@@ -429,11 +429,15 @@ def _weekday(groups: dict, ctx: Context) -> str | None:
     if ctx.reference is None:  # the month when only it is known; undated: underspecified
         return ctx.month_value or f"XXXX-WXX-{weekday}"
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
+    leading = ctx.before[-12:].lower() + prefix  # "morgen Sonntag" may be two expressions
     # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
-    planned = re.search(r"\b(?:für|auf|ab|bis)\s*$", ctx.before, re.I)
-    if re.search(r"vergangen|letzt|seit", prefix):  # "seit Montag" lies behind
+    # ("bis Donnerstag hatten 30 Prozent abgestimmt" lies behind)
+    limit = r"für|auf|ab" if ctx.tense == "past" else r"für|auf|ab|bis"
+    planned = re.search(rf"\b(?:{limit})\s*$", ctx.before, re.I)
+    # "seit Montag" lies behind, "morgen Sonntag" ahead
+    if re.search(r"vergangen|letzt|seit", prefix) or re.search(r"\bgestern\s*$", leading):
         direction = "past"  # on or before, as the yardstick's annotators settled it
-    elif re.search(r"kommend|nächst", prefix):
+    elif re.search(r"kommend|nächst", prefix) or re.search(r"\bmorgen\s*$", leading):
         direction = "next"
     elif planned:  # planned for a day: that day or a later one ("für Montag geplant war")
         direction = "future"

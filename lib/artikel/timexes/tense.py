@@ -39,6 +39,36 @@ def _perfect() -> re.Pattern[str]:
     )
 
 
+@cache
+def _final_perfect() -> re.Pattern[str]:
+    """A participle before haben/sein at the end of a clause: "was am Sonntag geschehen ist,"."""
+    auxiliaries = "|".join(_marker_lists()["perfect_auxiliary"])
+    participle = r"(?:\w*ge\w+|(?:be|er|ver|zer|ent|emp|miss)\w+|\w+ier)(?:t|en)"
+    return re.compile(rf"(?<!\bzu )\b{participle}\s+(?:{auxiliaries})\s*(?:[.,;:!?“”\"»«]|$)")
+
+
+def _state_passive(finite_words: set[str], participles) -> bool:
+    """sein + a participle of a state ("sind am Sonntag gesperrt", "ist ausgebucht"): the
+    present, not the perfect; ``state_participle`` stems in ``time/tense_markers.txt``."""
+    sein = set(_marker_lists()["perfect_sein"])
+    haben = set(_marker_lists()["perfect_haben"])
+    states = _marker_lists().get("state_participle", ())
+    forms = [p.lower_ for p in participles]
+    return (
+        bool(finite_words & sein)
+        and not finite_words & haben
+        and bool(forms)
+        and all(form.endswith(states) for form in forms)
+    )
+
+
+def _konjunktiv_two(token) -> bool:
+    """A finite Konjunktiv II ("wäre", "hätte", "könnte"; ``konjunktiv_two`` forms in
+    ``time/tense_markers.txt``, as the model's mood is unsure there), which is no report of the
+    past by itself."""
+    return token.lower_ in _marker_lists()["konjunktiv_two"]
+
+
 def _finite(token) -> bool:
     """A finite verb by morphology: VerbForm=Fin, or a mood (the shipped model, trained on UD
     German, marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)."""
@@ -83,6 +113,12 @@ def sentence_tense(sentence: Span) -> str:
             or ("Past" in t.morph.get("Tense") and not t.morph.get("Mood"))  # "gestürzt"
         ]
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
+        conditional = [t for t in finite if _konjunktiv_two(t)]
+        if conditional:  # "hätte … stattfinden sollen" lies behind, "wäre am Samstag" ahead
+            counterfactual = infinitive and any(
+                t.lower_.startswith(("hät", "wär")) for t in conditional
+            )
+            return "past" if participles or counterfactual else "present"
         words = {t.text.lower() for t in finite}
         if infinitive and words & set(lists["future_auxiliary"]):
             return "future"
@@ -93,8 +129,11 @@ def sentence_tense(sentence: Span) -> str:
             return "past"
         if any(_tense_markers().get(t.lower_) == "past" for t in finite):
             return "past"  # a strong preterite the model reads as present ("flog", "maß")
-        if words & set(lists["perfect_auxiliary"]) and (
-            participles or _perfect().search(sentence.text)
+        perfect = _perfect().search(sentence.text) or _final_perfect().search(sentence.text)
+        if (
+            words & set(lists["perfect_auxiliary"])
+            and (participles or perfect)
+            and not _state_passive(words, participles)
         ):
             return "past"  # the model marks few participles: "hat … beschlossen." still is
         # the model marks few infinitives: a future marker of the word list still looks ahead
@@ -140,6 +179,25 @@ def _after_plan(before: Span, clause: Span) -> bool:
     return bool(words) and (words[0] == "dass" or prospective)
 
 
+def _waits_for_verb(clause: Span, rest: Span) -> bool:
+    """Whether a clause holds only a finite auxiliary (haben, sein, werden, a modal) with no
+    verb of its own while the next stretch up to a boundary has a verb but no finite one."""
+    lists = _marker_lists()
+    auxiliaries = {*lists["perfect_auxiliary"], *lists["perfect_haben"], *lists["future_auxiliary"]}
+    finite = [t for t in clause if _finite(t)]
+    if not finite or any(t.lower_ not in auxiliaries for t in finite):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and not _finite(t) for t in clause):
+        return False
+    stretch = []
+    for token in rest:
+        if token.text in CLAUSE_BOUNDARIES:
+            break
+        stretch.append(token)
+    verbs = [t for t in stretch if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and not any(map(_finite, verbs))
+
+
 CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
 
 
@@ -161,6 +219,13 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
             elif token.idx >= end:
                 last = token.i
                 break
+    while last < sentence.end and _waits_for_verb(doc[first:last], doc[last + 1 : sentence.end]):
+        # "Am Montag hat in Wien, Niederösterreich und dem Burgenland die Schule begonnen":
+        # an auxiliary's participle or infinitive lies beyond the comma of an enumeration
+        last = next(
+            (t.i for t in doc[last + 1 : sentence.end] if t.text in CLAUSE_BOUNDARIES),
+            sentence.end,
+        )
     clause = doc[first:last]
     if first > sentence.start and _after_plan(doc[sentence.start : first], clause):
         return "future"
