@@ -574,3 +574,12 @@ def test_the_verb_forms_that_decide_a_weekday_direction(analyze_texts):
     timexes = analyze_texts(list(expected), "2014-09-04").timexes
     weekdays = timexes[timexes["text"].str.contains("tag")]
     assert list(weekdays["value"]) == list(expected.values())
+
+
+def test_darauf_and_davor_count_from_the_day_just_told(analyze_texts):
+    texts = [
+        "Am kommenden Freitag spielt das Team in Straubing, am Sonntag darauf gegen Berlin.",
+        "Die Bank öffnete am 16. Juni 1948. Am Wochenende davor standen die Leute Schlange.",
+    ]
+    timexes = analyze_texts(texts, "2024-02-04").timexes  # a Sunday
+    assert list(timexes["value"]) == ["2024-02-09", "2024-02-11", "1948-06-16", "1948-W24-WE"]

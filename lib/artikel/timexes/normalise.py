@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from .context import Context, _number
+from .days import anaphoric_day, clock, midnight, unit_offset, weekday, weekend, with_time
 from .durations import (
     _duration,
     _duration_half,
@@ -123,16 +124,6 @@ def _year_of(groups: dict, ctx: Context) -> int | None:
     return int(raw)
 
 
-def _with_time(day: date, groups: dict) -> str:
-    if groups.get("hour"):
-        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
-        return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if groups.get("part"):
-        part = lexicon("day_parts").get(groups["part"].lower())
-        return f"{day.isoformat()}T{part}" if part else day.isoformat()
-    return day.isoformat()
-
-
 def _absolute(groups: dict, ctx: Context) -> str | None:
     month = _month_of(groups)
     year = _year_of(groups, ctx)
@@ -148,7 +139,7 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
     if day is None:
         return f"{year:04d}-{month:02d}"
     try:
-        return _with_time(date(year, month, day), groups)
+        return with_time(date(year, month, day), groups)
     except ValueError:
         return None
 
@@ -252,16 +243,10 @@ def _week(groups: dict, ctx: Context) -> str | None:
     return f"{ctx.year:04d}-W{week:02d}"
 
 
-def _offset(groups: dict) -> int:
-    if groups.get("offset"):
-        return int(lexicon("relative_offsets").get(groups["offset"].lower(), "0"))
-    return 0
-
-
 def _relative_unit(groups: dict, ctx: Context) -> str | None:
     if ctx.year is None:
         return None
-    offset = _offset(groups)
+    offset = unit_offset(groups)
     unit = (groups.get("unit") or groups.get("mod", "")).lower()
     if unit.startswith("jahr"):
         return f"{ctx.year + offset:04d}"
@@ -277,21 +262,6 @@ def _relative_unit(groups: dict, ctx: Context) -> str | None:
     return f"{year:04d}-W{week:02d}"
 
 
-def _weekend(groups: dict, ctx: Context) -> str | None:
-    if ctx.reference is None:
-        return ctx.month_value or None
-    offset = _offset(groups)
-    weekend_begun = ctx.reference.isoweekday() >= 6
-    if offset > 0:  # "am kommenden Wochenende" on a weekday: the one of this week
-        offset = 1 if weekend_begun else 0
-    elif re.match(r"(?i)für\b", groups["_text"]):  # "für das Wochenende" plans this one
-        offset = 0
-    elif not offset:
-        offset = -1 if ctx.tense == "past" and not weekend_begun else 0
-    year, week, _ = (ctx.reference + timedelta(weeks=offset)).isocalendar()
-    return f"{year:04d}-W{week:02d}-WE"
-
-
 def _month_relative_year(groups: dict, ctx: Context) -> str | None:
     """ "im März nächsten Jahres" from the article's year; "im März des folgenden Jahres"
     from the year last mentioned."""
@@ -299,7 +269,7 @@ def _month_relative_year(groups: dict, ctx: Context) -> str | None:
     year = (ctx.last_date or (ctx.year, None))[0] if which else ctx.year
     if year is None:
         return None
-    step = 1 if "folgend" in which else _offset(groups)
+    step = 1 if "folgend" in which else unit_offset(groups)
     return f"{year + step:04d}-{_month_of(groups):02d}"
 
 
@@ -416,85 +386,7 @@ def _relative_day(groups: dict, ctx: Context) -> str | None:
         if ctx.year is None:
             return {0: "PRESENT_REF", -1: "PAST_REF", -2: "PAST_REF"}.get(offset, "FUTURE_REF")
         return ctx.month_value
-    return _with_time(ctx.reference + timedelta(days=offset), groups)
-
-
-def _weekday(groups: dict, ctx: Context) -> str | None:
-    weekday = int(lexicon("weekdays")[groups["weekday"].lower()])
-    # the weekday of a day just named: "am 14. August 1944, einem Montag", "fand am 5.
-    # September 1921 statt, einem Montag", "Zwei Tage später, am Montag"
-    apposition = re.search(r"(?:\beinem|,\s*(?:am|dem)?)\s*$", ctx.before)
-    if apposition and ctx.sentence_day and ctx.sentence_day.isoweekday() == weekday:
-        return _with_time(ctx.sentence_day, groups)
-    if ctx.reference is None:  # the month when only it is known; undated: underspecified
-        return ctx.month_value or f"XXXX-WXX-{weekday}"
-    prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
-    leading = ctx.before[-12:].lower() + prefix  # "morgen Sonntag" may be two expressions
-    # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
-    # ("bis Donnerstag hatten 30 Prozent abgestimmt" lies behind)
-    limit = r"für|auf|ab" if ctx.tense == "past" else r"für|auf|ab|bis"
-    planned = re.search(rf"\b(?:{limit})\s*$", ctx.before, re.I)
-    # "seit Montag" lies behind, "morgen Sonntag" ahead
-    if re.search(r"vergangen|letzt|seit", prefix) or re.search(r"\bgestern\s*$", leading):
-        direction = "past"  # on or before, as the yardstick's annotators settled it
-    elif re.search(r"kommend|nächst", prefix) or re.search(r"\bmorgen\s*$", leading):
-        direction = "next"
-    elif planned:  # planned for a day: that day or a later one ("für Montag geplant war")
-        direction = "future"
-    else:
-        # against the publication day: a report of the past takes the last such day on or
-        # before it, an announcement the next one after it; when only the month is known and
-        # the text fixed a day, a past event the occurrence nearest to that day
-        published = ctx.day is not None and ctx.reference == date(ctx.year, ctx.month, ctx.day)
-        if ctx.tense == "past":
-            direction = "past" if published else "nearest"
-        else:
-            direction = "next" if published and ctx.tense == "future" else "future"
-    delta = weekday - ctx.reference.isoweekday()
-    if direction == "past":  # on or before the reference day
-        delta = delta - 7 if delta > 0 else delta
-    elif direction == "future":  # on or after the reference day
-        delta = delta + 7 if delta < 0 else delta
-    elif direction == "next":  # an announcement: the next such day after it
-        delta = delta + 7 if delta <= 0 else delta
-    else:  # a past event near the reported day: the closer occurrence, earlier on a tie
-        delta = delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta
-    return _with_time(ctx.reference + timedelta(days=delta), groups)
-
-
-def _anaphoric(groups: dict, ctx: Context) -> str | None:
-    text = groups["_text"].lower()
-    day = ctx.last_day or ctx.reference
-    if day is None:  # an undated story: the part of an unknown day ("am nächsten Morgen")
-        part = lexicon("day_parts").get((groups.get("part") or "").lower())
-        return ctx.month_value or (f"XXXX-XX-XXT{part}" if part else "XXXX-XX-XX")
-    if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
-        day += timedelta(days=1)
-    elif "vortag" in text:
-        day -= timedelta(days=1)
-    return _with_time(day, groups)
-
-
-def _midnight(groups: dict, ctx: Context) -> str | None:
-    """ "um Mitternacht", "gegen Mitternacht": the end (T24:00) of the day a clock time
-    would take."""
-    return _clock({"hour": "24"}, ctx)
-
-
-def _clock(groups: dict, ctx: Context) -> str | None:
-    """ "um 15 Uhr": on the day of its sentence or paragraph, else on the last day mentioned
-    unless that lies after the day of writing (a forecast, "bis Montag"), else on the day of
-    writing: a live ticker's "12.40 Uhr:" is its own day."""
-    last = ctx.last_day
-    if last and ctx.reference and not ctx.narrative and last > ctx.reference:
-        last = None
-    day = ctx.sentence_day or ctx.paragraph_day or last or ctx.reference
-    if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
-        day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
-    hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
-    if day is None:  # an undated text: the weekday its paragraph named, if any
-        return f"{ctx.paragraph_weekday or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
-    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    return with_time(ctx.reference + timedelta(days=offset), groups)
 
 
 def _in_future(groups: dict, ctx: Context) -> str | None:
@@ -544,7 +436,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "quarter": _quarter,
     "week": _week,
     "relative_unit": _relative_unit,
-    "weekend": _weekend,
+    "weekend": weekend,
     "month_relative_year": _month_relative_year,
     "relative_year": _relative_year,
     "new_year": _new_year,
@@ -556,10 +448,10 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "holiday": _holiday,
     "year_bc": _year_bc,
     "year_short_second": _year_short_second,
-    "weekday": _weekday,
-    "anaphoric": _anaphoric,
-    "clock": _clock,
-    "midnight": _midnight,
+    "weekday": weekday,
+    "anaphoric": anaphoric_day,
+    "clock": clock,
+    "midnight": midnight,
     "duration": _duration,
     "duration_word": _duration_word,
     "duration_half": _duration_half,
