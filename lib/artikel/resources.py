@@ -76,7 +76,8 @@ def _first_name_table() -> dict[str, tuple[str, int]]:
 
 def first_name_gender_of(word: str) -> str:
     """female, male or unknown for a first name (``names/first_names.tsv``, built from
-    nomquamgender, MIT; see the file's header); unknown for a word that is no first name."""
+    nomquamgender, MIT, and the Berlin first-name statistics, CC BY 3.0 DE; see the file's
+    header); unknown for a word that is no first name."""
     return _first_name_table().get(fold(word), ("unknown", 0))[0]
 
 
