@@ -148,3 +148,8 @@ def test_german_usage_decides_first_names_that_are_ambiguous_world_wide():
     # ambiguous in Germany too: still unknown, never guessed
     assert first_name_gender("Toni Weber") == "unknown"
     assert first_name_gender("Kim Lorenz") == "unknown"
+
+
+def test_a_possessive_that_follows_decides_when_nothing_else_does():
+    text = "Im Spiel gegen Mainz traf Yeboah Mensah zweimal. Mensah feierte sein zehntes Saisontor."
+    assert genders(text) == {"Yeboah Mensah": "male"}

@@ -11,6 +11,7 @@ canonical name gets the same value: ``female``, ``male`` or ``unknown``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -146,6 +147,19 @@ def _singular(token: Token) -> bool:
     return verb is token or "Plur" not in verb.morph.get("Number")
 
 
+def _pronoun_gender(token: Token) -> str | None:
+    """The gender a personal pronoun ("er", "sie") or a possessive determiner ("seinen";
+    ``possessive`` stems, the model's Poss=Yes) gives the person it refers to."""
+    words = _gender_words()
+    if token.lower_ in words["pronoun"]:
+        return words["pronoun"][token.lower_]
+    if "Yes" not in token.morph.get("Poss") or not token.text.islower():
+        return None
+    stems = "|".join(words.get("possessive", {}))
+    stem = re.match(rf"({stems})(?:e|en|em|er|es)?$", token.lower_)
+    return words["possessive"].get(stem[1]) if stem and stems else None
+
+
 def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list[str]:
     """The personal pronoun that next follows a mention, in its sentence or the next, when no
     other person and no noun it could refer to comes between: "er" is male, a singular "sie"
@@ -154,7 +168,6 @@ def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list
         return []
     votes = []
     people = sorted((m for m in mentions if m.label == "PER"), key=lambda m: m.start)
-    pronouns = _gender_words()["pronoun"]
     for index, mention in enumerate(people):
         if mention.canonical != canonical:
             continue
@@ -167,7 +180,7 @@ def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list
         for token in doc[span.end : next_sentence_end]:
             if token.idx >= limit or token.sent.start > span.sent.end:
                 break
-            gender = pronouns.get(token.lower_)
+            gender = _pronoun_gender(token)
             if gender is None:
                 between.append(token)
                 continue
