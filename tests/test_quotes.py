@@ -232,6 +232,15 @@ def test_nach_angaben_without_a_name_keeps_the_source_in_nominative():
     ]
 
 
+def test_nach_angaben_with_an_adjective_before_the_evidence_noun():
+    found = quotes("Nach ersten offiziellen Angaben wurden zwei Gebäude beschädigt.")
+    assert [(q["text"], q["kind"]) for q in found] == [
+        ("wurden zwei Gebäude beschädigt", "indirect")
+    ]
+    found = quotes("Am Abend griffen nach syrischen Armeeangaben Drohnen den Flughafen an.")
+    assert [q["kind"] for q in found] == ["indirect"]
+
+
 def test_so_after_the_content():
     names = {"Corbyn": ("PER", "Jeremy Corbyn")}
     found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)
