@@ -241,6 +241,19 @@ def test_nach_angaben_with_an_adjective_before_the_evidence_noun():
     assert [q["kind"] for q in found] == ["indirect"]
 
 
+def test_das_sagte_x_attributes_the_sentence_before():
+    text = (
+        "Die Zahl der Einsätze ist im Winter deutlich gestiegen. "
+        "Das sagte die Sprecherin der Feuerwehr am Montag in Kassel."
+    )
+    assert [(q["text"], q["kind"], q["cue"]) for q in quotes(text)] == [
+        ("Die Zahl der Einsätze ist im Winter deutlich gestiegen", "indirect", "sagte")
+    ]
+    # an apposition after the speaker is no report of its own
+    text = "„Wir sind am Ende.“ Das sagte Anna Roth, Leiterin des Heims, am Montag."
+    assert [q["kind"] for q in quotes(text)] == ["direct"]
+
+
 def test_so_after_the_content():
     names = {"Corbyn": ("PER", "Jeremy Corbyn")}
     found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)

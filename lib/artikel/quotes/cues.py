@@ -17,7 +17,12 @@ class CueFinder:
             if self.in_marks[start]:
                 continue
             token = doc[start]
-            if start > 0 and lex.np_words.get(doc[start - 1].lower_) == "determiner":
+            previous = doc[start - 1] if start > 0 else None
+            if (
+                previous is not None
+                and lex.np_words.get(previous.lower_) == "determiner"
+                and not (previous.is_sent_start and self._anaphoric_object(previous))
+            ):
                 continue  # "der bestätigten Fälle": a participle used as an adjective
             clause_end = self._clause_end(start)
             last = clause_end - 1
@@ -41,6 +46,11 @@ class CueFinder:
             if cue is not None:
                 cues[start] = cue
         return cues
+
+    def _anaphoric_object(self, token) -> bool:
+        """A demonstrative that opens a sentence as the object of its speech verb ("Das sagte
+        der Minister."; ``anaphoric_object`` in clause_words.txt)."""
+        return "anaphoric_object" in self.lex.clause_words.get(token.lower_, frozenset())
 
     def _clause_end(self, i: int, *, over_quotes: bool = False) -> int:
         """Index after the last token of the clause containing token i (up to , ; : or the

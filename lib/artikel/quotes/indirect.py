@@ -37,6 +37,10 @@ class IndirectPass:
                 speech[self.sentence_of(q.cue_token)] = "direct"
         for s_index, sentence in enumerate(self.sentences):
             found = self._sentence_indirect(sentence, direct, used_cues)
+            if not found and s_index not in speech and s_index - 1 not in speech:
+                found = self._said_before(s_index, direct + quotes)
+                if found:
+                    speech[s_index - 1] = "indirect"
             quotes.extend(found)
             if found:
                 speech[s_index] = "indirect"
@@ -59,6 +63,29 @@ class IndirectPass:
             everything.append(quote)
             speech[s_index] = "indirect"
         return quotes
+
+    def _said_before(self, s_index: int, quotes: list[Quote]) -> list[Quote]:
+        """ "Das sagte der Minister am Freitag.": a sentence that opens with a demonstrative
+        (``anaphoric_object`` in clause_words.txt) and a speech verb and reports nothing of
+        its own attributes the sentence before it, in the same paragraph."""
+        sentence = self.sentences[s_index]
+        verb = sentence.start + 1
+        if s_index == 0 or not self._anaphoric_object(sentence[0]) or verb not in self.cues:
+            return []
+        if self.in_marks[verb] or self._konj_cue(verb):
+            return []
+        if self._clause_end(self.cues[verb][1]) < sentence.end - 1:
+            return []  # "Das sagte er, als …" or "Dies bestätigte er: …" go on
+        before = self.sentences[s_index - 1]
+        if self.paragraph_of(before.start_char) != self.paragraph_of(sentence.start_char):
+            return []
+        start, end = trim_content(self.text, before.start_char, before.end_char)
+        if len(self.text[start:end].split()) < 4 or self.text[before.end_char - 1 : end + 1] == "?":
+            return []
+        if self.covered(start, end, quotes):
+            return []
+        quote = self._make(start, end, self.cues[verb][0], self.subject_of(verb), quotes)
+        return [quote] if quote is not None else []
 
     def _fragment(self, quote: Quote) -> bool:
         """A direct quote that opens inside its sentence after two or more words, no colon
@@ -161,6 +188,8 @@ class IndirectPass:
             return None
         if self._konj_cue(i):
             return None  # someone else's account: a continuation
+        if i == sentence.start + 1 and self._anaphoric_object(sentence[0]):
+            return None  # "Das sagte X, Bürgermeisterin von Y, …": it attributes what came before
         follows = c_end < sentence.end and doc[c_end].text in (",", ":")
         if "as" in opener and follows:
             if c_start == sentence.start:
