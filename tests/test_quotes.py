@@ -293,6 +293,26 @@ def test_konjunktiv_continuation_inherits_the_speaker():
     assert found[1]["speaker_start"] is None and found[1]["speaker_text"] == ""
 
 
+def test_a_konjunktiv_the_model_calls_indicative_still_continues():
+    # "beobachte", "handle": the lemma's stem + -e, whatever mood the model gives (the
+    # shipped model reads "beobachte" as a past indicative and "handle" as an adjective)
+    def as_the_model_tags(doc):
+        for token in doc:
+            if token.text == "beobachte":
+                token.pos_, token.lemma_ = "VERB", "beobachten"
+                token.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Past")
+            if token.text == "handle":
+                token.pos_, token.lemma_ = "VERB", "handeln"
+                token.set_morph("Degree=Pos")
+
+    text = (
+        "Merkel sagte, die Lage sei ernst. Man beobachte die Entwicklung an der Grenze genau. "
+        "Die Regierung handle verantwortungsvoll und in Absprache mit den Nachbarn."
+    )
+    found = quotes(text, MERKEL, doc_hook=as_the_model_tags)
+    assert [q["speaker"] for q in found] == ["Angela Merkel"] * 3
+
+
 def test_cue_in_konjunktiv_continues_the_earlier_account():
     names = {**SCHOLZ, "Macron": ("PER", "Emmanuel Macron")}
     text = (
