@@ -137,23 +137,16 @@ class IndirectPass:
 
     @staticmethod
     def _bare_konjunktiv(token) -> bool:
-        """A verb in the Konjunktiv I of the third person that the model's mood misses: one it
-        gives no mood or form, written in -e but not -te ("Die Gemeinde profitiere", "Er
-        überlege"), or its lemma's stem + -e whatever mood it gives ("Man beobachte",
-        "Der Konzern rechne", "Das Land handle"; the indicative ends in -t, -te or -en)."""
-        if token.pos_ not in ("VERB", "AUX") or not token.text[:1].islower():
-            return False
-        if set(token.morph.get("VerbForm")) & {"Inf", "Part"}:
-            return False
-        lower, lemma = token.lower_, token.lemma_.lower()
-        if lemma.endswith("en") and lower == lemma[:-1]:
-            return True  # beobachten -> beobachte
-        if lemma.endswith(("eln", "ern")) and lower in (
-            lemma[:-1] + "e",
-            lemma[:-3] + lemma[-2] + "e",
-        ):
-            return True  # handeln -> handele, handle
-        return not token.morph.get("Mood") and lower.endswith("e") and not lower.endswith("te")
+        """A verb the model gives no mood or form, written in -e but not -te: the Konjunktiv I
+        of the third person ("Die Gemeinde profitiere", "Er überlege")."""
+        return (
+            token.pos_ in ("VERB", "AUX")
+            and not token.morph.get("Mood")
+            and not set(token.morph.get("VerbForm")) & {"Inf", "Part"}
+            and token.lower_.endswith("e")
+            and not token.lower_.endswith("te")
+            and token.text[:1].islower()
+        )
 
     def _sentence_indirect(
         self, sentence: Span, direct: list[Quote], used_cues: set[int]

@@ -177,11 +177,32 @@ def is_evidence(word: str, lex: Lexicon) -> bool:
     )
 
 
+def stem_konjunktiv(token: Token) -> bool:
+    """A finite verb that is its lemma's stem + -e ("beobachte", "rechne", "handle"): the
+    Konjunktiv I of the third person (or the first person, which callers rule out), whatever
+    mood the model gives it, as the indicative of the third person ends in -t, -te or -en."""
+    if token.pos_ not in ("VERB", "AUX") or not token.text[:1].islower():
+        return False
+    if set(token.morph.get("VerbForm")) & {"Inf", "Part"}:
+        return False
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lemma.endswith("en") and lower == lemma[:-1]:
+        return True  # beobachten -> beobachte
+    return lemma.endswith(("eln", "ern")) and lower in (
+        lemma[:-1] + "e",
+        lemma[:-3] + lemma[-2] + "e",
+    )
+
+
 def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
-    """Konjunktiv by morphology (``Mood=Sub``) when present, else by the lexicon."""
+    """Konjunktiv by morphology (``Mood=Sub``) or by the lemma's stem (``stem_konjunktiv``),
+    else by the lexicon."""
     lower = token.lower_
     if "Sub" in token.morph.get("Mood") and "Past" not in token.morph.get("Tense"):
         return True  # Konjunktiv I; a Konjunktiv II of a weak verb equals its past tense
+    window = token.doc[max(token.i - 2, 0) : token.i + 3]
+    if stem_konjunktiv(token) and not any(t.lower_ in ("ich", "wir") for t in window):
+        return True
     if lex.konjunktiv.get(lower) == "Ind":
         return False
     if lower not in lex.konjunktiv and lower not in lex.verb_konjunktiv:
