@@ -254,6 +254,18 @@ def test_das_sagte_x_attributes_the_sentence_before():
     assert [q["kind"] for q in quotes(text)] == ["direct"]
 
 
+def test_a_dass_clause_reports_inside_a_subordinate_clause():
+    text = (
+        "Nachdem die Anwältin dem Gericht mitgeteilt hatte, dass ihr Mandant erkrankt sei, "
+        "wurde die Verhandlung vertagt."
+    )
+    assert [(q["text"], q["cue"]) for q in quotes(text)] == [
+        ("ihr Mandant erkrankt sei", "mitgeteilt")
+    ]
+    # a subordinate clause without a dass-clause reports nothing
+    assert quotes("Als der Präsident den Beschluss verkündete, brach Jubel aus.") == []
+
+
 def test_so_after_the_content():
     names = {"Corbyn": ("PER", "Jeremy Corbyn")}
     found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)

@@ -185,7 +185,9 @@ class IndirectPass:
         opener = lex.clause_words.get(doc[c_start].lower_, frozenset())
         after_comma = c_start > sentence.start and doc[c_start - 1].text == ","
         if "subordinate" in opener or ("relative" in opener and after_comma):
-            return None
+            # "Nachdem die Anwältin mitgeteilt hatte, dass der Mann gesucht werde, …": only a
+            # dass-clause reports, up to the comma that ends it
+            return self._embedded_report(sentence, i, c_end, direct)
         if self._konj_cue(i):
             return None  # someone else's account: a continuation
         if i == sentence.start + 1 and self._anaphoric_object(sentence[0]):
@@ -241,6 +243,23 @@ class IndirectPass:
                 return None
             return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
         return None
+
+    def _embedded_report(
+        self, sentence: Span, i: int, c_end: int, direct: list[Quote]
+    ) -> Quote | None:
+        """The dass-clause after a speech verb in a subordinate or relative clause, up to
+        the next comma, colon or the sentence end."""
+        doc = self.doc
+        k = c_end + 1
+        if c_end >= sentence.end - 1 or doc[c_end].text != "," or k >= sentence.end:
+            return None
+        if "complementizer" not in self.lex.clause_words.get(doc[k].lower_, ()):
+            return None
+        end = self._clause_end(k + 1)
+        start, stop = trim_content(self.text, doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if stop - start < 10:
+            return None
+        return self._make(start, stop, self.cues[i][0], self.subject_of(i), direct)
 
     def _report_resumed(
         self, sentence: Span, i: int, quote: Quote, direct: list[Quote]
