@@ -266,6 +266,14 @@ def test_a_dass_clause_reports_inside_a_subordinate_clause():
     assert quotes("Als der Präsident den Beschluss verkündete, brach Jubel aus.") == []
 
 
+def test_a_second_speech_verb_after_und_reports_on_its_own():
+    text = "Merkel sagte, die Lage sei ernst, und betonte, man werde den Ländern helfen."
+    assert summary(quotes(text, MERKEL)) == [
+        ("die Lage sei ernst", "indirect", "sagte", "Angela Merkel"),
+        ("man werde den Ländern helfen", "indirect", "betonte", "Angela Merkel"),
+    ]
+
+
 def test_so_after_the_content():
     names = {"Corbyn": ("PER", "Jeremy Corbyn")}
     found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)

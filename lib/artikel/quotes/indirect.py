@@ -318,8 +318,18 @@ class IndirectPass:
         return bool(verbs) and verbs[0].i >= end - 2 and not self.in_marks[k]
 
     def _content_end(self, start: int, sentence: Span, direct: list[Quote]) -> int:
-        """Reported content runs to the sentence end, or to a direct quote with its own cue."""
+        """Reported content runs to the sentence end, or to a direct quote with its own cue,
+        or to the comma before "und" and a speech verb of the same speaker ("…, und gab an,
+        …"), which reports on its own."""
         end = sentence.end_char
+        for i in self.cues:
+            inside = sentence.start < i - 1 < sentence.end and self.doc[i].idx > start
+            if (
+                inside
+                and self.doc[i - 1].lower_ in ("und", "sowie")
+                and self.doc[i - 2].text == ","
+            ):
+                end = min(end, self.doc[i - 2].idx)
         for q in direct:
             if start <= q.start < end and q.cue:
                 opener = q.marks[0].open
