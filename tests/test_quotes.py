@@ -274,6 +274,17 @@ def test_a_second_speech_verb_after_und_reports_on_its_own():
     ]
 
 
+def test_halten_fuer_a_quote_is_a_characterising_cue():
+    found = quotes("Der Verband hält die Pläne für „verfassungsrechtlich heikel“.")
+    assert [(q["text"], q["kind"], q["cue"]) for q in found] == [
+        ("verfassungsrechtlich heikel", "direct", "hält für")
+    ]
+    found = quotes("Die Richterin hält das für einen „Fehler im System“.")
+    assert [q["cue"] for q in found] == ["hält für"]
+    # without a quote, "halten für" is no speech
+    assert quotes("Die Polizei hielt den Mann für verdächtig.") == []
+
+
 def test_so_after_the_content():
     names = {"Corbyn": ("PER", "Jeremy Corbyn")}
     found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)

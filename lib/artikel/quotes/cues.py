@@ -30,7 +30,8 @@ class CueFinder:
             cue = None
             for lemma, particle in lex.verb_forms[token.text]:
                 need = lex.verb_needs.get(lemma)
-                if need and not (last > start and doc[last].lower_ == need):
+                needed = self._needed_word(start, last, need) if need else last
+                if needed is None:
                     continue
                 if particle and last > start and doc[last].lower_ == particle:
                     cue = (f"{token.text} {doc[last].text}", last)
@@ -42,10 +43,24 @@ class CueFinder:
                     cue = (f"{token.text} {doc[beyond].text}", beyond)
                     break
                 if not particle and cue is None:
-                    cue = (f"{token.text} {doc[last].text}", last) if need else (token.text, start)
+                    cue = (
+                        (f"{token.text} {doc[needed].text}", last) if need else (token.text, start)
+                    )
             if cue is not None:
                 cues[start] = cue
         return cues
+
+    def _needed_word(self, verb: int, last: int, need: str) -> int | None:
+        """The token of the word a verb needs at the end of its clause ("rechnet damit, dass",
+        "hält X für „…“"), also before an article that leads in a quote ("hält das für einen
+        „Fehler“"); None when it is missing."""
+        doc = self.doc
+        if last > verb and doc[last].lower_ == need:
+            return last
+        article = "quote_article" in self.lex.clause_words.get(doc[last].lower_, ())
+        if article and last - 1 > verb and doc[last - 1].lower_ == need:
+            return last - 1
+        return None
 
     def _anaphoric_object(self, token) -> bool:
         """A demonstrative that opens a sentence as the object of its speech verb ("Das sagte

@@ -122,8 +122,12 @@ class DirectPass:
         if not verbs:
             return self._characterising_after(m)
         i = verbs[-1]
-        if self.cues[i][1] != i and self.cues[i][1] < token.i:
-            return None  # "kündigte … an" closed before the mark
+        last = self.cues[i][1]
+        leads_in = last == token.i - 1 and (
+            self._leads_in(self.doc[last]) or self._led_in(token.i, i)
+        )
+        if last != i and last < token.i and not leads_in:
+            return None  # "kündigte … an" closed before the mark ("hält X für „…“" leads in)
         between = self.doc[i + 1 : token.i]
         if verb_lemmas(self.doc[i].text, self.lex) & self.lex.characterising:
             return i  # "nannte den Entwurf „kurzsichtig“": the speaker's own words
@@ -132,6 +136,12 @@ class DirectPass:
         if self._led_in(token.i, i):
             return i  # "warnte vor einem „Rückfall“", "forderte eine „spürbare Strafe“"
         return None  # "fordern die „Denuklearisierung“": a quoted term
+
+    def _leads_in(self, token) -> bool:
+        """A preposition that makes a following quote the object (``quote_object``,
+        ``quote_preposition`` in clause_words.txt)."""
+        roles = self.lex.clause_words.get(token.lower_, ())
+        return "quote_object" in roles or "quote_preposition" in roles
 
     def _characterising_after(self, m: Marked) -> int | None:
         """A characterising verb that closes the clause after a quote led in by "als":
