@@ -40,7 +40,7 @@ PINS = {
     "gender accuracy, PER mentions": {"dev": 0.931, "analysis": 0.943, "heldout": 0.848},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.884},
     "female recall": {"dev": 0.975, "analysis": 0.949, "heldout": 0.936},
-    "gender accuracy, person speakers": {"dev": 0.949, "analysis": 0.846, "heldout": 0.68},
+    "gender accuracy, person speakers": {"dev": 0.949, "analysis": 0.826, "heldout": 0.68},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
 SHARE_GAPS = {"dev": 0.016, "analysis": 0.02, "heldout": 0.03}
