@@ -15,8 +15,8 @@ SEED_DIGESTS = {
     "articles": "439a40d01b11a8bf058b8e3e13e2b8f2e38e5be7ba67660710a72ed55b44e9a4",
     "paragraphs": "17503785ea35c48bf1f8d62438f72717641dee53ea19cbda9d56a8a20d016d9b",
     "sentences": "27b3767ac81719b7c204dafd18c518e20d3fc0d4afd8ee0306a0ad8d54fb974a",
-    "entities": "20038978dc2e5cfcbe3fec0d75f92d2a0d0fe48342e09bdd442a5fcd83e8fa8c",
-    "quotes": "ebdeb0aa04a4edb6eb339e0eff5baa4218b61ec1cbcbaf7d45b350b00b8de2a1",
+    "entities": "4211b493209e688a8ebeb2a6ac16e82eb00ab4a143ea9f9831b995cec495c62c",
+    "quotes": "46c558a04afb207356d0aa95edd9c241575a0a328b33c8637ee11183cc6dcbb6",
     "timexes": "d8bb7a2ebe5209e77f63013fe90ba56b94479706720b54d5e57acbd899e166b3",
     "errors": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
 }
