@@ -249,9 +249,12 @@ def test_das_sagte_x_attributes_the_sentence_before():
     assert [(q["text"], q["kind"], q["cue"]) for q in quotes(text)] == [
         ("Die Zahl der Einsätze ist im Winter deutlich gestiegen", "indirect", "sagte")
     ]
-    # an apposition after the speaker is no report of its own
+    # a direct quote standing alone takes the speaker; the apposition is no report of its own
     text = "„Wir sind am Ende.“ Das sagte Anna Roth, Leiterin des Heims, am Montag."
-    assert [q["kind"] for q in quotes(text)] == ["direct"]
+    names = {"Anna Roth": ("PER", "Anna Roth")}
+    assert [(q["kind"], q["cue"], q["speaker"]) for q in quotes(text, names)] == [
+        ("direct", "sagte", "Anna Roth")
+    ]
 
 
 def test_a_dass_clause_reports_inside_a_subordinate_clause():

@@ -41,6 +41,8 @@ class IndirectPass:
                 found = self._said_before(s_index, direct + quotes)
                 if found:
                     speech[s_index - 1] = "indirect"
+            elif not found and s_index not in speech and speech.get(s_index - 1) == "direct":
+                self._said_before_direct(s_index, direct)
             quotes.extend(found)
             if found:
                 speech[s_index] = "indirect"
@@ -64,23 +66,46 @@ class IndirectPass:
             speech[s_index] = "indirect"
         return quotes
 
-    def _said_before(self, s_index: int, quotes: list[Quote]) -> list[Quote]:
-        """ "Das sagte der Minister am Freitag.": a sentence that opens with a demonstrative
-        (``anaphoric_object`` in clause_words.txt) and a speech verb and reports nothing of
-        its own attributes the sentence before it, in the same paragraph."""
+    def _attributes_before(self, s_index: int) -> int | None:
+        """The speech verb of a sentence that opens with a demonstrative (``anaphoric_object``
+        in clause_words.txt), reports nothing of its own and so attributes the sentence
+        before it, in the same paragraph ("Das sagte der Minister am Freitag.")."""
         sentence = self.sentences[s_index]
         verb = sentence.start + 1
         if s_index == 0 or not self._anaphoric_object(sentence[0]) or verb not in self.cues:
-            return []
+            return None
         if self.in_marks[verb] or self._konj_cue(verb):
-            return []
-        if self._clause_end(self.cues[verb][1]) < sentence.end - 1:
-            return []  # "Das sagte er, als …" or "Dies bestätigte er: …" go on
+            return None
+        rest = self.doc[self._clause_end(self.cues[verb][1]) : sentence.end]
+        if any(t.text == ":" or self._complementizer(t) for t in rest):
+            return None  # "Dies bestätigte er: …", "Das sagte er, dass …" report on their own
         before = self.sentences[s_index - 1]
         if self.paragraph_of(before.start_char) != self.paragraph_of(sentence.start_char):
+            return None
+        return verb
+
+    def _complementizer(self, token) -> bool:
+        return "complementizer" in self.lex.clause_words.get(token.lower_, ())
+
+    def _said_before_direct(self, s_index: int, direct: list[Quote]) -> None:
+        """ "„Wir sind am Ende.“ Das sagte X.": a direct quote standing alone in the sentence
+        before takes this sentence's cue and speaker."""
+        verb = self._attributes_before(s_index)
+        before = self.sentences[s_index - 1]
+        for q in direct if verb is not None else ():
+            if before.start_char <= q.start < before.end_char and not q.cue:
+                q.cue, q.mention, q.cue_token = self.cues[verb][0], self.subject_of(verb), verb
+                q.inherit = False
+
+    def _said_before(self, s_index: int, quotes: list[Quote]) -> list[Quote]:
+        """The sentence before one that attributes it ("Die Lage ist ernst. Das sagte der
+        Minister.") as an indirect quote of its speech verb."""
+        verb = self._attributes_before(s_index)
+        if verb is None:
             return []
+        before = self.sentences[s_index - 1]
         start, end = trim_content(self.text, before.start_char, before.end_char)
-        if len(self.text[start:end].split()) < 4 or self.text[before.end_char - 1 : end + 1] == "?":
+        if len(self.text[start:end].split()) < 4 or before.text.rstrip().endswith("?"):
             return []
         if self.covered(start, end, quotes):
             return []
@@ -253,7 +278,7 @@ class IndirectPass:
         k = c_end + 1
         if c_end >= sentence.end - 1 or doc[c_end].text != "," or k >= sentence.end:
             return None
-        if "complementizer" not in self.lex.clause_words.get(doc[k].lower_, ()):
+        if not self._complementizer(doc[k]):
             return None
         end = self._clause_end(k + 1)
         start, stop = trim_content(self.text, doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
