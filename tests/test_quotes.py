@@ -288,6 +288,19 @@ def test_halten_fuer_a_quote_is_a_characterising_cue():
     assert quotes("Die Polizei hielt den Mann für verdächtig.") == []
 
 
+def test_a_quote_led_in_before_a_verb_final_speech_verb_is_its_object():
+    found = quotes("Die Befürworter hatten einen «Ausbau für die Zukunft» versprochen.")
+    assert [(q["text"], q["kind"], q["cue"]) for q in found] == [
+        ("Ausbau für die Zukunft", "direct", "versprochen")
+    ]
+    text = (
+        "Der Abgeordnete hatte einen Minister als „Volksverräter“ bezeichnet und war gerügt worden."
+    )
+    assert [q["cue"] for q in quotes(text)] == ["bezeichnet"]
+    # inside a Konjunktiv report the quote is a fragment of it, not a quote of its own
+    assert quotes("Er habe von einer „Schande für die Polizei“ gesprochen.") == []
+
+
 def test_so_after_the_content():
     names = {"Corbyn": ("PER", "Jeremy Corbyn")}
     found = quotes("Die Regierung habe jedes Vertrauen verspielt, so Corbyn.", names)

@@ -144,18 +144,46 @@ class DirectPass:
         return "quote_object" in roles or "quote_preposition" in roles
 
     def _characterising_after(self, m: Marked) -> int | None:
-        """A characterising verb that closes the clause after a quote led in by "als":
-        "hatte das Budget als «Steuergeldverschwendung» bezeichnet"."""
+        """A speech verb after the quote, in the same clause, whose object the quote is: led in
+        by "als" for a characterising verb ("hatte das Budget als «Steuergeldverschwendung»
+        bezeichnet"), or by an article or preposition for any ("hatten einen «Ausbau für die
+        Zukunft» versprochen")."""
         opening, closing = self.token_at(m.open), self.token_at(m.close) if m.closed else None
         if opening is None or closing is None or opening.i == 0:
             return None
-        if self.doc[opening.i - 1].lower_ != "als":
+        before = self.doc[opening.i - 1].lower_
+        as_word = before == "als"
+        if not as_word and not self._led_in(opening.i, -1):
             return None  # "Der «Tages-Anzeiger» kritisiert, …": the quote names the subject
-        verb = self._clause_end(closing.i) - 1
-        if verb <= closing.i or verb not in self.cues or self._konj_cue(verb):
+        end = self._clause_end(closing.i)
+        verbs = [j for j in range(closing.i + 1, end) if j in self.cues and not self._konj_cue(j)]
+        if not verbs:
             return None
+        verb = verbs[0]
+        if self.doc[verb].text[:1].isupper() or (
+            as_word and verb != end - 1 and not self._final(verb, end)
+        ):
+            return None
+        clause = self.doc[self._clause_start(opening.i) : end]
+        if self._konjunktiv_in(t for t in clause if not self.in_marks[t.i]):
+            return None  # "Er habe von einer „Schande“ gesprochen": a fragment of a report
         characterising = verb_lemmas(self.doc[verb].text, self.lex) & self.lex.characterising
-        return verb if characterising else None
+        return verb if characterising or not as_word else None
+
+    def _final(self, verb: int, end: int) -> bool:
+        """Only auxiliaries or "und" follow the verb up to the clause end ("bezeichnet hatte",
+        "bezeichnet und war …" ends the clause's verb group)."""
+        rest = [t.lower_ for t in self.doc[verb + 1 : end]]
+        return not rest or rest[0] in (
+            "und",
+            "hatte",
+            "hatten",
+            "hat",
+            "haben",
+            "habe",
+            "worden",
+            "wurde",
+        )
 
     def _led_in(self, mark: int, verb: int) -> bool:
         """Whether the words right before the mark make the quote the verb's object: an
