@@ -136,7 +136,7 @@ plt.show()
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
 #   correctly found quote is right 0.955 / 0.831 / 0.689 of the time, mostly because the
 #   speaker itself is wrong or unresolved. The share of women among quotes came out at 0.308
-#   vs 0.295 in the gold (dev), 0.341 vs 0.358 and 0.111 vs 0.092 on the two Wikinews halves,
+#   vs 0.295 in the gold (dev), 0.337 vs 0.358 and 0.111 vs 0.092 on the two Wikinews halves,
 #   and 0.352 vs 0.380 on the test split of the project's own quote corpus.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing
