@@ -43,7 +43,7 @@ PINS = {
     "gender accuracy, person speakers": {"dev": 0.949, "analysis": 0.826, "heldout": 0.68},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.02, "heldout": 0.03}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.025, "heldout": 0.03}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.937,
     "value F1": 0.894,
