@@ -21,7 +21,7 @@ class CueFinder:
             if (
                 previous is not None
                 and lex.np_words.get(previous.lower_) == "determiner"
-                and not (previous.is_sent_start and self._anaphoric_object(previous))
+                and not (previous.is_sent_start and self._has_role(previous, "anaphoric_object"))
             ):
                 continue  # "der bestätigten Fälle": a participle used as an adjective
             clause_end = self._clause_end(start)
@@ -57,15 +57,15 @@ class CueFinder:
         doc = self.doc
         if last > verb and doc[last].lower_ == need:
             return last
-        article = "quote_article" in self.lex.clause_words.get(doc[last].lower_, ())
+        article = self._has_role(doc[last], "quote_article")
         if article and last - 1 > verb and doc[last - 1].lower_ == need:
             return last - 1
         return None
 
-    def _anaphoric_object(self, token) -> bool:
-        """A demonstrative that opens a sentence as the object of its speech verb ("Das sagte
-        der Minister."; ``anaphoric_object`` in clause_words.txt)."""
-        return "anaphoric_object" in self.lex.clause_words.get(token.lower_, frozenset())
+    def _has_role(self, token, *roles: str) -> bool:
+        """Whether the word has one of the roles of clause_words.txt ("dass": complementizer,
+        "Das" opening "Das sagte der Minister.": anaphoric_object)."""
+        return not self.lex.clause_words.get(token.lower_, frozenset()).isdisjoint(roles)
 
     def _clause_end(self, i: int, *, over_quotes: bool = False) -> int:
         """Index after the last token of the clause containing token i (up to , ; : or the

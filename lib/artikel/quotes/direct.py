@@ -74,7 +74,7 @@ class DirectPass:
         cue = source[0][3] if source else doc[i].text
         clause_end = self._clause_end(end - 1)
         for j in range(end, clause_end):
-            if "preposition" in self.lex.clause_words.get(doc[j].lower_, ()):
+            if self._has_role(doc[j], "preposition"):
                 last = doc[clause_end - 1]
                 mentions = self.mentions_in(doc[j].idx, last.idx + len(last))
                 if mentions:
@@ -124,24 +124,19 @@ class DirectPass:
         i = verbs[-1]
         last = self.cues[i][1]
         leads_in = last == token.i - 1 and (
-            self._leads_in(self.doc[last]) or self._led_in(token.i, i)
+            self._has_role(self.doc[last], "quote_object", "quote_preposition")
+            or self._led_in(token.i, i)
         )
         if last != i and last < token.i and not leads_in:
             return None  # "kündigte … an" closed before the mark ("hält X für „…“" leads in)
         between = self.doc[i + 1 : token.i]
         if verb_lemmas(self.doc[i].text, self.lex) & self.lex.characterising:
             return i  # "nannte den Entwurf „kurzsichtig“": the speaker's own words
-        if any("quote_object" in self.lex.clause_words.get(t.lower_, ()) for t in between):
+        if any(self._has_role(t, "quote_object") for t in between):
             return i  # "sprach von einem „historischen Tag“"
         if self._led_in(token.i, i):
             return i  # "warnte vor einem „Rückfall“", "forderte eine „spürbare Strafe“"
         return None  # "fordern die „Denuklearisierung“": a quoted term
-
-    def _leads_in(self, token) -> bool:
-        """A preposition that makes a following quote the object (``quote_object``,
-        ``quote_preposition`` in clause_words.txt)."""
-        roles = self.lex.clause_words.get(token.lower_, ())
-        return "quote_object" in roles or "quote_preposition" in roles
 
     def _characterising_after(self, m: Marked) -> int | None:
         """A speech verb after the quote, in the same clause, whose object the quote is: led in
@@ -171,19 +166,9 @@ class DirectPass:
         return verb if characterising or not as_word else None
 
     def _final(self, verb: int, end: int) -> bool:
-        """Only auxiliaries or "und" follow the verb up to the clause end ("bezeichnet hatte",
-        "bezeichnet und war …" ends the clause's verb group)."""
-        rest = [t.lower_ for t in self.doc[verb + 1 : end]]
-        return not rest or rest[0] in (
-            "und",
-            "hatte",
-            "hatten",
-            "hat",
-            "haben",
-            "habe",
-            "worden",
-            "wurde",
-        )
+        """Nothing, or an auxiliary or "und" (``verb_group`` in clause_words.txt), follows the
+        verb up to the clause end ("bezeichnet hatte", "bezeichnet und war …")."""
+        return verb + 1 >= end or self._has_role(self.doc[verb + 1], "verb_group")
 
     def _led_in(self, mark: int, verb: int) -> bool:
         """Whether the words right before the mark make the quote the verb's object: an

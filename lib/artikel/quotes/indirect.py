@@ -72,20 +72,19 @@ class IndirectPass:
         before it, in the same paragraph ("Das sagte der Minister am Freitag.")."""
         sentence = self.sentences[s_index]
         verb = sentence.start + 1
-        if s_index == 0 or not self._anaphoric_object(sentence[0]) or verb not in self.cues:
+        if s_index == 0 or not self._has_role(sentence[0], "anaphoric_object"):
+            return None
+        if verb not in self.cues:
             return None
         if self.in_marks[verb] or self._konj_cue(verb):
             return None
         rest = self.doc[self._clause_end(self.cues[verb][1]) : sentence.end]
-        if any(t.text == ":" or self._complementizer(t) for t in rest):
+        if any(t.text == ":" or self._has_role(t, "complementizer") for t in rest):
             return None  # "Dies bestätigte er: …", "Das sagte er, dass …" report on their own
         before = self.sentences[s_index - 1]
         if self.paragraph_of(before.start_char) != self.paragraph_of(sentence.start_char):
             return None
         return verb
-
-    def _complementizer(self, token) -> bool:
-        return "complementizer" in self.lex.clause_words.get(token.lower_, ())
 
     def _said_before_direct(self, s_index: int, direct: list[Quote]) -> None:
         """ "„Wir sind am Ende.“ Das sagte X.": a direct quote standing alone in the sentence
@@ -215,7 +214,7 @@ class IndirectPass:
             return self._embedded_report(sentence, i, c_end, direct)
         if self._konj_cue(i):
             return None  # someone else's account: a continuation
-        if i == sentence.start + 1 and self._anaphoric_object(sentence[0]):
+        if i == sentence.start + 1 and self._has_role(sentence[0], "anaphoric_object"):
             return None  # "Das sagte X, Bürgermeisterin von Y, …": it attributes what came before
         follows = c_end < sentence.end and doc[c_end].text in (",", ":")
         if "as" in opener and follows:
@@ -245,11 +244,11 @@ class IndirectPass:
             k = c_end + 1
             if k < sentence.end and self._no_report_after(k, sentence):
                 return None  # "…, als die Familie eingesperrt wurde", "…, die … bekannt gab"
-            if k < sentence.end and "complementizer" in lex.clause_words.get(doc[k].lower_, ()):
+            if k < sentence.end and self._has_role(doc[k], "complementizer"):
                 k += 1
             if k in self.cues:
                 return None  # "…, an sich zu glauben, sagte die Schwedin": the attribution
-            if "cue" in lex.clause_words.get(doc[c_end - 1].lower_, ()) and c_end - 1 > last:
+            if self._has_role(doc[c_end - 1], "cue") and c_end - 1 > last:
                 cue = f"{cue} {doc[c_end - 1].text}"
             if k >= sentence.end:
                 return None
@@ -278,7 +277,7 @@ class IndirectPass:
         k = c_end + 1
         if c_end >= sentence.end - 1 or doc[c_end].text != "," or k >= sentence.end:
             return None
-        if not self._complementizer(doc[k]):
+        if not self._has_role(doc[k], "complementizer"):
             return None
         end = self._clause_end(k + 1)
         start, stop = trim_content(self.text, doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1]))

@@ -200,8 +200,9 @@ def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
     lower = token.lower_
     if "Sub" in token.morph.get("Mood") and "Past" not in token.morph.get("Tense"):
         return True  # Konjunktiv I; a Konjunktiv II of a weak verb equals its past tense
-    window = token.doc[max(token.i - 2, 0) : token.i + 3]
-    if stem_konjunktiv(token) and not any(t.lower_ in ("ich", "wir") for t in window):
+    doc = token.doc
+    nearby = {t.lower_ for t in doc[max(token.i - 2, 0) : token.i + 3]}
+    if stem_konjunktiv(token) and not nearby & {"ich", "wir"}:
         return True
     if lex.konjunktiv.get(lower) == "Ind":
         return False
@@ -209,9 +210,7 @@ def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
         return False
     if not token.text[:1].islower():
         return False  # "Ende", "Lasse": a noun or name, not a verb form
-    doc = token.doc
-    window = doc[max(token.i - 2, 0) : token.i + 3]
-    if any(t.lower_ == "ich" for t in window):
+    if "ich" in nearby:
         return False  # "ich habe", "habe ich": 1st person indicative
     if lower in lex.verb_konjunktiv and lower not in lex.konjunktiv:
         # a speech verb's Konjunktiv I ("sage") equals its 1st person: need a 3rd person

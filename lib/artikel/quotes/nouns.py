@@ -25,7 +25,7 @@ class NounCuePass:
             content = doc[k : self._clause_end(k + 1)]
             if not self._reports(content):
                 continue
-            if "complementizer" in self.lex.clause_words.get(doc[k].lower_, ()):
+            if self._has_role(doc[k], "complementizer"):
                 k += 1
             start, end = trim_content(self.text, doc[k].idx, sentence.end_char)
             if end - start < 10 or self.covered(start, end, found + quotes):
@@ -43,7 +43,7 @@ class NounCuePass:
     def _reports(self, content: Span) -> bool:
         if not len(content):
             return False
-        if "complementizer" in self.lex.clause_words.get(content[0].lower_, ()):
+        if self._has_role(content[0], "complementizer"):
             return True
         if self._konjunktiv_in(content):
             return True
