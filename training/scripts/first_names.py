@@ -29,9 +29,10 @@ import argparse
 import csv
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from artikel.resources import fold  # the folding artikel looks names up with
 
 LETTER = "[a-zäöüßéèêëáàâíìîïóòôúùûñçšžčřćłøåæœ]"
 LETTERS = re.compile(rf"{LETTER}+(?:-{LETTER}+)*")
@@ -50,12 +51,6 @@ HEADER = """# artikel resource: first names with the share of women who bear the
 #   seen at least 1,000 times also count as first names when finding names; SOURCE is
 #   nomquamgender or berlin, whichever gave P_FEMALE)
 # EXAMPLE: angela"""
-
-
-def fold(name: str) -> str:
-    """Lower case without diacritics, as nomquamgender lists names ("Jörg" -> "jorg")."""
-    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ß", "ss"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def german_counts(folder: Path) -> dict[str, Counter]:
