@@ -194,15 +194,18 @@ def stem_konjunktiv(token: Token) -> bool:
     )
 
 
+def _nearby(token: Token) -> set[str]:
+    """The lower-case words from two before to two after the token (a subject pronoun)."""
+    return {t.lower_ for t in token.doc[max(token.i - 2, 0) : token.i + 3]}
+
+
 def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
     """Konjunktiv by morphology (``Mood=Sub``) or by the lemma's stem (``stem_konjunktiv``),
     else by the lexicon."""
     lower = token.lower_
     if "Sub" in token.morph.get("Mood") and "Past" not in token.morph.get("Tense"):
         return True  # Konjunktiv I; a Konjunktiv II of a weak verb equals its past tense
-    doc = token.doc
-    nearby = {t.lower_ for t in doc[max(token.i - 2, 0) : token.i + 3]}
-    if stem_konjunktiv(token) and not nearby & {"ich", "wir"}:
+    if stem_konjunktiv(token) and not _nearby(token) & {"ich", "wir"}:
         return True
     if lex.konjunktiv.get(lower) == "Ind":
         return False
@@ -210,8 +213,9 @@ def is_konjunktiv(token: Token, lex: Lexicon) -> bool:
         return False
     if not token.text[:1].islower():
         return False  # "Ende", "Lasse": a noun or name, not a verb form
-    if "ich" in nearby:
+    if "ich" in _nearby(token):
         return False  # "ich habe", "habe ich": 1st person indicative
+    doc = token.doc
     if lower in lex.verb_konjunktiv and lower not in lex.konjunktiv:
         # a speech verb's Konjunktiv I ("sage") equals its 1st person: need a 3rd person
         return token.i > 0 and doc[token.i - 1].lower_ not in {"ich", "wir"}
