@@ -165,6 +165,42 @@ CASES = [
     ("Damals war alles anders.", "2019-02", [("Damals", "DATE", "PAST_REF")]),
     ("Künftig soll das Amt entscheiden.", "2019-02", [("Künftig", "DATE", "FUTURE_REF")]),
     ("Das kam früher als erwartet.", "2019-02", []),
+    (
+        "Die derzeitige Regierung hofft auf eine baldige Einigung.",
+        "2019-02",
+        [("derzeitige", "DATE", "PRESENT_REF"), ("baldige", "DATE", "FUTURE_REF")],
+    ),
+    (
+        "In den letzten Jahren stieg die Miete.",
+        "2019-02",
+        [("In den letzten Jahren", "DURATION", "PXY")],
+    ),
+    ("Er gewann die diesjährige Tour.", "2019-07-20", [("diesjährige", "DATE", "2019")]),
+    (
+        "Die Gespräche gehen zu Beginn der Woche weiter.",
+        "2019-02-27",
+        [("zu Beginn der Woche", "DATE", "2019-W09")],
+    ),
+    # count adjectives: a duration before what lasts, an age before a person
+    (
+        "Er erhielt eine dreieinhalbjährige Haftstrafe, die 38-jährige Frau eine 15-jährige.",
+        "2019-02",
+        [("dreieinhalbjährige", "DURATION", "P3Y6M")],
+    ),
+    (
+        "Nach der dreitägigen Konferenz feiert der Verein sein 100-jähriges Bestehen.",
+        "2019-02",
+        [("dreitägigen", "DURATION", "P3D")],
+    ),
+    # ages are no durations
+    ("Ein 39 Jahre alter Mann und die neun Jahre alten Kinder.", "2019-02", []),
+    (
+        "Sie führte Telesforo Santillan (60 Jahre), er lebt (seit zehn Jahren) dort.",
+        "2019-02",
+        [("seit zehn Jahren", "DURATION", "P10Y")],
+    ),
+    ("Mädchen im Alter von 14 bis 17 Jahren starben.", "2019-02", []),
+    ("Er saß zweieinhalb Jahre in Haft.", "2019-02", [("zweieinhalb Jahre", "DURATION", "P2Y6M")]),
     # what is not a timex
     ("Mehr als 2000 Menschen demonstrierten.", "2019-02", []),
     ("Ein für den Mittag geplantes Arbeitsessen fand nicht statt.", "2019-02", []),

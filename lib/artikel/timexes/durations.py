@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..resources import load_entries
 from .context import Context, _fmt_number, _number
 from .lexicon import lexicon
 
 
 def _duration(groups: dict, ctx: Context) -> str | None:
-    if re.search(r"(?i)\bAlter\s+von\s*$|\bim\s+Alter\s*$|\bmit\s*$", ctx.before):
-        return None  # an age ("mit 31 Jahren"), not a duration
+    if re.search(
+        r"(?i)\bAlter\s+(?:von\s+|zwischen\s+)?(?:\w+\s+(?:bis|und)\s+)?$|\bmit\s*$", ctx.before
+    ):
+        return None  # an age ("mit 31 Jahren", "im Alter von 14 bis 17 Jahren"), not a duration
+    bracketed = re.search(r"\([^()]*$", ctx.before) and re.match(r"\s*\)", ctx.after)
+    if (
+        bracketed
+        and groups["unit"].startswith("Jahr")
+        and _number(groups["_text"].split()[0]) is not None
+    ):
+        return None  # an age in brackets: "Telesforo Santillan (60 Jahre)", "(fünf und zehn Jahre)"
     if groups.get("vague"):
         amount = "X"
     elif groups.get("number"):
@@ -27,16 +38,50 @@ def _duration(groups: dict, ctx: Context) -> str | None:
 
 
 def _duration_value(parts: list[tuple[str, str]]) -> str:
-    """A TIMEX3 duration of (amount, unit) parts: "P4Y3M", "PT5H24M", "P6M" for 2 quarters."""
+    """A TIMEX3 duration of (amount, unit) parts: "P4Y3M", "PT5H24M", "P6M" for 2 quarters,
+    "P2Y6M" for two and a half years."""
     date_part, time_part = "", ""
     for amount, unit in parts:
-        if unit == "Q":
+        if unit == "Y" and "." in amount and float(amount) >= 1:
+            years, fraction = divmod(float(amount), 1)
+            date_part += f"{int(years)}Y" + _duration_value([(_fmt_number(fraction * 12), "M")])[1:]
+        elif unit == "Q":
             date_part += f"{int(float(amount) * 3)}M" if amount != "X" else "XM"
         elif unit in ("H", "MIN", "S"):
             time_part += f"{amount}{'M' if unit == 'MIN' else unit}"
         else:
             date_part += f"{amount}{unit}"
     return f"P{date_part}" + (f"T{time_part}" if time_part else "")
+
+
+def _duration_adjective(groups: dict, ctx: Context) -> str | None:
+    """ "eine 15-jährige Haftstrafe" P15Y: a count adjective before a noun of
+    ``duration_nouns.txt``; before anything else (a person: an age) no timex."""
+    head = groups["head"].lower()
+    if not any(
+        head.endswith(noun + ending) for noun in _lasting_nouns() for ending in _NOUN_ENDINGS
+    ):
+        return None
+    number = _number(groups["number"].rstrip("-"))
+    if number is None:
+        return None
+    units = {
+        "jährig": "Y",
+        "monatig": "M",
+        "wöchig": "W",
+        "tägig": "D",
+        "stündig": "H",
+        "minütig": "MIN",
+    }
+    return _duration_value([(_fmt_number(number), units[groups["unit"]])])
+
+
+_NOUN_ENDINGS = ("", "e", "en", "n", "s", "es")
+
+
+@cache
+def _lasting_nouns() -> tuple[str, ...]:
+    return tuple(load_entries("time/duration_nouns.txt"))
 
 
 def _duration_word(groups: dict, ctx: Context) -> str | None:
@@ -112,8 +157,8 @@ def _set_per(groups: dict, ctx: Context) -> str | None:
 
 
 def _ref_period(groups: dict, ctx: Context) -> str | None:
-    past = groups["offset"].lower() in ("vergangenen", "letzten", "zurückliegenden")
-    return "PAST_REF" if past else "FUTURE_REF"
+    """ "in den kommenden Tagen" (the past counterpart is a duration: rules.txt)."""
+    return "FUTURE_REF"
 
 
 def _ref_past(groups: dict, ctx: Context) -> str | None:

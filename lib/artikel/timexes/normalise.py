@@ -14,6 +14,7 @@ from .context import Context, _number
 from .days import anaphoric_day, clock, midnight, unit_offset, weekday, weekend, with_time
 from .durations import (
     _duration,
+    _duration_adjective,
     _duration_half,
     _duration_word,
     _ref,
@@ -453,6 +454,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "clock": clock,
     "midnight": midnight,
     "duration": _duration,
+    "duration_adjective": _duration_adjective,
     "duration_word": _duration_word,
     "duration_half": _duration_half,
     "set": _set,
