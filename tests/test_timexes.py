@@ -181,6 +181,11 @@ CASES = [
         "2019-02-27",
         [("zu Beginn der Woche", "DATE", "2019-W09")],
     ),
+    # a month or season without a year: in the present the coming one, unless one just ended
+    ("Die Baustelle bleibt bis Oktober.", "2021-03-31", [("Oktober", "DATE", "2021-10")]),
+    ("Schuld sind die Regenmengen im Juni.", "2021-07-17", [("im Juni", "DATE", "2021-06")]),
+    ("Seit Anfang Mai ist die Straße gesperrt.", "2011-06", [("Anfang Mai", "DATE", "2011-05")]),
+    ("Der Anstieg hält seit dem Herbst an.", "2013-04", [("seit dem Herbst", "DATE", "2012-FA")]),
     # count adjectives: a duration before what lasts, an age before a person
     (
         "Er erhielt eine dreieinhalbjährige Haftstrafe, die 38-jährige Frau eine 15-jährige.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -93,17 +93,27 @@ def _closest_year(ctx: Context, month: int, day: int | None = None) -> int | Non
     return _year_by_tense(ctx, lambda y: (y * 12 + month, y * 12 + month))
 
 
+RECENT_MONTHS = 2
+
+
 def _year_by_tense(ctx: Context, months: Callable[[int], tuple[int, int]]) -> int:
     """Of last, this and next year, the one whose occurrence (``months``: its first and last
     month as year * 12 + month) the tense points to: the latest begun by the article's month
-    for the past, the earliest not yet over for the future, else the nearest."""
+    for the past, the earliest not yet over for the future and the present, unless in the
+    present one ended in the last ``RECENT_MONTHS`` months."""
     here = ctx.year * 12 + ctx.month
     years = [ctx.year - 1, ctx.year, ctx.year + 1]
     if ctx.tense == "past":
         return max((y for y in years if months(y)[0] <= here), default=ctx.year)
+    upcoming = min((y for y in years if months(y)[1] >= here), default=ctx.year)
     if ctx.tense == "future":
-        return min((y for y in years if months(y)[1] >= here), default=ctx.year)
-    return min(years, key=lambda y: (abs(sum(months(y)) / 2 - here), y != ctx.year))
+        return upcoming
+    # the present: the occurrence ahead (news tell plans in the present: "die Baustelle bleibt
+    # bis Oktober") unless one ended within RECENT_MONTHS ("die Regenmengen im Juni" in July)
+    ended = [y for y in years if months(y)[1] < here]
+    if ended and here - months(max(ended))[1] <= RECENT_MONTHS:
+        return max(ended)
+    return upcoming
 
 
 def _month_of(groups: dict) -> int | None:
@@ -132,7 +142,7 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
     if month is None:
         return f"{year:04d}" if year else None
     if year is None:
-        if re.match(r"(?i)seit\b", groups["_text"]):
+        if _since(groups, ctx):
             ctx = Context(ctx.year, ctx.month, ctx.day, tense="past", narrative=ctx.narrative)
         year = _closest_year(ctx, month, day)
     if year is None:
@@ -143,6 +153,13 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
         return with_time(date(year, month, day), groups)
     except ValueError:
         return None
+
+
+def _since(groups: dict, ctx: Context) -> bool:
+    """ "seit Mai", "seit dem Herbst", "seit Anfang Mai": a time already begun."""
+    return bool(
+        re.match(r"(?i)seit\b", groups["_text"]) or re.search(r"(?i)\bseit\s*$", ctx.before)
+    )
 
 
 def _year(groups: dict, ctx: Context) -> str | None:
@@ -215,6 +232,8 @@ def _season(groups: dict, ctx: Context) -> str | None:
         return None if groups.get("offset") else f"XXXX-{code}"
     if groups.get("year") or groups.get("offset") or ctx.narrative or not ctx.month:
         return f"{year:04d}-{code}"
+    if _since(groups, ctx):
+        ctx = replace(ctx, tense="past")
     return f"{_season_year(code, ctx):04d}-{code}"
 
 

@@ -39,12 +39,19 @@ def _perfect() -> re.Pattern[str]:
     )
 
 
+CLAUSE_END = r"\s*(?:[.,;:!?“”\"»«]|$)"
+PARTICIPLE = r"(?:\w*ge\w+|(?:be|er|ver|zer|ent|emp|miss)\w+|\w+ier)(?:t|en)"
+
+
 @cache
 def _final_perfect() -> re.Pattern[str]:
     """A participle before haben/sein at the end of a clause: "was am Sonntag geschehen ist,"."""
     auxiliaries = "|".join(_marker_lists()["perfect_auxiliary"])
-    participle = r"(?:\w*ge\w+|(?:be|er|ver|zer|ent|emp|miss)\w+|\w+ier)(?:t|en)"
-    return re.compile(rf"(?<!\bzu )\b{participle}\s+(?:{auxiliaries})\s*(?:[.,;:!?“”\"»«]|$)")
+    return re.compile(rf"(?<!\bzu )\b{PARTICIPLE}\s+(?:{auxiliaries}){CLAUSE_END}")
+
+
+# the perfect infinitive: "bestritt, im Herbst dort gewesen zu sein" lies behind
+PERFECT_INFINITIVE = re.compile(rf"\b{PARTICIPLE}\s+zu\s+(?:haben|sein){CLAUSE_END}")
 
 
 def _state_passive(finite_words: set[str], participles) -> bool:
@@ -136,6 +143,8 @@ def sentence_tense(sentence: Span) -> str:
             and not _state_passive(words, participles)
         ):
             return "past"  # the model marks few participles: "hat … beschlossen." still is
+        if PERFECT_INFINITIVE.search(sentence.text):
+            return "past"
         # the model marks few infinitives: a future marker of the word list still looks ahead
         return "future" if "future" in _word_tenses(sentence.text) else "present"
     text = sentence.text
