@@ -186,6 +186,26 @@ CASES = [
     ("Schuld sind die Regenmengen im Juni.", "2021-07-17", [("im Juni", "DATE", "2021-06")]),
     ("Seit Anfang Mai ist die Straße gesperrt.", "2011-06", [("Anfang Mai", "DATE", "2011-05")]),
     ("Der Anstieg hält seit dem Herbst an.", "2013-04", [("seit dem Herbst", "DATE", "2012-FA")]),
+    # a weekday of a named week
+    (
+        "Er will bis Freitag kommender Woche entscheiden.",
+        "2023-02-24",
+        [("Freitag kommender Woche", "DATE", "2023-03-03")],
+    ),
+    (
+        "Am Mittwoch vergangener Woche kam er.",
+        "2013-10-29",
+        [("Am Mittwoch vergangener Woche", "DATE", "2013-10-23")],
+    ),
+    # an undated text keeps the part of day and the clock time of its weekday
+    (
+        "Am Montagmorgen ruderten sie hinaus. Der Zug fuhr um 22.40 Uhr.",
+        "",
+        [
+            ("Am Montagmorgen", "TIME", "XXXX-WXX-1TMO"),
+            ("um 22.40 Uhr", "TIME", "XXXX-WXX-1T22:40"),
+        ],
+    ),
     # count adjectives: a duration before what lasts, an age before a person
     (
         "Er erhielt eine dreieinhalbjährige Haftstrafe, die 38-jährige Frau eine 15-jährige.",

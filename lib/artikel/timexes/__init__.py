@@ -299,8 +299,8 @@ def find_timexes(
             last_date = _year_and_month(value) or last_date
             if len(match.groups.get("year", "")) == 4 and _month_of(match.groups):
                 history, history_end = _year_and_month(value), timex.end
-            if re.fullmatch(r"XXXX-WXX-\d", value):
-                weekday, weekday_end = value, timex.end
+            if re.match(r"XXXX-WXX-\d", value):
+                weekday, weekday_end = value[:10], timex.end
         else:
             timex.granularity = timex.type.lower()
         timexes.append(timex)

@@ -11,15 +11,17 @@ from .context import Context
 from .lexicon import lexicon
 
 
-def with_time(day: date, groups: dict) -> str:
-    """A day's value with the clock time or the part of day the match wrote."""
+def with_time(day: date | str, groups: dict) -> str:
+    """A day's value (or an underspecified one, "XXXX-WXX-1") with the clock time or the part
+    of day the match wrote; "Freitagabend um 8 Uhr" is 20:00."""
+    day = day if isinstance(day, str) else day.isoformat()
+    part = lexicon("day_parts").get((groups.get("part") or "").lower())
     if groups.get("hour"):
         hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
-        return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if groups.get("part"):
-        part = lexicon("day_parts").get(groups["part"].lower())
-        return f"{day.isoformat()}T{part}" if part else day.isoformat()
-    return day.isoformat()
+        if hour < 12 and part in ("AF", "EV"):
+            hour += 12
+        return f"{day}T{hour:02d}:{minute:02d}"
+    return f"{day}T{part}" if part else day
 
 
 def unit_offset(groups: dict) -> int:
@@ -74,7 +76,7 @@ def weekday(groups: dict, ctx: Context) -> str | None:
         delta = (wanted - day.isoweekday()) * step % 7 or 7
         return with_time(day + timedelta(days=delta * step), groups)
     if ctx.reference is None:  # the month when only it is known; undated: underspecified
-        return ctx.month_value or f"XXXX-WXX-{wanted}"
+        return ctx.month_value or with_time(f"XXXX-WXX-{wanted}", groups)
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
     leading = ctx.before[-12:].lower() + prefix  # "morgen Sonntag" may be two expressions
     # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
@@ -107,6 +109,16 @@ def weekday(groups: dict, ctx: Context) -> str | None:
     else:  # a past event near the reported day: the closer occurrence, earlier on a tie
         delta = delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta
     return with_time(ctx.reference + timedelta(days=delta), groups)
+
+
+def weekday_of_week(groups: dict, ctx: Context) -> str | None:
+    """ "Freitag kommender Woche", "am Mittwoch vergangener Woche": that day of the week the
+    modifier names, counted from the day of writing."""
+    if ctx.reference is None:
+        return weekday(groups, ctx)
+    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    monday = ctx.reference - timedelta(days=ctx.reference.weekday())
+    return with_time(monday + timedelta(weeks=unit_offset(groups), days=wanted - 1), groups)
 
 
 def anaphoric_day(groups: dict, ctx: Context) -> str | None:

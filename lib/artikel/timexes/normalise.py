@@ -11,7 +11,16 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from .context import Context, _number
-from .days import anaphoric_day, clock, midnight, unit_offset, weekday, weekend, with_time
+from .days import (
+    anaphoric_day,
+    clock,
+    midnight,
+    unit_offset,
+    weekday,
+    weekday_of_week,
+    weekend,
+    with_time,
+)
 from .durations import (
     _duration,
     _duration_adjective,
@@ -469,6 +478,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "year_bc": _year_bc,
     "year_short_second": _year_short_second,
     "weekday": weekday,
+    "weekday_of_week": weekday_of_week,
     "anaphoric": anaphoric_day,
     "clock": clock,
     "midnight": midnight,
