@@ -209,3 +209,33 @@ def test_inputs_of_every_suffix_are_counted_and_line_errors_grouped(tmp_path, ca
     )
     err = capsys.readouterr().err
     assert "2 × parse:" in err or "2 × read:" in err  # one line for both broken lines
+
+
+def test_a_table_built_by_hand_with_bad_dates_keeps_every_article(seed_path, monkeypatch):
+    """A DataFrame given to analyze() is checked like read input: a date that is no date
+    becomes an error row naming the article, the others are analysed; an article whose
+    analysis raises becomes an error row too."""
+    seed = seed_path.read_text(encoding="utf-8").split("\n", 1)[1]
+    frame = pd.DataFrame(
+        {
+            "article_id": ["bad", "impossible", "good"],
+            "text": [seed, seed, seed],
+            "date": ["none", "2019-02-30", "28.02.2019"],
+        }
+    )
+    result = artikel.analyze(frame)
+    assert list(result.articles["article_id"]) == ["good"]
+    assert list(result.articles["date"]) == ["2019-02-28"]
+    assert len(result.timexes) > 0
+    errors = result.errors.set_index("article_id")["error"]
+    assert "'none' is not a date" in errors["bad"] and "impossible day 30" in errors["impossible"]
+
+    from artikel import annotate
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in a layer")
+
+    monkeypatch.setattr(annotate, "_article_tables", broken)
+    failed = artikel.analyze(frame.iloc[2:])
+    assert failed.articles.empty
+    assert "RuntimeError: a bug in a layer" in failed.errors["error"].iloc[0]

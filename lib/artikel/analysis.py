@@ -14,7 +14,7 @@ import pandas as pd
 from spacy.language import Language
 
 from . import __version__
-from .reading import InputError, read_articles
+from .reading import InputError, check_dates, read_articles
 from .run import MemorySink, run_analysis
 from .settings import Settings, load_settings
 from .tables import FORMATS, TABLE_NAMES, make_table, read_table, write_table
@@ -98,8 +98,8 @@ def analyze(
     if not isinstance(articles, pd.DataFrame):
         articles = read_articles(articles, settings=settings)
     input_errors = articles.attrs.get("errors", make_table("errors"))
-    rows = make_table("articles", articles).to_dict("records")
-    items = [InputError(**row) for row in input_errors.to_dict("records")] + rows
+    rows, date_errors = check_dates(make_table("articles", articles).to_dict("records"))
+    items = [InputError(**row) for row in input_errors.to_dict("records")] + date_errors + rows
     run, tables = run_analysis(
         items,
         MemorySink(),

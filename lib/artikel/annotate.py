@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .entities import find_mentions
 from .gender import person_genders, speaker_gender
@@ -205,18 +206,25 @@ def analyze_batch(articles: list[dict], nlp: Language, settings: Settings) -> li
     except Exception:  # find the article that fails, analyse the others one by one
         docs = [_pipe_one(nlp, item[3]) for item in supported]
     for (index, lang, paragraphs, _), doc in zip(supported, docs, strict=True):
-        article = articles[index]
         if isinstance(doc, Exception):
-            results[index] = _analysis_error(article, doc)
+            results[index] = _analysis_error(articles[index], doc)
         else:
-            results[index] = _article_tables(article, doc, lang, paragraphs, settings)
+            results[index] = _tables_or_error(articles[index], doc, lang, paragraphs, settings)
     for index, lang, paragraphs, doc in prepared:
         if index not in piped:  # no pipeline for its language: sentences by the rules alone
             doc = set_sentence_starts(doc)
-            results[index] = _article_tables(
+            results[index] = _tables_or_error(
                 articles[index], doc, lang, paragraphs, settings, layers=False
             )
     return results
+
+
+def _tables_or_error(article: dict, doc: Doc, *args, **kwargs) -> dict:
+    """``_article_tables``, or the error row of the article it fails on."""
+    try:
+        return _article_tables(article, doc, *args, **kwargs)
+    except Exception as exc:  # one bad article must not stop the corpus
+        return _analysis_error(article, exc)
 
 
 def _has_pipeline(text: str, lang: str, settings: Settings) -> bool:

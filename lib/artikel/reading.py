@@ -99,6 +99,25 @@ def count_words(text: str) -> int:
 # --------------------------------------------------------------------------- dates
 
 
+def check_dates(rows: list[dict]) -> tuple[list[dict], list[InputError]]:
+    """Rows of an articles table built by the caller (not by ``read_articles``) with their
+    dates normalised; a row whose date is no date becomes an error row naming it."""
+    checked, errors = [], []
+    for row in rows:
+        try:
+            date, precision = parse_date(row.get("date"))
+        except InputProblem as exc:
+            article_id = str(row.get("article_id", ""))
+            where = str(row.get("source") or "articles table")
+            message = f"article {article_id!r}: {exc}"
+            errors.append(InputError(where, exc.stage, message, article_id))
+            continue
+        if date != row.get("date"):
+            row["date"], row["date_precision"] = date, precision
+        checked.append(row)
+    return checked, errors
+
+
 def parse_date(value: object) -> tuple[str, str]:
     """Normalise a publication date to (``YYYY[-MM[-DD]]``, precision).
 
