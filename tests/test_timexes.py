@@ -186,6 +186,18 @@ CASES = [
     ("Schuld sind die Regenmengen im Juni.", "2021-07-17", [("im Juni", "DATE", "2021-06")]),
     ("Seit Anfang Mai ist die Straße gesperrt.", "2011-06", [("Anfang Mai", "DATE", "2011-05")]),
     ("Der Anstieg hält seit dem Herbst an.", "2013-04", [("seit dem Herbst", "DATE", "2012-FA")]),
+    (
+        "Betroffen sind in diesem Jahr 14 Verbindungen.",
+        "2021-10-28",
+        [("in diesem Jahr", "DATE", "2021")],
+    ),
+    ("Das Buch soll bis Ende Jahr fertig sein.", "2015-11", [("Ende Jahr", "DATE", "2015")]),
+    ("Die Züge fahren bis ins neue Jahr.", "2014-12", [("neue Jahr", "DATE", "2015")]),
+    (
+        "Jedes Frühjahr prüft die Gemeinde den Damm.",
+        "2019-02",
+        [("Jedes Frühjahr", "SET", "XXXX-SP")],
+    ),
     # a weekday of a named week
     (
         "Er will bis Freitag kommender Woche entscheiden.",

@@ -276,7 +276,7 @@ def _relative_unit(groups: dict, ctx: Context) -> str | None:
     if ctx.year is None:
         return None
     offset = unit_offset(groups)
-    unit = (groups.get("unit") or groups.get("mod", "")).lower()
+    unit = (groups.get("unit") or groups.get("swiss") or groups.get("mod", "")).lower()
     if unit.startswith("jahr"):
         return f"{ctx.year + offset:04d}"
     if unit.startswith("monat"):
