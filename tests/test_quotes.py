@@ -174,6 +174,19 @@ def test_indirect_konjunktiv_without_dass():
     ]
 
 
+def test_a_stance_adjective_reports_the_clause_it_introduces():
+    found = quotes("Scholz zeigte sich zuversichtlich, dass die Renten sicher seien.", SCHOLZ)
+    assert summary(found) == [
+        ("die Renten sicher seien", "indirect", "zeigte zuversichtlich", "Olaf Scholz")
+    ]
+    found = quotes("Scholz ist überzeugt, die Wahl gewinnen zu können.", SCHOLZ)
+    assert summary(found) == [
+        ("die Wahl gewinnen zu können", "indirect", "ist überzeugt", "Olaf Scholz")
+    ]
+    assert quotes("Scholz ist zuversichtlich, aber die Lage bleibt ernst.", SCHOLZ) == []
+    assert quotes("Scholz war froh, als der Zug endlich kam.", SCHOLZ) == []
+
+
 def test_separable_verb_cue():
     found = quotes("Scholz kündigte in Berlin an, die Steuern würden nicht erhöht.", SCHOLZ)
     assert summary(found) == [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import CLAUSE_END, SENTENCE_END, is_konjunktiv, source_words
+from .lexicon import CLAUSE_END, SENTENCE_END, STANCE, is_konjunktiv, source_words
 
 
 class CueFinder:
@@ -29,6 +29,9 @@ class CueFinder:
             beyond: int | None = None  # the clause end over quoted words, when a particle asks
             cue = None
             for lemma, particle in lex.verb_forms[token.text]:
+                if lemma == STANCE:
+                    cue = cue or self._stance_cue(start)
+                    continue
                 need = lex.verb_needs.get(lemma)
                 needed = self._needed_word(start, last, need) if need else last
                 if needed is None:
@@ -49,6 +52,15 @@ class CueFinder:
             if cue is not None:
                 cues[start] = cue
         return cues
+
+    def _stance_cue(self, adjective: int) -> tuple[str, int] | None:
+        """ "ist zuversichtlich", "zeigte sich überzeugt": a stance adjective is a cue when a
+        copula of ``stance_adjectives.txt`` comes before it in its clause."""
+        copulas = self.lex.stances[self.doc[adjective].text]
+        for j in range(adjective - 1, self._clause_start(adjective) - 1, -1):
+            if self.doc[j].lower_ in copulas:
+                return f"{self.doc[j].text} {self.doc[adjective].text}", adjective
+        return None
 
     def _needed_word(self, verb: int, last: int, need: str) -> int | None:
         """The token of the word a verb needs at the end of its clause ("rechnet damit, dass",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
-from .lexicon import is_evidence, is_konjunktiv, verb_lemmas
+from .lexicon import STANCE, is_evidence, is_konjunktiv, verb_lemmas
 from .types import Mention, Quote, trim_content
 
 # determiners that continue a noun phrase as its genitive ("Angaben des Roten Kreuzes")
@@ -214,6 +216,8 @@ class IndirectPass:
             return self._embedded_report(sentence, i, c_end, direct)
         if self._konj_cue(i):
             return None  # someone else's account: a continuation
+        if verb_lemmas(doc[i].text, lex) == {STANCE} and not self._stance_report(c_end, sentence):
+            return None  # "Er ist zuversichtlich." reports nothing
         if i == sentence.start + 1 and self._has_role(sentence[0], "anaphoric_object"):
             return None  # "Das sagte X, Bürgermeisterin von Y, …": it attributes what came before
         follows = c_end < sentence.end and doc[c_end].text in (",", ":")
@@ -267,6 +271,19 @@ class IndirectPass:
                 return None
             return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
         return None
+
+    def _stance_report(self, c_end: int, sentence: Span) -> bool:
+        """After a stance adjective's comma, a clause that reports: "dass"/"ob", a
+        zu-infinitive or a Konjunktiv verb ("ist zuversichtlich, … schlagen zu können")."""
+        doc = self.doc
+        if c_end >= sentence.end - 1 or doc[c_end].text != ",":
+            return False
+        if self._has_role(doc[c_end + 1], "complementizer"):
+            return True
+        clause = doc[c_end + 1 : self._clause_end(c_end + 1)]
+        words = [t.lower_ for t in clause]
+        infinitive = "zu" in words[1:] or any(re.fullmatch(r"\w+zu\w+en", w) for w in words)
+        return infinitive or self._konjunktiv_in(clause)
 
     def _embedded_report(
         self, sentence: Span, i: int, c_end: int, direct: list[Quote]

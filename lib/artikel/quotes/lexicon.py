@@ -27,6 +27,9 @@ def _fields(name: str) -> list[list[str]]:
     return [entry.split("\t") for entry in load_entries(f"quotes/{name}")]
 
 
+STANCE = "<stance>"  # the lemma of a stance adjective among the verb forms
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The quote resources of ``resources/de/quotes/``, parsed."""
@@ -48,6 +51,7 @@ class Lexicon:
     object_only: frozenset[str]  # of those, lemmas that never attribute a reported clause
     evidence: frozenset[str]  # nouns of a source phrase that name no source ("Berichten")
     speech_nouns: frozenset[str]  # nouns that carry reported content ("Standpunkt", "Befehl")
+    stances: dict[str, frozenset[str]]  # stance adjective -> the copulas that make it a cue
 
 
 def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -77,6 +81,9 @@ def lexicon() -> Lexicon:
                 forms.setdefault(form, []).append((lemma, "" if joined else particle))
         if len(row) > 2:
             konj.update(row[2].split())
+    stances = {row[0]: frozenset(row[1].split()) for row in _fields("stance_adjectives.txt")}
+    for adjective in stances:  # cues like a verb, with a stricter clause (indirect.py)
+        forms.setdefault(adjective, []).append((STANCE, ""))
     marks = {row[0]: tuple(row[1:]) for row in _fields("quote_marks.txt")}
     roles = role_nouns()
     orgs = organisation_nouns()
@@ -104,6 +111,7 @@ def lexicon() -> Lexicon:
         ),
         evidence=frozenset(row[0].lower() for row in _fields("evidence_nouns.txt")),
         speech_nouns=frozenset(row[0] for row in _fields("speech_nouns.txt")),
+        stances=stances,
     )
 
 
