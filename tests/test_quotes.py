@@ -450,6 +450,24 @@ def test_pronoun_resolves_to_the_last_person_of_its_gender():
     assert found[0]["speaker_text"] == "sie"
 
 
+def test_a_pronoun_after_an_unnamed_new_person_resolves_to_that_role():
+    text = (
+        "Annalena Baerbock reiste ab. Die Offensive wurde von einer Armeesprecherin bestätigt. "
+        "Sie sagte, das Ziel sei erreicht."
+    )
+    found = quotes(text, {"Annalena Baerbock": ("PER", "Annalena Baerbock")})
+    assert summary(found) == [("das Ziel sei erreicht", "indirect", "sagte", "Armeesprecherin")]
+    # a definite role refers back to the person named before: the pronoun goes to her
+    text = "Annalena Baerbock trat zurück, sagte die 55-Jährige. Sie betonte, das Ziel sei klar."
+    found = quotes(text, {"Annalena Baerbock": ("PER", "Annalena Baerbock")})
+    assert found[-1]["speaker"] == "Annalena Baerbock"
+
+
+def test_a_feminine_noun_after_der_is_no_subject():
+    found = quotes("Der Zeitung sagte Scholz, die Renten seien sicher.", SCHOLZ)
+    assert summary(found) == [("die Renten seien sicher", "indirect", "sagte", "Olaf Scholz")]
+
+
 def test_organisation_as_speaker():
     found = quotes("Die Polizei teilte mit, der Fahrer sei unverletzt geblieben.")
     assert summary(found) == [

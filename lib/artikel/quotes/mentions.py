@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ..canonical import Mention as EntityMention
 from ..canonical import canonicalize
-from ..names import noun_form, noun_kinds
+from ..names import gender_suffixes, noun_form, noun_kinds
 from .lexicon import CAPITAL_START, gender_of_first_name, gender_of_name
 from .types import Mention
 
@@ -143,11 +143,13 @@ class MentionFinder:
             if left > 0 and lex.np_words.get(doc[left - 1].lower_) == "determiner":
                 left -= 1
                 determiner = doc[left].lower_
-            governed = (
-                left > 0 and lex.np_words.get(doc[left - 1].lower_) == "preposition"
-            ) or "oblique" in lex.determiners.get(determiner, ())
-            right = self._complement_end(start + 1)
             info = table[form][1]
+            governed = (
+                (left > 0 and lex.np_words.get(doc[left - 1].lower_) == "preposition")
+                or "oblique" in lex.determiners.get(determiner, ())
+                or (determiner == "der" and self._feminine_or_plural(kind, info, table[form][0]))
+            )
+            right = self._complement_end(start + 1)
             head = self._nominative(token, table)
             gender = info if kind == "ROLE" else "x"
             if kind == "ROLE" and gender == "x":
@@ -176,6 +178,16 @@ class MentionFinder:
                 )
             )
         return found
+
+    @staticmethod
+    def _feminine_or_plural(kind: str, info: str, nominative: str) -> bool:
+        """A role noun for women or for several people, or an organisation noun of feminine
+        gender (``gender_suffixes``): after "der" it is dative or genitive, never a subject
+        ("Der Zeitung sagte X", "der Sprecherin zufolge")."""
+        if kind == "ROLE":
+            return info in ("f", "p")
+        ending = next((g for e, g in gender_suffixes() if nominative.lower().endswith(e)), "")
+        return ending in ("Fem", "Plur")
 
     def _nominative_adjective(self, t: Token, determiner: str) -> str:
         """ "indischen" after a definite article → "indische" (weak declension); "" for

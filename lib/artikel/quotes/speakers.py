@@ -10,6 +10,8 @@ from ..names import noun_form
 from .lexicon import compatible, gender_of_name
 from .types import Mention, Quote
 
+INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
+
 
 class SpeakerResolver:
     """The speaker of each quote as a mention and a canonical name; a part of ``QuoteArticle``."""
@@ -153,7 +155,35 @@ class SpeakerResolver:
         if mention.gender == "p":
             return "", "unnamed"
         person = self._recent_person(mention.start, mention.gender, quotes=quotes)
+        role = self._recent_role(mention.start, mention.gender)
+        if role is not None and (not person or role[0] > self._last_named(mention.start, person)):
+            return role[1], "role"  # "… von einer Armeesprecherin bestätigt. Sie sagte, …"
         return (person, "person") if person else ("", "unnamed")
+
+    def _recent_role(self, offset: int, gender: str) -> tuple[int, str] | None:
+        """The last indefinite role noun phrase ("einer Armeesprecherin": someone new, without
+        a name) before ``offset`` in this or the previous sentence whose gender fits a
+        pronoun: (its start, the role as speaker)."""
+        here = self.token_at(offset)
+        if here is None or gender not in ("m", "f"):
+            return None
+        sentence = self.sentence_at(here.i)
+        previous = self.sentence_at(sentence.start - 1) if sentence.start > 0 else sentence
+        roles = [
+            m
+            for m in self.mentions_in(previous.start_char, offset)
+            if m.kind == "role"
+            and m.gender == gender
+            and m.text.split()[0].lower() in INDEFINITE
+            and not self._apposition(m)
+        ]
+        return (roles[-1].start, roles[-1].canonical) if roles else None
+
+    def _last_named(self, offset: int, name: str) -> int:
+        """Where the person ``name`` was last mentioned before ``offset`` (-1: never by name)."""
+        starts = [m.start for m in self.names if m.canonical == name and m.end <= offset]
+        starts += [off for off, _, linked, _ in self.links if linked == name and off < offset]
+        return max(starts, default=-1)
 
     def _apposition(self, mention: Mention) -> str:
         """The name in apposition to a role noun phrase: "der Sprecher der Bewegung, Ehsan
