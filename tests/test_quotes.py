@@ -468,6 +468,19 @@ def test_a_feminine_noun_after_der_is_no_subject():
     assert summary(found) == [("die Renten seien sicher", "indirect", "sagte", "Olaf Scholz")]
 
 
+def test_the_object_of_an_active_zitiert_speaks():
+    names = {"Granit Xhaka": ("PER", "Granit Xhaka"), "Corriere": ("ORG", "Corriere")}
+    text = (
+        "Der Corriere zitiert Captain Granit Xhaka mit den Worten: „Wir gehen erhobenen Hauptes.“"
+    )
+    assert summary(quotes(text, names)) == [
+        ("Wir gehen erhobenen Hauptes.", "direct", "zitiert", "Granit Xhaka")
+    ]
+    text = "Granit Xhaka wird vom Corriere mit den Worten zitiert: „Wir gehen erhobenen Hauptes.“"
+    assert quotes(text, names)[0]["speaker"] == "Granit Xhaka"
+    assert quotes("Der Corriere zitierte einen Bericht, wonach der Trainer gehe.", names) == []
+
+
 def test_organisation_as_speaker():
     found = quotes("Die Polizei teilte mit, der Fahrer sei unverletzt geblieben.")
     assert summary(found) == [

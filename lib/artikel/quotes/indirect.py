@@ -182,8 +182,8 @@ class IndirectPass:
             if not sentence.start <= i < sentence.end or i in used_cues:
                 continue
             lemmas = verb_lemmas(self.doc[i].text, self.lex)
-            if lemmas and lemmas <= self.lex.object_only:
-                continue  # "bezeichnete … als „…“": a quoted complement only, no report
+            if lemmas and lemmas <= self.lex.object_only | self.lex.object_speakers:
+                continue  # "bezeichnete … als „…“", "zitiert X: „…“": a direct quote only
             if any(q.start <= self.doc[i].idx < q.end for q in found):
                 continue
             quote = self._verb_quote(sentence, i, direct)

@@ -52,6 +52,7 @@ class Lexicon:
     evidence: frozenset[str]  # nouns of a source phrase that name no source ("Berichten")
     speech_nouns: frozenset[str]  # nouns that carry reported content ("Standpunkt", "Befehl")
     stances: dict[str, frozenset[str]]  # stance adjective -> the copulas that make it a cue
+    object_speakers: frozenset[str]  # lemmas whose object speaks in the active voice
 
 
 def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         evidence=frozenset(row[0].lower() for row in _fields("evidence_nouns.txt")),
         speech_nouns=frozenset(row[0] for row in _fields("speech_nouns.txt")),
         stances=stances,
+        object_speakers=frozenset(row[0] for row in _fields("object_speaker_verbs.txt")),
     )
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from ..names import noun_form
-from .lexicon import compatible, gender_of_name
+from .lexicon import compatible, gender_of_name, verb_lemmas
 from .types import Mention, Quote
 
 INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
@@ -33,6 +33,8 @@ class SpeakerResolver:
         sentence = self.sentence_at(verb)
         if c_end < sentence.end and self._named_tail(verb, c_end, sentence):
             c_end = sentence.end  # "…, schreibt die «NZZ».": the quoted name is the subject
+        if (spoken := self._object_speaker(verb, c_end)) is not None:
+            return spoken
         if self.has_parse:
             heads = [doc[verb]]
             if (
@@ -73,6 +75,28 @@ class SpeakerResolver:
         if after:
             return after[0]
         return before[-1] if before else None
+
+    def _object_speaker(self, verb: int, c_end: int) -> Mention | None:
+        """The object of an active "zitiert" (``object_speaker_verbs.txt``): "Die Zeitung
+        zitiert einen Augenzeugen mit den Worten: …"; None in the passive or without one."""
+        doc = self.doc
+        lemmas = verb_lemmas(doc[verb].text, self.lex)
+        if not lemmas or not lemmas <= self.lex.object_speakers:
+            return None
+        clause = doc[self._clause_start(verb) : c_end]
+        if any(t.lower_.startswith(("wird", "wurde", "werde", "worden")) for t in clause):
+            return None  # "wird mit den Worten zitiert": the subject speaks
+        last = doc[c_end - 1]
+        after = self.mentions_in(doc[verb].idx + len(doc[verb]), last.idx + len(last))
+        return next(
+            (m for m in after if not self._weak(m) and not self._after_preposition(m)), None
+        )
+
+    def _after_preposition(self, m: Mention) -> bool:
+        """The mention follows a preposition ("mit den Worten", "in der Zeitung")."""
+        token = self.token_at(m.start)
+        before = self.doc[token.i - 1] if token is not None and token.i > 0 else None
+        return before is not None and self.lex.np_words.get(before.lower_) == "preposition"
 
     def _weak(self, m: Mention) -> bool:
         """A place or other name that speaks only when nothing else can ("In Genf sagte …")."""
