@@ -37,6 +37,17 @@ def genders(text: str, settings=None) -> dict[str, str]:
         ("Kim Berger, die Vorsitzende der Partei, trat am Montag zurück.", "Kim Berger", "female"),
         ("Kim Berger, der CDU-Vorsitzende, trat am Montag zurück.", "Kim Berger", "male"),
         ("Kim Berger, die am Montag zurücktrat, bleibt Abgeordnete.", "Kim Berger", "female"),
+        # a feminine title decides; after "Name," it is the title of the next name
+        (
+            "Empfangen wurden König Kim Berger, Königin Sasha Lenz und Gäste.",
+            "Sasha Lenz",
+            "female",
+        ),
+        (
+            "Empfangen wurden König Kim Berger, Königin Sasha Lenz und Gäste.",
+            "Kim Berger",
+            "unknown",
+        ),
         # an unambiguous first name, else unknown
         ("Angela Brandt eröffnete die Ausstellung in Dresden.", "Angela Brandt", "female"),
         ("Olaf Brandt eröffnete die Ausstellung in Dresden.", "Olaf Brandt", "male"),

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .canonical import Mention
-from .names import noun_form, role_nouns
+from .names import noun_form, person_nouns, role_nouns
 from .resources import first_name_gender_of, load_entries
 from .settings import Settings
 
@@ -78,12 +78,23 @@ def _feminine_noun(lower: str) -> bool:
     return bool(form) and role_nouns()[form][1] == "f"
 
 
+@cache
+def _feminine_titles() -> frozenset[str]:
+    """Titles of ``person_nouns.txt`` in a feminine form ("Königin", "Bundeskanzlerin")."""
+    return frozenset(
+        w for w, _, gender, uses in person_nouns() if gender == "f" and "title" in uses
+    )
+
+
 def _noun_gender(token: Token) -> str | None:
-    """female/male for Frau/Herr or a feminine person noun ("Kanzlerin", "CDU-Politikerin");
-    None for a masculine role noun (generic masculine) or any other word."""
+    """female/male for Frau/Herr or a feminine person noun or title ("Kanzlerin",
+    "CDU-Politikerin", "Königin"); None for a masculine role noun (generic masculine) or
+    any other word."""
     titles = _gender_words()["title"]
     if token.text in titles:
         return titles[token.text]
+    if token.text in _feminine_titles():
+        return FEMALE
     return FEMALE if token.text[:1].isupper() and _feminine_noun(token.lower_) else None
 
 
@@ -116,6 +127,8 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
         word = after[1]
         next_word = after[2] if len(after) > 2 else None
         gender = _noun_gender(word)
+        if gender and next_word is not None and next_word.ent_type_ == "PER":
+            gender = None  # "König Juan Carlos, Königin Sophia": the title of the next name
         if gender is None and next_word is not None:
             gender = _adjectival_noun(word, next_word)
         determiner = word.lower_ in _gender_words()["determiner"]
