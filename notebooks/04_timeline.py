@@ -136,11 +136,11 @@ person_events[["article_id", "timex", "value", "start", "end", "sentence"]]
 #   | | span F1 | value F1 |
 #   |---|---|---|
 #   | development corpus (20 articles the rules were checked on) | 0.987 | 0.961 |
-#   | German Wikinews, analysis half (errors read) | 0.925 | 0.884 |
-#   | German Wikinews, held-out half (never read) | 0.919 | 0.831 |
-#   | own TIMEX3 corpus, test split (25 documents written for the project) | 0.972 | 0.909 |
-#   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.942 | 0.899 |
-#   | WikiWarsDE, documents 12–22 (never read) | 0.954 | 0.912 |
+#   | German Wikinews, analysis half (errors read) | 0.955 | 0.924 |
+#   | German Wikinews, held-out half (never read) | 0.926 | 0.842 |
+#   | own TIMEX3 corpus, test split (25 documents written for the project) | 0.974 | 0.917 |
+#   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.944 | 0.901 |
+#   | WikiWarsDE, documents 12–22 (never read) | 0.956 | 0.914 |
 #
 # * **News or history.** Each article is read as news (relative dates from the publication
 #   date) or, when most of its explicit years lie years before its date, as a narrative
