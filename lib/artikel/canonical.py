@@ -127,6 +127,8 @@ def _is_adjective(token: Token, next_token: Token) -> bool:
         return True
     if token.pos_ in ("NOUN", "VERB", "NUM", "DET"):
         return False
+    if token.lower_.endswith(declension().noun_endings):
+        return False  # "Verbraucherzentrale Hessen": a noun that ends like "zentral-e"
     stem = _adjective_stem(token.text)
     if stem == token.text or token.text.endswith("er"):
         return False  # "-er" is nominative already or indeclinable ("Wiener Stadthalle")

@@ -102,6 +102,7 @@ class Declension:
     adjective_suffixes: tuple[str, ...]
     adjective_endings: tuple[str, ...]
     strong_endings: dict[str, str]
+    noun_endings: tuple[str, ...]  # nouns that end like adjectives ("Zentrale")
 
 
 @cache
@@ -113,6 +114,7 @@ def declension() -> Declension:
         adjective_suffixes=tuple(v[0] for v in values["adjective_suffix"]),
         adjective_endings=tuple(v[0] for v in values["adjective_ending"]),
         strong_endings={v[0]: v[1] for v in values["strong_ending"]},
+        noun_endings=tuple(v[0] for v in values.get("noun_ending", [])),
     )
 
 
