@@ -463,6 +463,15 @@ def test_a_pronoun_after_an_unnamed_new_person_resolves_to_that_role():
     assert found[-1]["speaker"] == "Annalena Baerbock"
 
 
+def test_a_demonstrative_before_a_speech_verb_is_the_speaker_mention():
+    text = "Am Telefon war nur eine Sprecherin. Diese bestätigte, dass ein Haftbefehl besteht."
+    found = quotes(text)
+    assert summary(found) == [("ein Haftbefehl besteht", "indirect", "bestätigte", "Sprecherin")]
+    assert found[0]["speaker_text"] == "Diese"
+    found = quotes("Diese Entscheidung bestätigte, dass alles gut sei.")
+    assert found[0]["speaker_text"] != "Diese"
+
+
 def test_a_feminine_noun_after_der_is_no_subject():
     found = quotes("Der Zeitung sagte Scholz, die Renten seien sicher.", SCHOLZ)
     assert summary(found) == [("die Renten seien sicher", "indirect", "sagte", "Olaf Scholz")]

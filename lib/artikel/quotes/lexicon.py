@@ -42,6 +42,7 @@ class Lexicon:
     organisations: dict[str, tuple[str, str]]  # form -> (nominative, kind)
     pronouns: dict[str, str]
     personal: frozenset[str]
+    demonstrative: frozenset[str]  # speaker mentions only before a speech verb ("Diese sagte")
     konjunktiv: dict[str, str]
     np_words: dict[str, str]  # word -> determiner / preposition / conjunction / abbreviation
     determiners: dict[str, frozenset[str]]  # determiner -> definite, genitive, m, f
@@ -97,6 +98,9 @@ def lexicon() -> Lexicon:
         organisations=orgs,
         pronouns={row[0]: row[1] for row in _fields("pronouns.txt")},
         personal=frozenset(row[0] for row in _fields("pronouns.txt") if row[2] == "personal"),
+        demonstrative=frozenset(
+            row[0] for row in _fields("pronouns.txt") if row[2] == "demonstrative"
+        ),
         konjunktiv={row[0]: row[1] for row in _fields("konjunktiv.txt")},
         np_words={row[0]: row[1] for row in _fields("noun_phrase_words.txt")},
         determiners={
@@ -150,7 +154,7 @@ def matchers(vocab: Vocab) -> dict[str, Matcher]:
     for index, (kind, phrase) in enumerate(lex.sources):
         sources.add(f"{kind}|{index}", [_phrase_pattern(phrase)])
     pronouns = Matcher(vocab)
-    pronouns.add("PRONOUN", [[{"LOWER": {"IN": sorted(lex.personal)}}]])
+    pronouns.add("PRONOUN", [[{"LOWER": {"IN": sorted(lex.personal | lex.demonstrative)}}]])
     return {"verbs": verbs, "sources": sources, "pronouns": pronouns}
 
 

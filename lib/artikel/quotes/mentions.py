@@ -276,6 +276,8 @@ class MentionFinder:
             if self.in_marks[start]:
                 continue
             token = self.doc[start]
+            if token.lower_ in self.lex.demonstrative and not self._before_speech_verb(start):
+                continue  # "Diese Entscheidung …": a determiner
             found.append(
                 Mention(
                     token.idx,
@@ -286,6 +288,13 @@ class MentionFinder:
                 )
             )
         return found
+
+    def _before_speech_verb(self, i: int) -> bool:
+        """A singular speech verb follows token i ("Diese bestätigte, …")."""
+        if i + 1 >= len(self.doc):
+            return False
+        verb = self.doc[i + 1]
+        return verb.text in self.lex.verb_forms and "Plur" not in verb.morph.get("Number")
 
     def _role_links(self) -> list[tuple[int, str, str, str]]:
         """(offset, role word, canonical name, gender) for every role noun written right
