@@ -136,10 +136,10 @@ plt.show()
 #   tool uses no world knowledge; a corpus may want an override file for the people it
 #   knows.
 # * **Quotes inherit the errors of attribution** (chapter 3): the gender of the speaker of a
-#   correctly found quote is right 0.955 / 0.897 / 0.674 of the time, mostly because the
+#   correctly found quote is right 0.955 / 0.923 / 0.719 of the time, mostly because the
 #   speaker itself is wrong or unresolved. The share of women among quotes came out at 0.308
-#   vs 0.295 in the gold (dev), 0.330 vs 0.358 and 0.117 vs 0.092 on the two Wikinews halves,
-#   and 0.353 vs 0.380 on the test split of the project's own quote corpus.
+#   vs 0.295 in the gold (dev), 0.330 vs 0.358 and 0.123 vs 0.092 on the two Wikinews halves,
+#   and 0.354 vs 0.380 on the test split of the project's own quote corpus.
 # * **Binary categories.** The guidelines record *female*, *male* or *unknown*; people whose
 #   gender is neither, or not known, are counted as unknown, and a first name says nothing
 #   about how a person identifies. Report shares with their unknowns and bounds.

@@ -472,6 +472,30 @@ def test_a_demonstrative_before_a_speech_verb_is_the_speaker_mention():
     assert found[0]["speaker_text"] != "Diese"
 
 
+def test_a_subject_before_the_comma_of_its_apposition_speaks():
+    names = {"Michael Knipper": ("PER", "Michael Knipper"), "BaFin": ("ORG", "BaFin")}
+    text = (
+        "Der Vorsitzende des Verbands, Michael Knipper, kritisierte die Entscheidung der BaFin: "
+        "„Die BaFin muss sich fragen lassen.“"
+    )
+    found = quotes(text, names)
+    assert found[0]["speaker"] == "Michael Knipper"
+    assert found[0]["speaker_text"] == "Michael Knipper"
+    # a report before the comma keeps the subject after the verb
+    text = "Er sei in einer Rinne hängen geblieben, erklärt Michael Knipper."
+    assert quotes(text, names)[0]["speaker"] == "Michael Knipper"
+
+
+def test_a_relative_pronoun_after_a_name_speaks_for_it():
+    names = {"Gülsen Celebi": ("PER", "Gülsen Celebi")}
+    text = (
+        "Die Polizei kam spät, so Gülsen Celebi, die auch angab, dass ihre Mandantin Angst hatte."
+    )
+    found = quotes(text, names)
+    assert [q["speaker"] for q in found] == ["Gülsen Celebi", "Gülsen Celebi"]
+    assert found[-1]["speaker_text"] == "die"
+
+
 def test_a_feminine_noun_after_der_is_no_subject():
     found = quotes("Der Zeitung sagte Scholz, die Renten seien sicher.", SCHOLZ)
     assert summary(found) == [("die Renten seien sicher", "indirect", "sagte", "Olaf Scholz")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -35,6 +36,8 @@ class SpeakerResolver:
             c_end = sentence.end  # "…, schreibt die «NZZ».": the quoted name is the subject
         if (spoken := self._object_speaker(verb, c_end)) is not None:
             return spoken
+        if (relative := self._relative_subject(c_start, verb)) is not None:
+            return relative
         if self.has_parse:
             heads = [doc[verb]]
             if (
@@ -64,6 +67,9 @@ class SpeakerResolver:
             and (not self._weak(before[0]) or not strong_after)
         ):
             return self._widest(before, before[0])
+        fronted = not before and not after_first and verb == c_start
+        if fronted and (subject := self._fronted_subject(c_start)) is not None:
+            return subject
         for group in (after, list(reversed(before))):
             strong = [m for m in group if not self._weak(m)]
             if strong:
@@ -97,6 +103,51 @@ class SpeakerResolver:
         token = self.token_at(m.start)
         before = self.doc[token.i - 1] if token is not None and token.i > 0 else None
         return before is not None and self.lex.np_words.get(before.lower_) == "preposition"
+
+    def _relative_subject(self, c_start: int, verb: int) -> Mention | None:
+        """The relative pronoun that opens the cue's clause right after a name or role ("so
+        Celebi, die auch angab, dass …"): the pronoun is the speaker mention, its antecedent
+        the speaker."""
+        doc = self.doc
+        if c_start == 0 or c_start >= verb or doc[c_start - 1].text != ",":
+            return None
+        pronoun = doc[c_start]
+        if not self._has_role(pronoun, "relative") or pronoun.lower_ not in ("der", "die"):
+            return None
+        before = [m for m in self.mentions if m.end <= doc[c_start - 1].idx]
+        if not before or self.text[before[-1].end : doc[c_start - 1].idx].strip():
+            return None
+        antecedent = before[-1]
+        if antecedent.kind not in ("name", "role"):
+            return None
+        return replace(
+            antecedent, start=pronoun.idx, end=pronoun.idx + len(pronoun), text=pronoun.text
+        )
+
+    def _fronted_subject(self, c_start: int) -> Mention | None:
+        """A verb that opens its clause right after a comma has its subject before the comma,
+        at the start of the sentence or after "wie"/"als": "Der Vorsitzende des Verbands,
+        Michael Knipper, kritisierte …", "Wie der Direktor des Amtes, Smith D., mitteilte, …"."""
+        doc = self.doc
+        sentence = self.sentence_at(c_start)
+        if c_start <= sentence.start or doc[c_start - 1].text != ",":
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[sentence.start : c_start]):
+            return None  # "Er sei … geblieben, erklärt X": a report before, the subject after
+        earlier = [
+            m for m in self.mentions_in(sentence.start_char, doc[c_start].idx) if not m.governed
+        ]
+        start = sentence.start
+        if earlier and self._has_role(doc[start], "as"):
+            start += 1  # "Wie der Direktor …, mitteilte"
+        if not earlier or not self._opens_clause(earlier[0], start):
+            return None
+        nearest = earlier[
+            -1
+        ]  # the apposition next to the verb names the source: "…, Michael Knipper,"
+        if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
+            return nearest
+        return self._widest(earlier, earlier[0])
 
     def _weak(self, m: Mention) -> bool:
         """A place or other name that speaks only when nothing else can ("In Genf sagte …")."""
