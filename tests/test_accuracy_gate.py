@@ -32,7 +32,7 @@ PINS = {
         "spkatt": 0.355,
         "redewiedergabe": 0.39,
     },
-    "speaker-mention accuracy": {"dev": 0.983, "analysis": 0.791, "heldout": 0.652},
+    "speaker-mention accuracy": {"dev": 0.983, "analysis": 0.798, "heldout": 0.652},
     "cue accuracy": {"dev": 0.934, "analysis": 0.598, "heldout": 0.58},
     "attributed quotes F1": {"dev": 0.934},
     "timex spans F1": {"dev": 0.981, "analysis": 0.95, "heldout": 0.921},

@@ -187,6 +187,14 @@ def test_a_stance_adjective_reports_the_clause_it_introduces():
     assert quotes("Scholz war froh, als der Zug endlich kam.", SCHOLZ) == []
 
 
+def test_a_particle_written_joined_to_its_adverb_closes_the_cue():
+    found = quotes("Scholz wies daraufhin, dass die Renten sicher seien.", SCHOLZ)
+    assert summary(found) == [
+        ("die Renten sicher seien", "indirect", "wies daraufhin", "Olaf Scholz")
+    ]
+    assert quotes("Daraufhin wies Scholz den Vorwurf zurück.", SCHOLZ) == []
+
+
 def test_separable_verb_cue():
     found = quotes("Scholz kündigte in Berlin an, die Steuern würden nicht erhöht.", SCHOLZ)
     assert summary(found) == [

@@ -36,7 +36,7 @@ class CueFinder:
                 needed = self._needed_word(start, last, need) if need else last
                 if needed is None:
                     continue
-                if particle and last > start and doc[last].lower_ == particle:
+                if particle and last > start and self._is_particle(doc[last], particle):
                     cue = (f"{token.text} {doc[last].text}", last)
                     break
                 if particle and beyond is None:
@@ -52,6 +52,13 @@ class CueFinder:
             if cue is not None:
                 cues[start] = cue
         return cues
+
+    def _is_particle(self, token, particle: str) -> bool:
+        """The verb's particle closes the clause, also written joined to the pronominal adverb
+        before it ("wiesen daraufhin, dass …" for "darauf hin")."""
+        word = token.lower_
+        adverb = word[: -len(particle)] if word.endswith(particle) else ""
+        return word == particle or "cue" in self.lex.clause_words.get(adverb, frozenset())
 
     def _stance_cue(self, adjective: int) -> tuple[str, int] | None:
         """ "ist zuversichtlich", "zeigte sich überzeugt": a stance adjective is a cue when a
