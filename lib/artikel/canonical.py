@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from .names import (
     country_names,
     declension,
-    gender_suffixes,
+    gender_by_ending,
     legal_forms,
     nominative_s,
     word_list,
@@ -94,10 +94,8 @@ def _gender(head: Token, nominative_head: str, *, named: bool = False) -> str | 
     morphology of a common noun, or of a proper noun that ``named`` says heads the name
     after adjectives ("Kalten Krieges", "Süddeutschen Zeitung"); None for other proper
     names ("Verbraucherzentrale Hessen")."""
-    lowered = nominative_head.lower()
-    for ending, value in gender_suffixes():
-        if lowered.endswith(ending):
-            return value
+    if by_ending := gender_by_ending(nominative_head):
+        return by_ending
     if head.pos_ != "NOUN" and not (named and head.pos_ == "PROPN"):
         return None
     if head.morph.get("Number") == ["Plur"]:

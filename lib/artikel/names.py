@@ -134,6 +134,13 @@ def gender_suffixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+def gender_by_ending(noun: str) -> str | None:
+    """The grammatical gender (Masc, Fem, Neut, Plur) a noun's ending tells
+    (``gender_suffixes.txt``, longest ending first); None when no ending fits."""
+    lowered = noun.lower()
+    return next((gender for ending, gender in gender_suffixes() if lowered.endswith(ending)), None)
+
+
 @cache
 def country_names() -> dict[str, str]:
     """Every known name of a country -> its CLDR German short name (babel)."""

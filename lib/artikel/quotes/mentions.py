@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ..canonical import Mention as EntityMention
 from ..canonical import canonicalize
-from ..names import gender_suffixes, noun_form, noun_kinds
+from ..names import gender_by_ending, noun_form, noun_kinds
 from .lexicon import CAPITAL_START, gender_of_first_name, gender_of_name
 from .types import Mention
 
@@ -182,12 +182,11 @@ class MentionFinder:
     @staticmethod
     def _feminine_or_plural(kind: str, info: str, nominative: str) -> bool:
         """A role noun for women or for several people, or an organisation noun of feminine
-        gender (``gender_suffixes``): after "der" it is dative or genitive, never a subject
+        gender (``gender_by_ending``): after "der" it is dative or genitive, never a subject
         ("Der Zeitung sagte X", "der Sprecherin zufolge")."""
         if kind == "ROLE":
             return info in ("f", "p")
-        ending = next((g for e, g in gender_suffixes() if nominative.lower().endswith(e)), "")
-        return ending in ("Fem", "Plur")
+        return gender_by_ending(nominative) in ("Fem", "Plur")
 
     def _nominative_adjective(self, t: Token, determiner: str) -> str:
         """ "indischen" after a definite article → "indische" (weak declension); "" for

@@ -11,8 +11,6 @@ from ..names import noun_form
 from .lexicon import compatible, gender_of_name, verb_lemmas
 from .types import Mention, Quote
 
-INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
-
 
 class SpeakerResolver:
     """The speaker of each quote as a mention and a canonical name; a part of ``QuoteArticle``."""
@@ -142,9 +140,8 @@ class SpeakerResolver:
             start += 1  # "Wie der Direktor …, mitteilte"
         if not earlier or not self._opens_clause(earlier[0], start):
             return None
-        nearest = earlier[
-            -1
-        ]  # the apposition next to the verb names the source: "…, Michael Knipper,"
+        # the apposition next to the verb names the source: "…, Michael Knipper, kritisierte"
+        nearest = earlier[-1]
         if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
             return nearest
         return self._widest(earlier, earlier[0])
@@ -249,7 +246,7 @@ class SpeakerResolver:
             for m in self.mentions_in(previous.start_char, offset)
             if m.kind == "role"
             and m.gender == gender
-            and m.text.split()[0].lower() in INDEFINITE
+            and "indefinite" in self.lex.determiners.get(m.text.split()[0].lower(), ())
             and not self._apposition(m)
         ]
         return (roles[-1].start, roles[-1].canonical) if roles else None

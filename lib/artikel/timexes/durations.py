@@ -65,15 +65,7 @@ def _duration_adjective(groups: dict, ctx: Context) -> str | None:
     number = _number(groups["number"].rstrip("-"))
     if number is None:
         return None
-    units = {
-        "jährig": "Y",
-        "monatig": "M",
-        "wöchig": "W",
-        "tägig": "D",
-        "stündig": "H",
-        "minütig": "MIN",
-    }
-    return _duration_value([(_fmt_number(number), units[groups["unit"]])])
+    return _duration_value([(_fmt_number(number), _unit_of_stem(groups["unit"]))])
 
 
 _NOUN_ENDINGS = ("", "e", "en", "n", "s", "es")
@@ -84,17 +76,29 @@ def _lasting_nouns() -> tuple[str, ...]:
     return tuple(load_entries("time/duration_nouns.txt"))
 
 
+# the unit of a word built on a unit's stem: "jahrelang", "dreitägig", "stündig"; longest first
+UNIT_STEMS = (
+    ("jahrzehnt", "DE"),
+    ("jahr", "Y"),
+    ("jähr", "Y"),
+    ("monat", "M"),
+    ("woch", "W"),
+    ("wöch", "W"),
+    ("tag", "D"),
+    ("täg", "D"),
+    ("stund", "H"),
+    ("stünd", "H"),
+    ("minüt", "MIN"),
+)
+
+
+def _unit_of_stem(word: str) -> str:
+    """The TIMEX3 unit of a word that starts with a unit's stem (``UNIT_STEMS``)."""
+    return next(code for stem, code in UNIT_STEMS if word.lower().startswith(stem))
+
+
 def _duration_word(groups: dict, ctx: Context) -> str | None:
-    units = {
-        "jahre": "Y",
-        "monate": "M",
-        "woche": "W",
-        "tage": "D",
-        "stunde": "H",
-        "jahrzehnte": "DE",
-    }
-    word = groups["unit"].lower()
-    unit = next(code for prefix, code in units.items() if word.startswith(prefix))
+    unit = _unit_of_stem(groups["unit"])
     return "PTXH" if unit == "H" else f"PX{unit}"
 
 

@@ -27,19 +27,20 @@ def _tense_markers() -> dict[str, str]:
     return {word: tense for tense in ("past", "future") for word in lists.get(tense, ())}
 
 
+CLAUSE_END = r"\s*(?:[.,;:!?“”\"»«]|$)"
+
+
 @cache
 def _perfect() -> re.Pattern[str]:
     """haben/sein + a participle at the end of a clause (the perfect without morphology)."""
     haben = "|".join(_marker_lists()["perfect_haben"])
     sein = "|".join(_marker_lists()["perfect_sein"])
-    end = r"\s*(?:[.,;:!?“”\"»«]|$)"
     return re.compile(
-        rf"\b(?:{haben})\b[^.,;:!?]*(?<!\bzu )\b[a-zäöü]\w*(?:t|en){end}"
-        rf"|\b(?:{sein})\b[^.,;:!?]*(?<!\bzu )\b[a-zäöü]\w*en{end}"  # not "ist … zu sehen"
+        rf"\b(?:{haben})\b[^.,;:!?]*(?<!\bzu )\b[a-zäöü]\w*(?:t|en){CLAUSE_END}"
+        rf"|\b(?:{sein})\b[^.,;:!?]*(?<!\bzu )\b[a-zäöü]\w*en{CLAUSE_END}"  # not "ist … zu sehen"
     )
 
 
-CLAUSE_END = r"\s*(?:[.,;:!?“”\"»«]|$)"
 PARTICIPLE = r"(?:\w*ge\w+|(?:be|er|ver|zer|ent|emp|miss)\w+|\w+ier)(?:t|en)"
 
 
