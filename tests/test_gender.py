@@ -164,3 +164,17 @@ def test_german_usage_decides_first_names_that_are_ambiguous_world_wide():
 def test_a_possessive_that_follows_decides_when_nothing_else_does():
     text = "Im Spiel gegen Mainz traf Yeboah Mensah zweimal. Mensah feierte sein zehntes Saisontor."
     assert genders(text) == {"Yeboah Mensah": "male"}
+
+
+def test_a_masculine_title_settles_an_ambiguous_first_name_but_not_a_surname(dev_corpus):
+    # "SVP-Präsident Toni Brunner" in a dev article: Toni is ambiguous in Berlin (32 % women),
+    # but a named woman would be "SVP-Präsidentin"; the title weighs the first name's share
+    article = next((dev_corpus / "articles").glob("011_*.txt"))
+    analysis = artikel.analyze(article)
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    assert set(people.loc[people["canonical"] == "Toni Brunner", "gender"]) == {"male"}
+    # a surname alone stays unknown; a first name most women bear is not overturned
+    assert genders("Präsident Brunner eröffnete am Montag die Messe.") == {"Brunner": "unknown"}
+    assert genders("Präsident Kim Brunner eröffnete am Montag die Messe.") == {
+        "Kim Brunner": "unknown"
+    }

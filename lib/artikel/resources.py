@@ -69,23 +69,30 @@ def fold(word: str) -> str:
 
 
 @cache
-def _first_name_table() -> dict[str, tuple[str, int]]:
+def _first_name_table() -> dict[str, tuple[str, int, float]]:
     rows = (entry.split("\t") for entry in load_entries("names/first_names.tsv"))
-    return {row[0]: (row[1], int(row[3])) for row in rows}
+    return {row[0]: (row[1], int(row[3]), float(row[2])) for row in rows}
 
 
 def first_name_gender_of(word: str) -> str:
     """female, male or unknown for a first name (``names/first_names.tsv``, built from
     nomquamgender, MIT, and the Berlin first-name statistics, CC BY 3.0 DE; see the file's
     header); unknown for a word that is no first name."""
-    return _first_name_table().get(fold(word), ("unknown", 0))[0]
+    return _first_name_table().get(fold(word), ("unknown", 0, 0.5))[0]
+
+
+def first_name_female_share(word: str) -> float | None:
+    """The share of women among the bearers of a first name (``names/first_names.tsv``), or
+    None for a word the list does not have."""
+    row = _first_name_table().get(fold(word))
+    return None if row is None else row[2]
 
 
 @cache
 def first_names() -> frozenset[str]:
     """Common first names (folded, see ``fold``) that mark a word as a name."""
     return frozenset(
-        n for n, (_, count) in _first_name_table().items() if count >= FIRST_NAME_MIN_COUNT
+        n for n, (_, count, _) in _first_name_table().items() if count >= FIRST_NAME_MIN_COUNT
     )
 
 
