@@ -40,7 +40,7 @@ PINS = {
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.967, "heldout": 0.901},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.884},
     "female recall": {"dev": 0.975, "analysis": 0.972, "heldout": 0.936},
-    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.918, "heldout": 0.737},
+    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.918, "heldout": 0.748},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
 SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.03}

@@ -435,6 +435,26 @@ def test_role_noun_resolves_to_the_named_person():
     assert found[0]["speaker_text"] == "der US-Präsident"
 
 
+def test_an_adjectival_role_before_a_titled_name_is_part_of_the_title():
+    names = {"Claudia Wendt": ("PER", "Claudia Wendt")}
+    text = (
+        "Die Vorsitzende Richterin Claudia Wendt sagte in der Begründung, die Fehler seien "
+        "nicht aus böser Absicht geschehen."
+    )
+    found = quotes(text, names)
+    assert found[0]["speaker"] == "Claudia Wendt"
+    assert found[0]["speaker_text"] == "Claudia Wendt"
+
+
+def test_an_apposition_with_its_own_title_names_the_role():
+    names = {"Annette Sundermann": ("PER", "Annette Sundermann")}
+    text = (
+        "„Wir haben einen fairen Kompromiss gefunden“, sagte die Vorsitzende, "
+        "die frühere Ministerin Annette Sundermann, in Berlin."
+    )
+    assert quotes(text, names)[0]["speaker"] == "Annette Sundermann"
+
+
 def test_role_noun_without_a_name_stays_the_role():
     found = quotes("„Die Lage ist stabil“, sagte eine Sprecherin der Stadtwerke.")
     assert summary(found) == [

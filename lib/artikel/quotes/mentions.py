@@ -228,14 +228,31 @@ class MentionFinder:
         return head[:1].upper() + head[1:]
 
     def _name_after(self, i: int) -> Mention | None:
-        """A name right after token i, skipping titles ("Präsidentin Dr. Helga Rabl-Stadler")."""
+        """A name right after token i, skipping titles ("Präsidentin Dr. Helga Rabl-Stadler")
+        and, after an adjectival role word, the role noun it qualifies ("Vorsitzende Richterin
+        Claudia Wendt")."""
         doc = self.doc
         j = i + 1
+        if j < len(doc) and self._adjectival_role(doc[i]) and self._role_word(doc[j]):
+            j += 1
         while j < len(doc) and self.lex.np_words.get(doc[j].lower_) == "abbreviation":
             j += 1
         if j >= len(doc) or not doc[i].whitespace_:
             return None
         return next((m for m in self.names if m.start == doc[j].idx), None)
+
+    def _role_word(self, t: Token) -> bool:
+        """A capitalised role noun ("Richterin", "SPD-Chef")."""
+        return t.text[:1].isupper() and bool(noun_form(t.lower_, self.lex.roles))
+
+    def _adjectival_role(self, t: Token) -> bool:
+        """A role word of adjectival declension ("Vorsitzende", "Vorsitzender"): its weak form
+        has no gender of its own (gender x in person_nouns.txt)."""
+        form = noun_form(t.lower_, self.lex.roles)
+        if not t.text[:1].isupper() or not form:
+            return False
+        weak = form[:-1] if form.endswith(("er", "en")) else form
+        return self.lex.roles.get(weak, ("", ""))[1] == "x"
 
     def _complement_end(self, i: int) -> int:
         """End of a genitive complement starting at token i ("des Ministeriums", "der

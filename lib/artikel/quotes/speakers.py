@@ -269,12 +269,29 @@ class SpeakerResolver:
         if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
             return ""
         start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
+        start = self._past_title_phrase(start)
         for name in self.names:
             if name.start == start and name.label in ("PER", ""):
                 fits = mention.gender not in "mf" or compatible(mention.gender, name.gender)
                 closed = self.text[name.end : name.end + 1] in (",", ".", "!", "?")
                 return name.canonical if fits and closed else ""  # "…, Thomas Berger."
         return ""
+
+    def _past_title_phrase(self, start: int) -> int:
+        """Where the name starts when a role noun phrase stands before it as its title ("…,
+        die Staatsrechtlerin Annette Sundermann, …"); ``start`` itself otherwise."""
+        token = self.token_at(start)
+        if token is None:
+            return start
+        i = token.i
+        if self.lex.np_words.get(token.lower_) == "determiner":
+            i += 1
+        while i < len(self.doc) and self._adjective(self.doc[i]):
+            i += 1
+        if i >= len(self.doc) or not self._role_word(self.doc[i]):
+            return start
+        name = self._name_after(i)
+        return name.start if name is not None else start
 
     def _linked(self, mention: Mention) -> str:
         """The name last written after this role noun (a bare "die Ministerin" also takes
