@@ -37,13 +37,13 @@ PINS = {
     "attributed quotes F1": {"dev": 0.934},
     "timex spans F1": {"dev": 0.981, "analysis": 0.95, "heldout": 0.921},
     "timex values F1": {"dev": 0.956, "analysis": 0.919, "heldout": 0.843, "own_timexes": 0.912},
-    "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.967, "heldout": 0.901},
-    "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.884},
-    "female recall": {"dev": 0.975, "analysis": 0.972, "heldout": 0.936},
-    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.918, "heldout": 0.748},
+    "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.905},
+    "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.887},
+    "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
+    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.918, "heldout": 0.759},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.03}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.035}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.937,
     "value F1": 0.896,

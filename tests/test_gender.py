@@ -178,3 +178,23 @@ def test_a_masculine_title_settles_an_ambiguous_first_name_but_not_a_surname(dev
     assert genders("Präsident Kim Brunner eröffnete am Montag die Messe.") == {
         "Kim Brunner": "unknown"
     }
+
+
+def test_a_feminine_person_noun_the_list_lacks_is_known_by_its_ending():
+    # "Dolmetscherin" and "Virologin" are in no list; -erin and -login make them women's roles
+    assert genders("Ihre Dolmetscherin Kim Lorenz übersetzte die Rede in Genf.") == {
+        "Kim Lorenz": "female"
+    }
+    found = quotes_of("„Die Welle ist vorbei“, sagte eine Virologin der Universität.")
+    assert (found["speaker"], found["speaker_gender"]) == ("Virologin der Universität", "female")
+    # a first name with such an ending is no noun, a listed noun keeps its own form
+    assert genders("Valentin Lorenz eröffnete die Ausstellung in Dresden.") == {
+        "Valentin Lorenz": "male"
+    }
+
+
+def quotes_of(text: str) -> dict:
+    rows = [{"article_id": "a", "text": text, "date": "2024-03", "date_precision": "month"}]
+    analysis = artikel.analyze(make_table("articles", rows))
+    assert len(analysis.quotes) == 1
+    return analysis.quotes.iloc[0].to_dict()

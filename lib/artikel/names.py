@@ -62,8 +62,52 @@ def titles() -> frozenset[str]:
 
 @cache
 def role_nouns() -> dict[str, tuple[str, str]]:
-    """Lower-case forms of role nouns -> (nominative, gender m/f/p/x)."""
-    return {w.lower(): (nom, gender) for w, nom, gender, uses in person_nouns() if "role" in uses}
+    """Lower-case forms of role nouns -> (nominative, gender m/f/p/x); an unlisted feminine
+    person noun is found by its ending (``RoleNouns``)."""
+    rows = person_nouns()
+    return RoleNouns({w.lower(): (nom, gender) for w, nom, gender, uses in rows if "role" in uses})
+
+
+class RoleNouns(dict):
+    """The role table: the listed forms, and any word of letters that ends in a feminine
+    person-noun ending (``names/feminine_suffixes.txt``: "dolmetscherin") when no listed
+    role ends it, as a feminine role in its own nominative."""
+
+    def __missing__(self, key: str) -> tuple[str, str]:
+        if self._feminine(key):
+            return (key, "f")
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (isinstance(key, str) and self._feminine(key))
+
+    def get(self, key, default=None):
+        """``dict.get``, with the endings."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def _feminine(self, key: str) -> bool:
+        return _feminine_by_ending(key) and not any(
+            dict.__contains__(self, key[k:]) for k in range(1, len(key))
+        )
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _feminine_by_ending(lower: str) -> bool:
+    """Whether a lower-case word is a feminine person noun by its ending ("ortsvorsteherin")."""
+    if not lower.isalpha() or is_first_name(lower):
+        return False
+    return any(
+        lower.endswith(end) and len(lower) - len(end) >= 3 for end in feminine_suffixes()
+    )
+
+
+@cache
+def feminine_suffixes() -> tuple[str, ...]:
+    """``names/feminine_suffixes.txt``."""
+    return tuple(load_entries("names/feminine_suffixes.txt"))
 
 
 @cache
