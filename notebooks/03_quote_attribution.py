@@ -154,7 +154,7 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # | development corpus (20 articles, the rules' guide) | 0.995 | 1.000 | 1.000 | 0.988 |
 # | German Wikinews, analysis half (75, errors read) | 0.794 | 0.946 | 0.755 | 0.803 |
 # | German Wikinews, held-out half (75, never read) | 0.750 | 0.837 | 0.653 | 0.657 |
-# | own quote corpus, test split (55 documents) | 0.979 | 0.976 | 0.973 | 0.869 |
+# | own quote corpus, test split (55 documents) | 0.979 | 0.976 | 0.973 | 0.876 |
 # | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.367 | 0.600 | 0.247 | 0.442 |
 # | Redewiedergabe, news 1840–1919 | 0.399 | 0.428 | 0.340 | 0.250 |
 #

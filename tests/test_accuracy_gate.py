@@ -40,10 +40,10 @@ PINS = {
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.905},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.887},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
-    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.918, "heldout": 0.759},
+    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.931, "heldout": 0.759},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.035}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.036, "heldout": 0.035}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.937,
     "value F1": 0.896,

@@ -198,3 +198,27 @@ def quotes_of(text: str) -> dict:
     analysis = artikel.analyze(make_table("articles", rows))
     assert len(analysis.quotes) == 1
     return analysis.quotes.iloc[0].to_dict()
+
+
+def test_nouns_for_women_or_men_and_the_phrase_a_name_stands_in_apposition_to():
+    # a kinship noun is no generic masculine; Kim alone would be unknown
+    assert genders("Ihr Bruder Kim Lorenz führt den Hof seit Jahren.") == {"Kim Lorenz": "male"}
+    text = "Die Anwältin der Stadt, Kim Lorenz, erklärte den Ablauf der Sitzung."
+    assert genders(text) == {"Kim Lorenz": "female"}
+    # a list is no apposition
+    text = "Es sprachen die Anwältin, Kim Lorenz und Sasha Brandt."
+    assert genders(text)["Kim Lorenz"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("„Wir bleiben“, sagte ein Vater vor der Schule.", "male"),
+        ("„Wir bleiben“, sagte die Vorsitzende des Vereins.", "female"),
+        ("„Wir bleiben“, sagte der Vorsitzende des Vereins.", "male"),
+        ("„Wir bleiben“, sagte ein erfahrener Abgeordneter der Partei.", "male"),
+        ("„Wir bleiben“, sagte ein Sprecher des Vereins.", "unknown"),
+    ],
+)
+def test_role_speakers_take_the_gender_their_noun_or_article_marks(sentence, expected):
+    assert quotes_of(sentence)["speaker_gender"] == expected

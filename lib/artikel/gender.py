@@ -98,12 +98,14 @@ def _feminine_titles() -> frozenset[str]:
 
 
 def _noun_gender(token: Token) -> str | None:
-    """female/male for Frau/Herr or a feminine person noun or title ("Kanzlerin",
-    "CDU-Politikerin", "Königin"); None for a masculine role noun (generic masculine) or
-    any other word."""
+    """female/male for Frau/Herr, a noun for a woman or a man ("Schwester", "Vater") or a
+    feminine person noun or title ("Kanzlerin", "CDU-Politikerin", "Königin"); None for a
+    masculine role noun (generic masculine) or any other word."""
     titles = _gender_words()["title"]
     if token.text in titles:
         return titles[token.text]
+    if token.text in _gender_words()["sexed"]:
+        return _gender_words()["sexed"][token.text]  # "Ihr Mann Jörg"
     if token.text in _feminine_titles():
         return FEMALE
     return FEMALE if token.text[:1].isupper() and _feminine_noun(token.lower_) else None
@@ -150,7 +152,32 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
             gender = relative  # "Merkel, die am Montag …" (not "Merkel, die Polizei …")
         if gender:
             votes.append(gender)
+    gender = _apposition_head(doc, span)
+    if gender:
+        votes.append(gender)
     return votes
+
+
+def _apposition_head(doc: Doc, span) -> str | None:
+    """The gender of the noun phrase a name stands in apposition to, before it: "Die
+    Anwältin der Stadt, Simone Theißen, erklärte" (a determiner opens the phrase, no verb in
+    it, the name closed by a comma or the sentence's end)."""
+    if span.start < 2 or doc[span.start - 1].text != "," or span.end >= len(doc):
+        return None
+    if doc[span.end].text not in (",", ".", "!", "?"):
+        return None
+    start = span.start - 1
+    while start > 0 and span.start - start <= 8 and not doc[start].is_sent_start:
+        if doc[start - 1].is_punct or doc[start - 1].is_space:
+            break
+        start -= 1
+    phrase = doc[start : span.start - 1]
+    if not len(phrase) or phrase[0].lower_ not in _gender_words()["determiner"]:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    heads = [t for t in phrase[1:] if t.text[:1].isupper()]
+    return _noun_gender(heads[0]) if heads else None
 
 
 def _masculine_title(doc: Doc, mention: Mention) -> bool:
@@ -272,13 +299,26 @@ def person_genders(
     return result
 
 
-def role_gender(role: str) -> str:
+def role_gender(role: str, mention: str = "") -> str:
     """The gender a role speaker's noun tells: ``female`` for a feminine person noun
-    ("Sprecherin"), else ``unknown`` (generic masculine, groups)."""
+    ("Sprecherin"), the meaning of a noun for a woman or a man ("ein Vater"), the article or
+    ending of an adjectival noun in the speaker's mention ("die Vorsitzende der …", "ein
+    erfahrener Abgeordneter"); else ``unknown`` (generic masculine, groups)."""
     words = role.split()
     if not words:
         return UNKNOWN
-    return FEMALE if _feminine_noun(words[0].lower()) else UNKNOWN
+    head = words[0]
+    if head in _gender_words()["sexed"]:
+        return _gender_words()["sexed"][head]
+    if _feminine_noun(head.lower()):
+        return FEMALE
+    adjectival = tuple(_gender_words()["adjectival"])
+    if head.endswith("r") and head.lower()[:-1].endswith(adjectival):
+        return MALE  # the strong masculine ending: "Abgeordneter", "ein Vorsitzender"
+    said = mention.split()
+    if head.lower().endswith(adjectival) and head in said and said.index(head) > 0:
+        return _gender_words()["determiner"].get(said[0].lower(), UNKNOWN)
+    return UNKNOWN
 
 
 def speaker_gender(quote: dict, genders: dict[str, str], settings: Settings | None = None) -> str:
@@ -290,7 +330,7 @@ def speaker_gender(quote: dict, genders: dict[str, str], settings: Settings | No
     if kind == "person":
         return genders.get(speaker) or first_name_gender(speaker, settings)
     if kind == "role":
-        return role_gender(speaker)
+        return role_gender(speaker, quote.get("speaker_text") or "")
     if (quote.get("speaker_text") or "").lower() in _gender_words()["speaker_pronoun"]:
         return _gender_words()["speaker_pronoun"][quote["speaker_text"].lower()]  # "…, sagte er"
     return ""

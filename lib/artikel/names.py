@@ -99,9 +99,7 @@ def _feminine_by_ending(lower: str) -> bool:
     """Whether a lower-case word is a feminine person noun by its ending ("ortsvorsteherin")."""
     if not lower.isalpha() or is_first_name(lower):
         return False
-    return any(
-        lower.endswith(end) and len(lower) - len(end) >= 3 for end in feminine_suffixes()
-    )
+    return any(lower.endswith(end) and len(lower) - len(end) >= 3 for end in feminine_suffixes())
 
 
 @cache
