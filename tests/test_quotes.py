@@ -542,6 +542,53 @@ def test_the_object_of_an_active_zitiert_speaks():
     assert quotes("Der Corriere zitierte einen Bericht, wonach der Trainer gehe.", names) == []
 
 
+def _analysed_quotes(text: str) -> list[dict]:
+    """The quotes of ``text`` with the shipped pipeline (its parse and entities)."""
+    rows = [{"article_id": "a", "text": text, "date": "2024-03", "date_precision": "month"}]
+    return artikel.analyze(make_table("articles", rows)).quotes.to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_text", "speaker_type"),
+    [
+        (
+            "Pendler klagen seit Jahren, dass die Busse morgens überfüllt seien.",
+            "Pendler",
+            "Pendler",
+            "role",
+        ),
+        (
+            "Die Kammer sieht Gewinner. Viele Betriebe bekämen mehr Geld, schreibt das Blatt.",
+            "Blatt",
+            "das Blatt",
+            "organisation",
+        ),
+        (
+            "Die „Presse“ nennt den Rückzug „alternativlos, aber nicht ausreichend“.",
+            "Presse",
+            "Die „Presse“",
+            "organisation",
+        ),
+    ],
+)
+def test_the_parsed_subject_speaks_when_no_list_knows_its_noun(
+    text, speaker, speaker_text, speaker_type
+):
+    found = _analysed_quotes(text)
+    assert [(q["speaker"], q["speaker_text"], q["speaker_type"]) for q in found] == [
+        (speaker, speaker_text, speaker_type)
+    ]
+
+
+def test_a_surname_the_entity_layer_missed_is_the_person_named_before():
+    text = (
+        "Das Gericht folgte der Anklage, sagte Gerichtspräsident Urs Bischof. Bischof "
+        "betonte, eine bedingte Strafe komme nicht in Frage."
+    )
+    found = _analysed_quotes(text)
+    assert [q["speaker"] for q in found][-1] == "Urs Bischof"
+
+
 def test_organisation_as_speaker():
     found = quotes("Die Polizei teilte mit, der Fahrer sei unverletzt geblieben.")
     assert summary(found) == [

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..names import noun_form
-from .lexicon import compatible, gender_of_name, verb_lemmas
+from .lexicon import compatible, gender_of_name, is_evidence, verb_lemmas
 from .types import Mention, Quote
 
 
@@ -36,6 +36,7 @@ class SpeakerResolver:
             return spoken
         if (relative := self._relative_subject(c_start, verb)) is not None:
             return relative
+        unlisted = None  # a subject noun that no list knows ("das Blatt", "Pendler")
         if self.has_parse:
             heads = [doc[verb]]
             if (
@@ -49,6 +50,10 @@ class SpeakerResolver:
                         found = self._mention_at(child)
                         if found is not None and not self._weak(found) and not found.governed:
                             return found
+                        if found is None and unlisted is None:
+                            unlisted = self._noun_subject(child)
+                    elif child.dep_ == "nsubj" and self._quoted_before(child, c_start, sentence):
+                        unlisted = unlisted or self._noun_subject(child)  # Die „Presse“ nennt
         verb_start = doc[verb].idx
         clause_end_char = doc[c_end - 1].idx + len(doc[c_end - 1])
         after = [
@@ -78,7 +83,75 @@ class SpeakerResolver:
                 return self._widest(earlier, earlier[0])
         if after:
             return after[0]
-        return before[-1] if before else None
+        return before[-1] if before else unlisted
+
+    def _quoted_before(self, token: Token, c_start: int, sentence) -> bool:
+        """The token stands in the sentence before the clause, separated from it only by a
+        quoted title it belongs to ("Die „Presse“ nennt": the marks end the clause before)."""
+        between = self.doc[token.i + 1 : c_start]
+        return (
+            sentence.start <= token.i < c_start
+            and self.in_marks[token.i]
+            and all(t.is_quote or self.in_marks[t.i] for t in between)
+        )
+
+    def _noun_subject(self, noun: Token) -> Mention | None:
+        """The parse's subject of a cue as a speaker when no list knows its noun: a group of
+        people in the plural ("Pendler klagen"), a masculine person noun ("sagt der
+        Norweger") as a role, anything else as an organisation ("schreibt das Blatt", "Die
+        „Presse“ nennt"); not evidence nouns ("Studien zufolge") and no pronouns."""
+        if noun.pos_ not in ("NOUN", "PROPN") or not noun.text[:1].isupper():
+            return None
+        if is_evidence(noun.text, self.lex):
+            return None
+        left = noun.i
+        while left > 0 and left > noun.left_edge.i:
+            before = self.doc[left - 1]
+            if not (
+                self.lex.np_words.get(before.lower_) == "determiner"
+                or self._adjective(before)
+                or before.is_quote
+                or (before.pos_ == "PROPN" and before.text[:1].isupper())
+            ):
+                break
+            left -= 1
+        right = noun.i + 1
+        if right < len(self.doc) and self.doc[right].is_quote and self.in_marks[noun.i]:
+            right += 1  # the closing mark of a quoted title
+        right = self._complement_end(right)
+        phrase = self.doc[left:right]
+        determiner = self.lex.determiners.get(phrase[0].lower_, frozenset())
+        after_preposition = left > 0 and self.lex.np_words.get(self.doc[left - 1].lower_)
+        if "oblique" in determiner or after_preposition == "preposition":
+            return None  # "Dem Niederländer wird vorgeworfen": no subject, whatever the parse
+        words = phrase[1:] if determiner else phrase
+        canonical = "".join(t.text_with_ws for t in words if not t.is_quote).strip()
+        if len(phrase) == 1:  # "Bischof betonte" after "Gerichtspräsident Urs Bischof"
+            named = {
+                m.canonical: m
+                for m in self.names
+                if m.label in ("PER", "")
+                and m.end <= noun.idx
+                and m.canonical.endswith(" " + noun.text)
+            }
+            if len(named) == 1:
+                person = next(iter(named.values()))
+                return replace(person, start=noun.idx, end=noun.idx + len(noun), text=noun.text)
+        number, gender = noun.morph.get("Number"), noun.morph.get("Gender")
+        if "Plur" in number:
+            kind, person_gender = "role", "p"
+        elif "Masc" in gender and noun.pos_ == "NOUN":
+            kind, person_gender = "role", "x"
+        else:
+            kind, person_gender = "org", "x"
+        return Mention(
+            phrase.start_char,
+            phrase.end_char,
+            phrase.text,
+            kind,
+            canonical=canonical,
+            gender=person_gender,
+        )
 
     def _object_speaker(self, verb: int, c_end: int) -> Mention | None:
         """The object of an active "zitiert" (``object_speaker_verbs.txt``): "Die Zeitung
