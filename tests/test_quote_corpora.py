@@ -109,3 +109,22 @@ def test_the_scorer_reads_two_spkatt_articles(spkatt, tmp_path):
     spans = result["scores"]["quote spans"]
     gold_quotes = sum(len(load_gold_file(p)["quotes"]) for p in (tmp_path / "gold").glob("*.json"))
     assert spans["tp"] + spans["fn"] == gold_quotes
+
+
+def test_speaker_mentions_are_judged_by_their_words_not_their_quotation_marks():
+    from types import SimpleNamespace
+
+    from artikel.evaluate import _right_mention
+
+    text = "Der „Kurier“ warnt"
+    gold = (text.index("Kurier"), text.index("Kurier") + len("Kurier"))
+
+    def row(mention: str):
+        start = text.index(mention)
+        return SimpleNamespace(
+            speaker_start=start, speaker_end=start + len(mention), speaker_text=mention
+        )
+
+    assert _right_mention(row("Der „Kurier“"), *gold)  # a determiner and the marks
+    assert _right_mention(row("Kurier"), *gold)
+    assert not _right_mention(row("Der „Kurier“ warnt"), *gold)  # a word too many

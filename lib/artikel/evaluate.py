@@ -392,12 +392,15 @@ def _same_cue(predicted: str, gold: str) -> bool:
 
 def _right_mention(row, gold_start: int, gold_end: int) -> bool:
     """A predicted speaker mention is right when it overlaps the gold mention and is not
-    longer than it plus one word before it (a determiner or a title)."""
+    longer than it plus one word before it (a determiner or a title); quotation marks
+    around a quoted name are no words ("Der „Kurier“" for "Kurier")."""
     start, end = row.speaker_start, row.speaker_end
     if pd.isna(start) or pd.isna(end) or not _overlap(int(start), int(end), gold_start, gold_end):
         return False
-    extra_before = str(row.speaker_text)[: max(0, gold_start - int(start))].split()
-    return int(end) <= gold_end and len(extra_before) <= 1
+    text = str(row.speaker_text)
+    extra_before = re.findall(r"\w[\w.-]*", text[: max(0, gold_start - int(start))])
+    extra_after = re.findall(r"\w", text[max(0, gold_end - int(start)) :])
+    return not extra_after and len(extra_before) <= 1
 
 
 def score_gender(analysis: Analysis, gold: dict[str, dict]) -> dict[str, float | None]:
