@@ -563,10 +563,17 @@ def _analysed_quotes(text: str) -> list[dict]:
             "das Blatt",
             "organisation",
         ),
+        # a quoted title is the subject and the mention, before an object name too
         (
-            "Die „Presse“ nennt den Rückzug „alternativlos, aber nicht ausreichend“.",
+            "Die „Presse“ nennt Van der Bellen einen „Präsidenten der kleinsten Schritte“.",
             "Presse",
-            "Die „Presse“",
+            "Presse",
+            "organisation",
+        ),
+        (
+            "Die SVP bleibe die stärkste Kraft, betont die «Weltwoche».",
+            "Weltwoche",
+            "Weltwoche",
             "organisation",
         ),
     ],
@@ -578,6 +585,17 @@ def test_the_parsed_subject_speaks_when_no_list_knows_its_noun(
     assert [(q["speaker"], q["speaker_text"], q["speaker_type"]) for q in found] == [
         (speaker, speaker_text, speaker_type)
     ]
+
+
+def test_the_name_of_a_titled_or_possessed_subject_is_the_mention():
+    found = _analysed_quotes(
+        "„Die Lausitz bekommt Planungssicherheit“, sagte Brandenburgs Ministerpräsident "
+        "Dietmar Woidke am Freitag."
+    )
+    assert (found[0]["speaker"], found[0]["speaker_text"]) == ("Dietmar Woidke", "Dietmar Woidke")
+    names = {"Hanna Özdemir": ("PER", "Hanna Özdemir")}
+    text = "Die 16-jährige Schülerin Hanna Özdemir sagte, sie habe sich ernst genommen gefühlt."
+    assert quotes(text, names)[0]["speaker_text"] == "Hanna Özdemir"
 
 
 def test_a_surname_the_entity_layer_missed_is_the_person_named_before():
@@ -869,3 +887,5 @@ def test_a_live_tickers_time_stamp_is_no_part_of_the_report():
 def test_a_name_in_apposition_after_the_cues_role_is_the_speaker():
     texts = ["Die Lage sei ernst, sagte der Sprecher des Innenministeriums, Thomas Berger."]
     assert _quote_rows(texts, "speaker", "speaker_type") == [("0", "Thomas Berger", "person")]
+    # the mention is the span that names the source (GUIDELINES.md)
+    assert _quote_rows(texts, "speaker_text") == [("0", "Thomas Berger")]

@@ -136,6 +136,8 @@ class MentionFinder:
                 continue  # part of a name
             if self._name_after(start) is not None:
                 continue  # a title: "US-Präsident Donald Trump" is a mention of the name
+            if self._attributive(token):
+                continue  # "die 16-jährige Schülerin": an adjective, the noun follows
             left = start
             while left > 0 and self._adjective(doc[left - 1]):
                 left -= 1
@@ -240,6 +242,17 @@ class MentionFinder:
         if j >= len(doc) or not doc[i].whitespace_:
             return None
         return next((m for m in self.names if m.start == doc[j].idx), None)
+
+    def _attributive(self, t: Token) -> bool:
+        """A hyphenated adjective before a role noun or a name ("16-jährige" in "die
+        16-jährige Schülerin"): lower case after its last hyphen; the mention is what follows.
+        Before a noun no list knows, it stays the mention ("die 56-jährige Angestellte")."""
+        last = t.text.rsplit("-", 1)[-1]
+        if "-" not in t.text or not last[:1].islower() or t.i + 1 >= len(self.doc):
+            return False
+        following = self.doc[t.i + 1]
+        named = any(m.start == following.idx for m in self.names)
+        return named or self._role_word(following)
 
     def _role_word(self, t: Token) -> bool:
         """A capitalised role noun ("Richterin", "SPD-Chef")."""

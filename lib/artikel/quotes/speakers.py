@@ -19,7 +19,16 @@ class SpeakerResolver:
         return [m for m in self.mentions if m.start >= start_char and m.end <= end_char]
 
     def subject_of(self, verb: int, *, after_first: bool = False) -> Mention | None:
-        """The speaker mention of the speech verb at token ``verb``.
+        """The speaker mention of the speech verb at token ``verb`` (``_subject``); for a role
+        with a name in apposition ("sagte der Sprecher des Ministeriums, Thomas Berger"),
+        the name, as GUIDELINES.md's mention is the span that names the source."""
+        found = self._subject(verb, after_first=after_first)
+        if found is not None and found.kind == "role":
+            return self._apposition_name(found) or found
+        return found
+
+    def _subject(self, verb: int, *, after_first: bool = False) -> Mention | None:
+        """The subject mention of the speech verb at token ``verb``.
 
         With a parse: the mention holding the verb's (or its auxiliary head's) subject. Else
         the V2 rule: a mention that opens the clause before the verb is the subject; otherwise
@@ -47,13 +56,19 @@ class SpeakerResolver:
             for head in heads:
                 for child in head.children:
                     if child.dep_ in ("nsubj", "nsubj:pass") and c_start <= child.i < c_end:
-                        found = self._mention_at(child)
+                        found = self._possessed(self._mention_at(child))
                         if found is not None and not self._weak(found) and not found.governed:
                             return found
                         if found is None and unlisted is None:
                             unlisted = self._noun_subject(child)
-                    elif child.dep_ == "nsubj" and self._quoted_before(child, c_start, sentence):
-                        unlisted = unlisted or self._noun_subject(child)  # Die „Presse“ nennt
+                            if unlisted is not None and self.in_marks[child.i]:
+                                return unlisted  # a quoted title: "urteilt die „Welt“"
+                    elif (
+                        child.dep_ == "nsubj"
+                        and self._quoted_before(child, c_start, sentence)
+                        and (titled := self._noun_subject(child)) is not None
+                    ):
+                        return titled  # "Die „Presse“ nennt Van der Bellen …"
         verb_start = doc[verb].idx
         clause_end_char = doc[c_end - 1].idx + len(doc[c_end - 1])
         after = [
@@ -85,6 +100,28 @@ class SpeakerResolver:
             return after[0]
         return before[-1] if before else unlisted
 
+    def _possessed(self, mention: Mention | None) -> Mention | None:
+        """For a possessor before a titled name ("Trumps Sprecherin Sarah Sanders",
+        "Brandenburgs Ministerpräsident Dietmar Woidke"), the name; else the mention."""
+        if mention is None or mention.kind != "name":
+            return mention
+        title = self.token_at(mention.end + 1)
+        if title is None or title.idx != mention.end + 1 or not self._role_word(title):
+            return mention
+        return self._name_after(title.i) or mention
+
+    def _quoted_title(self, token: Token) -> Mention:
+        """The quoted title a token belongs to, with its marks, as an organisation ("die
+        konservative „La Nación“": the mention is „La Nación“)."""
+        left, right = token.i, token.i + 1
+        while left > 0 and self.in_marks[left - 1]:
+            left -= 1
+        while right < len(self.doc) and self.in_marks[right]:
+            right += 1
+        phrase = self.doc[left:right]
+        canonical = "".join(t.text_with_ws for t in phrase if not t.is_quote).strip()
+        return Mention(phrase.start_char, phrase.end_char, phrase.text, "org", canonical=canonical)
+
     def _quoted_before(self, token: Token, c_start: int, sentence) -> bool:
         """The token stands in the sentence before the clause, separated from it only by a
         quoted title it belongs to ("Die „Presse“ nennt": the marks end the clause before)."""
@@ -104,6 +141,8 @@ class SpeakerResolver:
             return None
         if is_evidence(noun.text, self.lex):
             return None
+        if self.in_marks[noun.i]:
+            return self._quoted_title(noun)
         left = noun.i
         while left > 0 and left > noun.left_edge.i:
             before = self.doc[left - 1]
@@ -262,6 +301,9 @@ class SpeakerResolver:
         names = [m for m in inside if m.kind == "name" and m.start <= token.idx < m.end]
         if names:
             return names[0]
+        titled = self._name_after(token.i)  # "Brandenburgs Ministerpräsident Dietmar Woidke"
+        if titled is not None and titled in inside:
+            return titled
         holding = [m for m in inside if m.start <= token.idx < m.end]
         return holding[0] if holding else inside[0]
 
@@ -331,24 +373,29 @@ class SpeakerResolver:
         return max(starts, default=-1)
 
     def _apposition(self, mention: Mention) -> str:
+        """The canonical name of ``_apposition_name``, or ""."""
+        name = self._apposition_name(mention)
+        return name.canonical if name is not None else ""
+
+    def _apposition_name(self, mention: Mention) -> Mention | None:
         """The name in apposition to a role noun phrase: "der Sprecher der Bewegung, Ehsan
         Ehsan, sagte", "Der Nachfolger des Airbus-Chefs Streiff, Louis Gallois, …", "…, sagte
         der Sprecher des Ministeriums, Thomas Berger." (no verb between the role and the
         comma; the name closes with a comma or the sentence)."""
         comma = self.text.find(",", mention.end, mention.end + 120)
         if comma < 0 or any(ch in self.text[mention.end : comma] for ch in ".!?\n"):
-            return ""  # the comma of another sentence ("…, sagte der 58-Jährige. Die Anwältin, X,")
+            return None  # another sentence's comma ("…, sagte der 58-Jährige. Die Anwältin, X,")
         between = self.doc.char_span(mention.end, comma, alignment_mode="expand")
         if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
-            return ""
+            return None
         start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
         start = self._past_title_phrase(start)
         for name in self.names:
             if name.start == start and name.label in ("PER", ""):
                 fits = mention.gender not in "mf" or compatible(mention.gender, name.gender)
                 closed = self.text[name.end : name.end + 1] in (",", ".", "!", "?")
-                return name.canonical if fits and closed else ""  # "…, Thomas Berger."
-        return ""
+                return name if fits and closed else None  # "…, Thomas Berger."
+        return None
 
     def _past_title_phrase(self, start: int) -> int:
         """Where the name starts when a role noun phrase stands before it as its title ("…,
