@@ -16,7 +16,8 @@ SEED_DIGESTS = {
     "paragraphs": "17503785ea35c48bf1f8d62438f72717641dee53ea19cbda9d56a8a20d016d9b",
     "sentences": "27b3767ac81719b7c204dafd18c518e20d3fc0d4afd8ee0306a0ad8d54fb974a",
     "entities": "4211b493209e688a8ebeb2a6ac16e82eb00ab4a143ea9f9831b995cec495c62c",
-    "quotes": "330252c59d196443117155184a7a4f1b10a25fd48be1e9c719b1c7e7d893e5c5",  # Sarah Sanders speaks
+    # the quote of "Trumps Sprecherin Sarah Sanders kündigte an" is Sanders's (06a9e6f)
+    "quotes": "330252c59d196443117155184a7a4f1b10a25fd48be1e9c719b1c7e7d893e5c5",
     "timexes": "d8bb7a2ebe5209e77f63013fe90ba56b94479706720b54d5e57acbd899e166b3",
     "errors": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
 }
