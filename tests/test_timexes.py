@@ -460,6 +460,27 @@ def test_a_season_without_a_year_follows_the_tense(analyze_texts):
     assert list(analysis.timexes["value"]) == ["1999-FA", "1999-WI", "2000-SP"]
 
 
+def test_the_next_or_last_season_is_its_next_or_last_occurrence(analyze_texts):
+    texts = [
+        "Die Schweiz könnte im kommenden Winter zu wenig Strom haben.",  # begins in December
+        "Im vergangenen Sommer brach ein Sturm los.",  # this year's, it has ended
+        "Im nächsten Frühjahr wird gebaut.",
+        "Im letzten Winter war es kalt.",  # the one that ended in February
+    ]
+    analysis = analyze_texts(texts, "2021-10-05")
+    assert list(analysis.timexes["value"]) == ["2021-WI", "2021-SU", "2022-SP", "2020-WI"]
+
+
+def test_a_weekday_takes_the_tense_of_its_own_coordinated_clause(analyze_texts):
+    texts = [
+        "Viele Firmen haben ihre Rechner heruntergefahren und wollen sie am Montag starten.",
+        "Er wurde am Montag festgenommen und sitzt seitdem in Haft.",
+    ]
+    analysis = analyze_texts(texts, "1999-12-31")  # a Friday
+    monday = analysis.timexes[analysis.timexes["text"] == "am Montag"]
+    assert list(monday["value"]) == ["2000-01-03", "1999-12-27"]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

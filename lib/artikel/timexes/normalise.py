@@ -239,11 +239,28 @@ def _season(groups: dict, ctx: Context) -> str | None:
     year = _shifted_year(groups, ctx)
     if year is None:  # an undated text: "im Sommer" of an unknown year
         return None if groups.get("offset") else f"XXXX-{code}"
+    offset = int(lexicon("relative_offsets").get((groups.get("offset") or "").lower(), "0"))
+    if offset and ctx.month and not groups.get("year"):
+        return f"{_season_occurrence(code, ctx.year, ctx.month, offset):04d}-{code}"
     if groups.get("year") or groups.get("offset") or ctx.narrative or not ctx.month:
         return f"{year:04d}-{code}"
     if _since(groups, ctx):
         ctx = replace(ctx, tense="past")
     return f"{_season_year(code, ctx):04d}-{code}"
+
+
+def _season_occurrence(code: str, year: int, month: int, offset: int) -> int:
+    """The year of the next season of its name that begins after the month (offset 1:
+    "im kommenden Winter" in October is the winter that begins in December), or of the last
+    that ended before it (offset -1: "im vergangenen Sommer" in October is this year's)."""
+    first, last = SEASON_MONTHS[code]
+    now = year * 12 + month
+    spans = [
+        (y, y * 12 + first, y * 12 + last + 12 * (last < first)) for y in range(year - 2, year + 3)
+    ]
+    if offset > 0:
+        return min(y for y, start, _ in spans if start > now)
+    return max(y for y, _, end in spans if end < now)
 
 
 def _season_year(code: str, ctx: Context) -> int:

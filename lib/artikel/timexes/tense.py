@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Span
 
@@ -209,6 +210,22 @@ def _waits_for_verb(clause: Span, rest: Span) -> bool:
 
 
 CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
+COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
+
+
+def _conjunct(clause: Span, start: int) -> Span:
+    """Of clauses joined by "und", "oder", "aber" …, each with a finite verb of its own, the
+    one holding the character ``start``: in "Sie haben die Rechner heruntergefahren und
+    wollen sie am Montag starten" Monday looks ahead; the whole clause otherwise."""
+    cuts = [t.i for t in clause if t.lower_ in COORDINATORS]
+    if not cuts:
+        return clause
+    doc = clause.doc
+    bounds = [clause.start, *cuts, clause.end]
+    parts = [doc[a + (a in cuts) : b] for a, b in pairwise(bounds)]
+    if not all(any(map(_finite, part)) for part in parts):
+        return clause
+    return next((part for part in parts if part.start_char <= start < part.end_char), clause)
 
 
 def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None) -> str:
@@ -239,6 +256,8 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
     clause = doc[first:last]
     if first > sentence.start and _after_plan(doc[sentence.start : first], clause):
         return "future"
+    if doc.has_annotation("MORPH"):
+        clause = _conjunct(clause, start)
     if doc.has_annotation("MORPH") and len(clause) < len(sentence) and any(map(_finite, clause)):
         return sentence_tense(clause)
     return whole if whole is not None else sentence_tense(sentence)
