@@ -367,6 +367,20 @@ def test_country_names_are_places_and_first_names_are_not_countries():
     assert found == [("Großbritanniens", "LOC"), ("Michael Jordan", "PER"), ("Jordanien", "LOC")]
 
 
+def test_a_region_the_ner_calls_a_person_is_a_place():
+    from artikel.consistency import _regions
+
+    nlp = load_pipeline("rules")
+    doc = nlp("Brandenburgs Ministerpräsident traf Georgia Meyer in Kärnten.")
+    doc.ents = [
+        doc.char_span(0, 12, label="PER"),  # Brandenburgs
+        doc.char_span(36, 49, label="PER"),  # Georgia Meyer: a person
+        doc.char_span(53, 60, label="PER"),  # Kärnten
+    ]
+    found = [(span.text, span.label_) for span in _regions(doc, list(doc.ents))]
+    assert found == [("Brandenburgs", "LOC"), ("Georgia Meyer", "PER"), ("Kärnten", "LOC")]
+
+
 def test_a_person_span_ending_in_a_country_is_split():
     from artikel.consistency import _split_country_tails
 

@@ -18,6 +18,7 @@ from .names import (
     country_names,
     in_or_genitive,
     is_title,
+    region_names,
     word_list,
 )
 from .resources import is_first_name
@@ -76,6 +77,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
     if doc.has_annotation("ENT_IOB"):  # a pipeline with NER (the rule pipeline has none)
         result = _names_after_titles(doc, result)
         result = _countries(doc, result)
+        result = _regions(doc, result)
     names = _name_parts(result)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)
@@ -199,6 +201,18 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
             break
         index += 1
     return sorted(result.values(), key=lambda span: span.start)
+
+
+def _regions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person span that is a region of ``region_names`` ("Brandenburgs", "Kärnten") is a
+    place: the gazetteer wins over the model's label."""
+    regions = region_names()
+    return [
+        Span(doc, ent.start, ent.end, label="LOC")
+        if LABEL_MAP.get(ent.label_) == "PER" and in_or_genitive(ent.text, regions)
+        else ent
+        for ent in ents
+    ]
 
 
 def _split_country_tails(ents: list[Span]) -> list[Span]:

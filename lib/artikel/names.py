@@ -214,6 +214,28 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def region_names() -> frozenset[str]:
+    """Names of the first-level regions (states, Länder, cantons, provinces) of the countries
+    in ``entities/region_countries.txt``, as ISO 3166-2 (pycountry) writes them and in
+    German; empty without pycountry."""
+    try:
+        import gettext
+
+        import pycountry
+
+        translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"])
+    except (ImportError, OSError):
+        return frozenset()
+    names = set()
+    for code in load_entries("entities/region_countries.txt"):
+        for region in pycountry.subdivisions.get(country_code=code) or ():
+            if region.parent_code is None:
+                names.update({region.name, translation.gettext(region.name)})
+    plain = (name for name in names if not re.search(r"[\[,(]", name))  # "Asturias, …"
+    return frozenset(name for name in plain if not is_first_name(name))
+
+
+@cache
 def currency_names() -> frozenset[str]:
     """German names of currencies (CLDR via babel), singular and plural."""
     from babel import Locale
