@@ -598,6 +598,19 @@ def test_the_name_of_a_titled_or_possessed_subject_is_the_mention():
     assert quotes(text, names)[0]["speaker_text"] == "Hanna Özdemir"
 
 
+def test_signs_and_the_findings_of_courts_are_no_reports():
+    texts = [
+        "Ein Hinweisschild am Eingang weist darauf hin, dass keine Kleidung angenommen wird.",
+        "Das Landgericht stellte fest, dass der Mann die Gelder verspielt hatte.",
+    ]
+    assert [_analysed_quotes(text) for text in texts] == [[], []]
+    # a chamber of commerce is no court; a court that announces still speaks
+    found = _analysed_quotes("Die Ärztekammer stellte fest, dass die Praxen voll seien.")
+    assert [q["speaker"] for q in found] == ["Ärztekammer"]
+    found = _analysed_quotes("Das Gericht teilte mit, dass der Prozess vertagt werde.")
+    assert [q["speaker"] for q in found] == ["Gericht"]
+
+
 def test_a_surname_the_entity_layer_missed_is_the_person_named_before():
     text = (
         "Das Gericht folgte der Anklage, sagte Gerichtspräsident Urs Bischof. Bischof "

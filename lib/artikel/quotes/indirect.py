@@ -388,7 +388,27 @@ class IndirectPass:
     ) -> Quote | None:
         if end <= start or self._mostly_direct(start, end, direct):
             return None
+        if mention is not None and self._no_source(mention, cue):
+            return None
         return Quote(start, end, "indirect", cue=cue, mention=mention)
+
+    def _no_source(self, mention: Mention, cue: str) -> bool:
+        """A subject whose clause is no report (``non_sources.txt``): a sign or device ("Ein
+        Schild weist darauf hin, dass …"), a court with a finding verb ("Das Gericht stellte
+        fest, dass …")."""
+        words = self.lex.non_sources
+        head = (mention.head or mention.text.split()[-1]).lower()
+
+        def ends_in(kind: str, shortest: int) -> bool:
+            return any(
+                head == word or (len(word) >= shortest and head.endswith(word))
+                for word in words.get(kind, ())
+            )
+
+        if ends_in("thing", 0):  # "Hinweisschild"
+            return True
+        lemmas = verb_lemmas(cue.split()[0], self.lex) if cue else set()
+        return bool(lemmas & words.get("finding_verb", frozenset())) and ends_in("court", 7)
 
     def _source_quote(
         self, sentence: Span, kind: str, start: int, end: int, cue: str, direct: list[Quote]

@@ -54,6 +54,7 @@ class Lexicon:
     speech_nouns: frozenset[str]  # nouns that carry reported content ("Standpunkt", "Befehl")
     stances: dict[str, frozenset[str]]  # stance adjective -> the copulas that make it a cue
     object_speakers: frozenset[str]  # lemmas whose object speaks in the active voice
+    non_sources: dict[str, frozenset[str]]  # thing / court / finding_verb -> words
 
 
 def _multi(rows: list[list[str]]) -> dict[str, frozenset[str]]:
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         speech_nouns=frozenset(row[0] for row in _fields("speech_nouns.txt")),
         stances=stances,
         object_speakers=frozenset(row[0] for row in _fields("object_speaker_verbs.txt")),
+        non_sources=_multi(_fields("non_sources.txt")),
     )
 
 

@@ -190,6 +190,7 @@ class SpeakerResolver:
             kind,
             canonical=canonical,
             gender=person_gender,
+            head=noun.lower_,
         )
 
     def _object_speaker(self, verb: int, c_end: int) -> Mention | None:
