@@ -455,6 +455,19 @@ def test_an_apposition_with_its_own_title_names_the_role():
     assert quotes(text, names)[0]["speaker"] == "Annette Sundermann"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aebischer sprach vom „schönsten Tag meiner Karriere“.", "schönsten Tag meiner Karriere"),
+        ("„Heute war ich am schnellsten“, scherzte Aebischer.", "Heute war ich am schnellsten"),
+        ("Aebischer spottet längst über die „Mauer aus Pappe“.", "Mauer aus Pappe"),
+    ],
+)
+def test_quotes_of_joking_mocking_and_speaking_of_something(text, expected):
+    found = quotes(text, {"Aebischer": ("PER", "Marco Aebischer")})
+    assert summary(found)[0][0::3] == (expected, "Marco Aebischer")
+
+
 def test_role_noun_without_a_name_stays_the_role():
     found = quotes("„Die Lage ist stabil“, sagte eine Sprecherin der Stadtwerke.")
     assert summary(found) == [
