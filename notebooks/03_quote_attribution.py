@@ -153,8 +153,8 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # |---|---|---|---|---|
 # | development corpus (20 articles, the rules' guide) | 0.995 | 1.000 | 1.000 | 0.994 |
 # | German Wikinews, analysis half (75, errors read) | 0.792 | 0.946 | 0.755 | 0.816 |
-# | German Wikinews, held-out half (75, never read) | 0.748 | 0.837 | 0.653 | 0.663 |
-# | own quote corpus, test split (55 documents) | 0.982 | 0.981 | 0.976 | 0.950 |
+# | German Wikinews, held-out half (75, never read) | 0.756 | 0.837 | 0.667 | 0.667 |
+# | own quote corpus, test split (55 documents) | 0.982 | 0.981 | 0.976 | 0.954 |
 # | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.367 | 0.600 | 0.247 | 0.442 |
 # | Redewiedergabe, news 1840–1919 | 0.401 | 0.428 | 0.345 | 0.329 |
 #

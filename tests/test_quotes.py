@@ -347,6 +347,34 @@ def test_hiess_es_with_a_source():
     assert summary(found) == [("Die Lage sei unübersichtlich", "indirect", "hieß es", "Delegation")]
 
 
+def test_hiess_es_before_its_content():
+    found = quotes("Aus der Delegation hieß es, man sei mit dem Ergebnis zufrieden.")
+    assert summary(found) == [
+        ("man sei mit dem Ergebnis zufrieden", "indirect", "hieß es", "Delegation")
+    ]
+    found = quotes("Weiter heißt es, dass alle Optionen geprüft würden.")
+    assert summary(found) == [("alle Optionen geprüft würden", "indirect", "heißt es", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Die Preise würden steigen, rechnete der Verband vor.",
+            "Die Preise würden steigen",
+            "rechnete vor",
+        ),
+        (
+            "Nach Schätzung der Diakonie leben 50.000 Menschen auf der Straße.",
+            "leben 50.000 Menschen auf der Straße",
+            "Nach Schätzung",
+        ),
+    ],
+)
+def test_a_separable_cue_after_its_content_and_a_singular_estimate(text, content, cue):
+    assert summary(quotes(text))[0][0::2] == (content, cue)
+
+
 def test_konjunktiv_continuation_inherits_the_speaker():
     text = (
         "Merkel sagte, die Einigung sei ein Erfolg. Beide Seiten hätten Zugeständnisse gemacht. "

@@ -453,6 +453,8 @@ class IndirectPass:
             mention = self._best_source(around)
             first = doc[end].idx if start == c_start else sentence.start_char
             s, e = trim_content(text, first, sentence.end_char)
+        elif kind == "impersonal" and (ahead := self._impersonal_ahead(sentence, start)):
+            s, e, mention = ahead  # "Aus Parteikreisen hieß es, …", "Weiter heißt es, …"
         elif kind in ("so", "impersonal"):
             if start == sentence.start or doc[start - 1].text != ",":
                 return None
@@ -486,6 +488,31 @@ class IndirectPass:
         if quote is not None:
             quote.source = True
         return quote
+
+    def _impersonal_ahead(self, sentence: Span, start: int) -> tuple[int, int, Mention | None]:
+        """Content after "hieß es," when the cue's clause opens the sentence ("Aus
+        Parteikreisen hieß es, die Regeln würden geprüft"); the source is the phrase around
+        the cue after its preposition ("Im Ministerium", "heißt es in der Mitteilung").
+        Empty when the cue follows content or ends the sentence."""
+        doc = self.doc
+        c_start, c_end = self._clause_start(start), self._clause_end(start)
+        if c_start != sentence.start or c_end >= sentence.end - 1 or doc[c_end].text != ",":
+            return ()
+        k = c_end + 1
+        if self._has_role(doc[k], "complementizer"):
+            k += 1
+        s, e = trim_content(self.text, doc[k].idx, sentence.end_char)
+        if e - s < 10:
+            return ()
+        around = [
+            m
+            for m in self.mentions_in(doc[c_start].idx, doc[c_end].idx)
+            if self._after_preposition(m)
+        ]
+        if around:
+            return s, e, around[0]
+        before = [t.i for t in doc[c_start:start] if self._has_role(t, "preposition")]
+        return s, e, self._source_mention(before[0] + 1, start) if before else None
 
     def _source_mention(self, start: int, end: int) -> Mention | None:
         """The source named by tokens start..end: a mention in it, else the phrase itself
