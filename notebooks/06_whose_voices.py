@@ -42,12 +42,13 @@
 # writes a named woman *SVP-Präsidentin X* (on the development corpus and the Wikinews
 # analysis half, none of 99 people with a masculine role noun right before the name was a
 # woman). So it settles a first name that is ambiguous but not mostly women's (*Toni*, 32 %
-# women) by Bayes' rule; *Präsident Kim X* and a surname alone stay unknown. Everything else is `unknown`, and unknowns are shown, not guessed.
-# Quotes inherit their speaker's gender; a role speaker is female when the noun is feminine
-# (*eine Sprecherin*), and the article or ending of an adjectival noun or the meaning of the
-# noun decides too (*die Vorsitzende*, *ein Abgeordneter*, *ein Vater*); organisations have
-# none. No web service is asked; researchers can
-# correct first names with their own file (`[gender] overrides` in the settings).
+# women) by Bayes' rule; *Präsident Kim X* and a surname alone stay unknown. Everything
+# else is `unknown`, and unknowns are shown, not guessed. Quotes inherit their speaker's
+# gender; a role speaker is female when the noun is feminine (*eine Sprecherin*), and the
+# article or ending of an adjectival noun or the meaning of the noun decides too (*die
+# Vorsitzende*, *ein Abgeordneter*, *ein Vater*); organisations have none. No web service is
+# asked; researchers can correct first names with their own file (`[gender] overrides` in
+# the settings).
 #
 # Change `CORPUS` to run the chapter on your own articles.
 

@@ -424,6 +424,26 @@ def test_cue_in_konjunktiv_continues_the_earlier_account():
     )
 
 
+def test_a_weak_preterite_after_a_cue_in_the_present_is_the_konjunktiv_ii():
+    # the plural Konjunktiv I equals the indicative ("machen"), so German reports take the
+    # Konjunktiv II, which for weak verbs equals the preterite ("machten")
+    text = (
+        "Der Verband spricht von einem „Berufsverbot“. Viele Händler machten an drei Tagen den "
+        "Großteil ihres Umsatzes."
+    )
+    found = _analysed_quotes(text)
+    assert [(q["kind"], q["speaker"]) for q in found] == [
+        ("direct", "Verband"),
+        ("indirect", "Verband"),
+    ]
+    # after a cue in the past it is narration; a strong preterite is the indicative
+    for text in (
+        "Der Verband sprach von einem „Berufsverbot“. Viele Händler machten Verluste.",
+        "Er sagt, es sei ruhig. Seine Eltern kamen 1980 aus Anatolien.",
+    ):
+        assert len(_analysed_quotes(text)) == 1
+
+
 def test_first_person_habe_is_no_konjunktiv():
     text = "„Ich habe das nie gewollt“, sagte Merkel. Ich habe lange gewartet, schreibt der Autor."
     found = quotes(text, MERKEL)

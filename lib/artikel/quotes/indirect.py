@@ -56,7 +56,10 @@ class IndirectPass:
             if speech.get(s_index, "cue") != "cue" or not self._continues(s_index, speech):
                 continue
             mood = self._konjunktiv_sentence(sentence)
-            if not mood or (mood == "II" and speech[s_index - 1] not in ("indirect", "cue")):
+            stand_in = not mood and self._preterite_for_konjunktiv(sentence, s_index, speech)
+            if not mood and not stand_in:
+                continue
+            if mood == "II" and speech[s_index - 1] not in ("indirect", "cue"):
                 continue
             start, end = trim_content(self.text, sentence.start_char, sentence.end_char)
             if end - start < 10 or self.covered(start, end, everything):
@@ -160,6 +163,48 @@ class IndirectPass:
         if "I" in moods:
             return "I"
         return "II" if "II" in moods and "Ind" not in moods else ""
+
+    def _preterite_for_konjunktiv(self, sentence: Span, s_index: int, speech: dict) -> bool:
+        """A plural preterite after reported speech whose cue is in the present: the
+        Konjunktiv II that stands in for a Konjunktiv I equal to the indicative ("Lorenz hält
+        die Zahl für „die Spitze des Eisbergs“. Viele Betroffene schämten sich …"); after a
+        cue in the past it is narration."""
+        finite = [
+            t
+            for t in sentence
+            if not self.in_marks[t.i] and t.pos_ in ("VERB", "AUX") and t.morph.get("Mood")
+        ]
+        if not finite or not all("Plur" in t.morph.get("Number") for t in finite):
+            return False
+        if not any(map(self._preterite, finite)) or any(map(self._indicative, finite)):
+            return False
+        k = s_index - 1
+        while k >= 0 and k in speech:
+            previous = self.sentences[k]
+            cues = [i for i in self.cues if previous.start <= i < previous.end]
+            if cues:
+                return all("Pres" in self.doc[i].morph.get("Tense") for i in cues)
+            k -= 1
+        return False
+
+    @staticmethod
+    def _preterite(token) -> bool:
+        """A weak preterite plural, which is also the Konjunktiv II: the stem of the lemma
+        with -ten or -eten ("machten", "schämten"); not a strong one, whose Konjunktiv II
+        differs ("kamen"/"kämen", "waren"/"wären")."""
+        form, lemma = token.lower_, token.lemma_.lower()
+        stem = lemma[:-2] if lemma.endswith("en") else ""
+        return bool(stem) and form in (stem + "ten", stem + "eten")
+
+    @staticmethod
+    def _indicative(token) -> bool:
+        """A plural that can only be the indicative: the present ("warten", its lemma) or a
+        preterite whose Konjunktiv II has an umlaut ("waren", "wurden", "hatten", "kamen")."""
+        form, lemma = token.lower_, token.lemma_.lower()
+        if form == lemma or form in ("waren", "wurden", "hatten"):
+            return True
+        strong = "Past" in token.morph.get("Tense") and not form.endswith("ten")
+        return strong and any(vowel in lemma for vowel in "aou")
 
     @staticmethod
     def _bare_konjunktiv(token) -> bool:
