@@ -347,6 +347,36 @@ def test_hiess_es_with_a_source():
     assert summary(found) == [("Die Lage sei unübersichtlich", "indirect", "hieß es", "Delegation")]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Ahrens gab allerdings zu bedenken, dass viele Sportstätten marode seien.",
+            "viele Sportstätten marode seien",
+            "gab bedenken",
+        ),
+        (
+            "Ahrens hatte als Zeuge ausgesagt, er habe nichts gesehen.",
+            "er habe nichts gesehen",
+            "ausgesagt",
+        ),
+        (
+            "Die Strafe sei zu hart gewesen, schimpfte Ahrens.",
+            "Die Strafe sei zu hart gewesen",
+            "schimpfte",
+        ),
+        (
+            "Ahrens äußerte die Erwartung, die Regierung werde handeln.",
+            "die Regierung werde handeln",
+            "äußerte",
+        ),
+    ],
+)
+def test_more_verbs_of_saying(text, content, cue):
+    found = quotes(text, {"Ahrens": ("PER", "Rüdiger Ahrens")})
+    assert summary(found) == [(content, "indirect", cue, "Rüdiger Ahrens")]
+
+
 def test_hiess_es_before_its_content():
     found = quotes("Aus der Delegation hieß es, man sei mit dem Ergebnis zufrieden.")
     assert summary(found) == [

@@ -312,10 +312,22 @@ class IndirectPass:
             and (c_end >= sentence.end - 1 or self._named_tail(i, c_end, sentence))
         ):
             start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
-            if end - start < 10:
+            if end - start < 10 or self._ends_in_apposition(start, end):
                 return None
             return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
         return None
+
+    def _ends_in_apposition(self, start: int, end: int) -> bool:
+        """The text before the cue's comma ends in ", Name": a subject with its name in
+        apposition, not reported content ("Der Verteidiger, Martin Zünd, plädierte …")."""
+        comma = self.text.rfind(",", start, end)
+        if comma < 0:
+            return False
+        tail = self.text[comma + 1 : end].strip()
+        return any(
+            m.kind == "name" and m.label in ("PER", "") and m.text == tail
+            for m in self.mentions_in(comma, end)
+        )
 
     def _stance_report(self, c_end: int, sentence: Span) -> bool:
         """After a stance adjective's comma, a clause that reports: "dass"/"ob", a
