@@ -381,6 +381,16 @@ def test_a_region_the_ner_calls_a_person_is_a_place():
     assert found == [("Brandenburgs", "LOC"), ("Georgia Meyer", "PER"), ("Kärnten", "LOC")]
 
 
+def test_a_surname_in_s_keeps_it_unless_a_noun_makes_it_a_genitive(analyze_texts):
+    texts = [
+        "Der Präsident des Landessportbunds, Rüdiger Ahrens, warnte vor maroden Hallen.",
+        "Rüdiger Ahrens Rede war kurz.",  # before a noun: the genitive of Rüdiger Ahren
+    ]
+    analysis = analyze_texts(texts, "2024-03")
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    assert list(people["canonical"]) == ["Rüdiger Ahrens", "Rüdiger Ahren"]
+
+
 def test_a_person_span_ending_in_a_country_is_split():
     from artikel.consistency import _split_country_tails
 

@@ -69,12 +69,14 @@ def _genitive_stem(
     return word[:-1]
 
 
-def _has_genitive_evidence(span_tokens: list[Token]) -> bool:
+def _has_genitive_evidence(span_tokens: list[Token], *, morphology: bool = True) -> bool:
+    """Whether the grammar around a name makes it a genitive: the model's case (unless
+    ``morphology`` is off), a genitive article before it, or a noun right after it."""
     doc = span_tokens[0].doc
     first, last = span_tokens[0], span_tokens[-1]
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if "Gen" in last.morph.get("Case"):
+    if morphology and "Gen" in last.morph.get("Case"):
         return True
     if before is not None and before.lower_ in declension().genitive_determiners:
         return True
@@ -157,10 +159,21 @@ def base_form(
     if " ".join(words) in adjectival:
         return adjectival[" ".join(words)]
     evidence = _has_genitive_evidence(span_tokens)
-    if label == "PER" or len(words) == 1:
-        strong = "Gen" in span_tokens[-1].morph.get("Case") or len(words) == 1
+    if label == "PER" and len(words) > 1:
+        # the model's genitive counts for a full name before a noun ("Angela Merkels
+        # Politik") or right after one ("die Politik Angela Merkels"), not where no noun
+        # governs it ("Der Präsident des Verbands, Rüdiger Ahrens, …")
+        first = span_tokens[0]
+        after_noun = first.i > 0 and first.doc[first.i - 1].pos_ == "NOUN"
+        governed = after_noun or _has_genitive_evidence(span_tokens, morphology=False)
+        genitive = "Gen" in span_tokens[-1].morph.get("Case") and governed
         words[-1] = _genitive_stem(
-            words[-1], attested=attested, evidence=evidence and strong, as_written=as_written
+            words[-1], attested=attested, evidence=genitive, as_written=as_written
+        )
+        return " ".join(words)
+    if len(words) == 1:
+        words[-1] = _genitive_stem(
+            words[-1], attested=attested, evidence=evidence, as_written=as_written
         )
         return " ".join(words)
     # the head noun: the first noun followed by a complement ("Institut der deutschen
