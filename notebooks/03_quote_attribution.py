@@ -155,8 +155,8 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # | German Wikinews, analysis half (75, errors read) | 0.797 | 0.946 | 0.761 | 0.811 |
 # | German Wikinews, held-out half (75, never read) | 0.758 | 0.837 | 0.676 | 0.665 |
 # | own quote corpus, test split (55 documents) | 0.983 | 0.981 | 0.979 | 0.954 |
-# | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.367 | 0.600 | 0.247 | 0.442 |
-# | Redewiedergabe, news 1840–1919 | 0.402 | 0.428 | 0.349 | 0.334 |
+# | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.366 | 0.600 | 0.247 | 0.442 |
+# | Redewiedergabe, news 1840–1919 | 0.400 | 0.428 | 0.349 | 0.334 |
 #
 # * **Real news.** On the development corpus the right speaker (canonical name) is found
 #   for 94 % of quotes; on Wikinews articles written by others about a quarter of the quotes

@@ -370,11 +370,37 @@ def test_hiess_es_with_a_source():
             "die Regierung werde handeln",
             "äußerte",
         ),
+        (
+            "Ahrens ließ über seinen Anwalt mitteilen, er habe nichts gewusst.",
+            "er habe nichts gewusst",
+            "ließ mitteilen",
+        ),
+        (
+            "Ahrens legt ihnen zur Last, Senioren um Geld gebracht zu haben.",
+            "Senioren um Geld gebracht zu haben",
+            "legt Last",
+        ),
+        (
+            "Ahrens drängt darauf, die Musterung schon 2027 einzuführen.",
+            "die Musterung schon 2027 einzuführen",
+            "drängt darauf",
+        ),
     ],
 )
 def test_more_verbs_of_saying(text, content, cue):
     found = quotes(text, {"Ahrens": ("PER", "Rüdiger Ahrens")})
     assert summary(found) == [(content, "indirect", cue, "Rüdiger Ahrens")]
+
+
+def test_a_name_with_its_apposition_before_the_cue_is_the_subject_not_content():
+    names = {"Martin Zünd": ("PER", "Martin Zünd"), "Ewald Nowotny": ("PER", "Ewald Nowotny")}
+    for text in (
+        "Der Verteidiger, Martin Zünd, plädierte für einen Freispruch.",
+        "Ewald Nowotny, Ratsmitglied der Zentralbank, drängte auf eine rasche Entscheidung.",
+    ):
+        assert quotes(text, names) == []
+    text = "Nowotny, der lange gezögert habe, wolle nun handeln, sagte der Sprecher."
+    assert [q["text"] for q in _analysed_quotes(text)] == [text.split(", sagte")[0]]
 
 
 def test_hiess_es_before_its_content():

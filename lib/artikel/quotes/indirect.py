@@ -318,15 +318,21 @@ class IndirectPass:
         return None
 
     def _ends_in_apposition(self, start: int, end: int) -> bool:
-        """The text before the cue's comma ends in ", Name": a subject with its name in
-        apposition, not reported content ("Der Verteidiger, Martin Zünd, plädierte …")."""
-        comma = self.text.rfind(",", start, end)
-        if comma < 0:
+        """The text before the cue's comma is a name and its apposition, without a verb ("Der
+        Verteidiger, Martin Zünd, plädierte …", "Ewald Nowotny, Ratsmitglied der EZB, drängte
+        …"): the subject, not reported content."""
+        first, last = self.text.find(",", start, end), self.text.rfind(",", start, end)
+        if first < 0:
             return False
-        tail = self.text[comma + 1 : end].strip()
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return False  # "Merkel, die lange gezögert habe, wolle nun handeln, sagte …"
+        parts = [(start, first), (last + 1, end)]
+        names = [m for m in self.mentions_in(start, end) if m.kind == "name"]
         return any(
-            m.kind == "name" and m.label in ("PER", "") and m.text == tail
-            for m in self.mentions_in(comma, end)
+            m.label in ("PER", "") and m.text == self.text[a:b].strip()
+            for m in names
+            for a, b in parts
         )
 
     def _stance_report(self, c_end: int, sentence: Span) -> bool:
