@@ -481,6 +481,16 @@ def test_a_weekday_takes_the_tense_of_its_own_coordinated_clause(analyze_texts):
     assert list(monday["value"]) == ["2000-01-03", "1999-12-27"]
 
 
+def test_a_month_takes_the_year_named_before_it_in_its_sentence(analyze_texts):
+    texts = [
+        "Im vergangenen Jahr war der Pass am 19. Mai wieder befahrbar, 1994 schon am 12. Mai.",
+        "Seit 2015 arbeitet er hier, am 12. Mai feiert er Jubiläum.",  # "seit" gives no year
+    ]
+    analysis = analyze_texts(texts, "1996-05-25")
+    days = analysis.timexes[analysis.timexes["text"].str.contains("Mai")]
+    assert list(days["value"]) == ["1995-05-19", "1994-05-12", "1996-05-12"]
+
+
 def test_wikiwarsde_reader_keeps_offsets(tmp_path):
     from artikel.wikiwarsde import read_timex2
 

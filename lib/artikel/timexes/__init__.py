@@ -101,6 +101,7 @@ def _year_and_month(value: str) -> tuple[int, int | None] | None:
 
 
 # a date that dates a thing ("das Ultimatum vom 23. Juli 1914") rather than the sentence's event
+SPAN_OPENER = re.compile(r"(?i)(?:seit|bis|ab)\b")  # "seit 2015" gives no year to what follows
 ATTRIBUTIVE = re.compile(r"(?i)vo[mn]\b")
 ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\bvo[mn]\s*$")
 # the end of a range ("bis zum 9. Januar 1916") does not move the story there
@@ -244,6 +245,13 @@ def find_timexes(
             for t in timexes
             if t.start >= match.sentence.start_char and t.granularity in ("day", "time")
         ]
+        year_before = [  # "Im Vorjahr waren die Trauben Mitte September reif"
+            t
+            for t in timexes
+            if t.start >= match.sentence.start_char
+            and t.granularity == "year"
+            and not SPAN_OPENER.match(text, t.start)
+        ]
         ctx = context(
             match,
             reference=last_day if narrative else reference,
@@ -256,6 +264,7 @@ def find_timexes(
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
             if same_sentence
             else None,
+            sentence_year=int(year_before[-1].value[:4]) if year_before else None,
         )
         value = NORMALISERS[match.rule.normaliser](match.groups, ctx)
         if not value:

@@ -150,6 +150,8 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
     day = int(groups["day"]) if groups.get("day") else None
     if month is None:
         return f"{year:04d}" if year else None
+    if year is None and ctx.sentence_year and not ctx.narrative:
+        year = ctx.sentence_year  # "Im vergangenen Jahr war er am 19. Mai befahrbar"
     if year is None:
         if _since(groups, ctx):
             ctx = Context(ctx.year, ctx.month, ctx.day, tense="past", narrative=ctx.narrative)
