@@ -14,8 +14,8 @@ Notes:
     of German reported speech (Duden-Grammatik, "Indirekte Rede"). Word lists and patterns
     are data: ``resources/de/quotes/``. The parts: ``lexicon`` (word lists), ``marks``
     (quotation marks), ``article`` (one article's state), ``mentions``, ``cues``,
-    ``direct``, ``indirect`` (the passes), ``learned`` (the quote-role tagger's spans beyond
-    the rules) and ``speakers`` (resolution).
+    ``direct``, ``indirect``, ``sources``, ``nouns`` (the passes), ``learned`` (the
+    quote-role tagger's spans beyond the rules) and ``speakers`` (resolution).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from .lexicon import lexicon, matchers
 from .marks import find_marked
 from .mentions import MentionFinder
 from .nouns import NounCuePass
+from .sources import SourcePass
 from .speakers import SpeakerResolver
 from .types import Quote
 
@@ -35,6 +36,7 @@ class QuoteArticle(
     SpeakerResolver,
     DirectPass,
     IndirectPass,
+    SourcePass,
     NounCuePass,
     LearnedPass,
 ):
