@@ -561,6 +561,14 @@ def test_a_titled_name_is_the_speaker_and_its_mention(name, text):
     assert (found[0]["speaker"], found[0]["speaker_text"]) == (name, name)
 
 
+def test_a_role_after_the_content_is_not_the_person_the_content_names():
+    names = {"Merkel": ("PER", "Angela Merkel")}
+    text = "Merkel wolle nun rasch handeln, sagte der Sprecher am Abend."
+    assert quotes(text, names)[0]["speaker"] == "Sprecher"
+    text = "Merkel traf Macron. „Wir sind uns einig“, sagte die Kanzlerin."
+    assert quotes(text, names)[0]["speaker"] == "Angela Merkel"
+
+
 def test_role_noun_without_a_name_stays_the_role():
     found = quotes("„Die Lage ist stabil“, sagte eine Sprecherin der Stadtwerke.")
     assert summary(found) == [

@@ -309,14 +309,20 @@ class SpeakerResolver:
         return holding[0] if holding else inside[0]
 
     def resolve(
-        self, mention: Mention | None, quotes: list[Quote], *, source: bool = False
+        self,
+        mention: Mention | None,
+        quotes: list[Quote],
+        *,
+        source: bool = False,
+        content: tuple[int, int] = (0, 0),
     ) -> tuple[str, str]:
         """(speaker, speaker type) of a mention, resolving roles and pronouns.
 
         A role noun takes the name the article links it with ("US-Präsident Donald Trump"
         … "der US-Präsident"); a definite role noun in a speech frame otherwise takes the most
-        recent person of its gender (not in a source phrase: "nach Angaben der
-        Landeswahlleiterin" introduces a new source); an anaphoric organisation noun ("des
+        recent person of its gender outside the quote's ``content`` (not in a source phrase:
+        "nach Angaben der Landeswahlleiterin" introduces a new source; "Merkel wolle handeln,
+        sagte der Sprecher" is not Merkel's); an anaphoric organisation noun ("des
         Unternehmens") the organisation named most often before it.
         """
         if mention is None:
@@ -330,7 +336,7 @@ class SpeakerResolver:
             if linked:
                 return linked, "person"
             if mention.definite and mention.gender != "p" and not source:
-                person = self._recent_person(mention.start, mention.gender)
+                person = self._recent_person(mention.start, mention.gender, outside=content)
                 if person:
                     return person, "person"
             return mention.canonical, "role"
@@ -431,11 +437,19 @@ class SpeakerResolver:
                 best = name  # "die Abgeordnete" is not "der Abgeordnete Lukas Berndt"
         return best
 
-    def _recent_person(self, offset: int, gender: str, quotes: list[Quote] | None = None) -> str:
-        """The most recent person before ``offset`` whose gender fits."""
+    def _recent_person(
+        self,
+        offset: int,
+        gender: str,
+        quotes: list[Quote] | None = None,
+        outside: tuple[int, int] = (0, 0),
+    ) -> str:
+        """The most recent person before ``offset`` whose gender fits, not named inside the
+        span ``outside``."""
         candidates: list[tuple[int, str, str]] = []
         for m in self.names:
-            if m.end <= offset and m.label in ("PER", ""):
+            inside = outside[0] <= m.start < outside[1]
+            if m.end <= offset and m.label in ("PER", "") and not inside:
                 candidates.append((m.start, m.canonical, m.gender))
         for off, _, name, link_gender in self.links:
             if off < offset:
@@ -501,7 +515,9 @@ class SpeakerResolver:
             if q.mention is not None and q.mention.kind == "evidence":
                 q.speaker, q.speaker_type = "", "unnamed"  # "Berichten zufolge": no speaker
             elif q.mention is not None and not q.inherit:
-                q.speaker, q.speaker_type = self.resolve(q.mention, done, source=q.source)
+                q.speaker, q.speaker_type = self.resolve(
+                    q.mention, done, source=q.source, content=(q.start, q.end)
+                )
             elif q.cue:
                 q.speaker, q.speaker_type = "", "unnamed"  # "hieß es": no recoverable source
             elif q.implied is not None:  # continues a sentence that reported nothing itself
