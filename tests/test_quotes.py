@@ -403,6 +403,14 @@ def test_a_name_with_its_apposition_before_the_cue_is_the_subject_not_content():
     assert [q["text"] for q in _analysed_quotes(text)] == [text.split(", sagte")[0]]
 
 
+def test_so_with_a_source_no_list_knows():
+    found = _analysed_quotes("Nur rund 20 Prozent der Fernzüge könnten fahren, so die Bahn.")
+    assert [(q["text"], q["cue"], q["speaker"]) for q in found] == [
+        ("Nur rund 20 Prozent der Fernzüge könnten fahren", "so", "Bahn")
+    ]
+    assert _analysed_quotes("Es regnete den ganzen Tag, so dass die Straße nass war.") == []
+
+
 def test_hiess_es_before_its_content():
     found = quotes("Aus der Delegation hieß es, man sei mit dem Ergebnis zufrieden.")
     assert summary(found) == [

@@ -69,9 +69,15 @@ class SourcePass:
                 last = doc[c_end - 1]
                 inside = self.mentions_in(doc[start].idx + 2, last.idx + len(last))
                 first = self.token_at(inside[0].start) if inside else None
-                if first is None or first.i - start > 2 or c_end - start > 8:
+                if c_end - start > 8:
                     return None
-                mention = inside[0]
+                if first is None or first.i - start > 2:
+                    # "…, so die Bahn.": a noun no list knows, the sentence's last words
+                    if c_end < sentence.end - 1 or not self._plain_source(start + 1, c_end):
+                        return None
+                    mention = self._source_mention(start + 1, c_end)
+                else:
+                    mention = inside[0]
             else:
                 cue, mention = self._impersonal(start)
             s, e = trim_content(text, sentence.start_char, doc[start - 1].idx)
@@ -119,6 +125,17 @@ class SourcePass:
             return s, e, around[0]
         before = [t.i for t in doc[c_start:start] if self._has_role(t, "preposition")]
         return s, e, self._source_mention(before[0] + 1, start) if before else None
+
+    def _plain_source(self, start: int, end: int) -> bool:
+        """Tokens that can only be a source's noun phrase: an article, adjectives and
+        capitalised nouns ("die Bahn", "der Bezirksleiter der Gewerkschaft")."""
+        words = [t for t in self.doc[start:end] if not t.is_punct]
+        return bool(words) and all(
+            self.lex.np_words.get(t.lower_) == "determiner"
+            or self._adjective(t)
+            or (t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN", ""))
+            for t in words
+        )
 
     def _source_mention(self, start: int, end: int) -> Mention | None:
         """The source named by tokens start..end: a mention in it, else the phrase itself
