@@ -83,10 +83,16 @@ def first_name_gender(name: str, settings: Settings | None = None) -> str:
     return whole if whole != UNKNOWN else first_name_gender_of(first.split("-")[0])
 
 
+def _role_noun_gender(lower: str) -> str:
+    """The gender (m/f/p/x of ``person_nouns.txt``) of the role noun a lower-case word ends
+    in ("regierungssprecherin" → f), "" for no role noun."""
+    form = noun_form(lower, role_nouns())
+    return role_nouns()[form][1] if form else ""
+
+
 def _feminine_noun(lower: str) -> bool:
     """Whether a lower-case word ends in a feminine person noun ("regierungssprecherin")."""
-    form = noun_form(lower, role_nouns())
-    return bool(form) and role_nouns()[form][1] == "f"
+    return _role_noun_gender(lower) == "f"
 
 
 @cache
@@ -186,8 +192,7 @@ def _masculine_title(doc: Doc, mention: Mention) -> bool:
     if span is None or span.start == 0:
         return False
     word = doc[span.start - 1]
-    form = noun_form(word.lower_, role_nouns())
-    return word.text[:1].isupper() and bool(form) and role_nouns()[form][1] == "m"
+    return word.text[:1].isupper() and _role_noun_gender(word.lower_) == "m"
 
 
 def _female_share_after_title(canonical: str) -> float:

@@ -147,7 +147,7 @@ class MentionFinder:
                 determiner = doc[left].lower_
             info = table[form][1]
             governed = (
-                (left > 0 and lex.np_words.get(doc[left - 1].lower_) == "preposition")
+                self._preposition_at(left - 1)
                 or "oblique" in lex.determiners.get(determiner, ())
                 or (determiner == "der" and self._feminine_or_plural(kind, info, table[form][0]))
             )
@@ -198,6 +198,10 @@ class MentionFinder:
         if "definite" in self.lex.determiners.get(determiner, ()) and t.text.endswith("en"):
             return t.text[:-1]
         return t.text
+
+    def _preposition_at(self, i: int) -> bool:
+        """Token i is a preposition (``noun_phrase_words.txt``); False outside the text."""
+        return 0 <= i < len(self.doc) and self.lex.np_words.get(self.doc[i].lower_) == "preposition"
 
     def _governed(self, m: Mention) -> bool:
         """The mention follows a preposition, an oblique article or an opening bracket

@@ -101,21 +101,23 @@ class SourcePass:
             quote.source = True
         return quote
 
-    def _impersonal_ahead(self, sentence: Span, start: int) -> tuple[int, int, Mention | None]:
+    def _impersonal_ahead(
+        self, sentence: Span, start: int
+    ) -> tuple[int, int, Mention | None] | None:
         """Content after "hieß es," when the cue's clause opens the sentence ("Aus
         Parteikreisen hieß es, die Regeln würden geprüft"); the source is the phrase around
         the cue after its preposition ("Im Ministerium", "heißt es in der Mitteilung").
-        Empty when the cue follows content or ends the sentence."""
+        None when the cue follows content or ends the sentence."""
         doc = self.doc
         c_start, c_end = self._clause_start(start), self._clause_end(start)
         if c_start != sentence.start or c_end >= sentence.end - 1 or doc[c_end].text != ",":
-            return ()
+            return None
         k = c_end + 1
         if self._has_role(doc[k], "complementizer"):
             k += 1
         s, e = trim_content(self.text, doc[k].idx, sentence.end_char)
         if e - s < 10:
-            return ()
+            return None
         around = [
             m
             for m in self.mentions_in(doc[c_start].idx, doc[c_end].idx)

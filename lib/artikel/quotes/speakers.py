@@ -154,14 +154,10 @@ class SpeakerResolver:
             ):
                 break
             left -= 1
-        right = noun.i + 1
-        if right < len(self.doc) and self.doc[right].is_quote and self.in_marks[noun.i]:
-            right += 1  # the closing mark of a quoted title
-        right = self._complement_end(right)
+        right = self._complement_end(noun.i + 1)
         phrase = self.doc[left:right]
         determiner = self.lex.determiners.get(phrase[0].lower_, frozenset())
-        after_preposition = left > 0 and self.lex.np_words.get(self.doc[left - 1].lower_)
-        if "oblique" in determiner or after_preposition == "preposition":
+        if "oblique" in determiner or self._preposition_at(left - 1):
             return None  # "Dem Niederländer wird vorgeworfen": no subject, whatever the parse
         words = phrase[1:] if determiner else phrase
         canonical = "".join(t.text_with_ws for t in words if not t.is_quote).strip()
@@ -212,8 +208,7 @@ class SpeakerResolver:
     def _after_preposition(self, m: Mention) -> bool:
         """The mention follows a preposition ("mit den Worten", "in der Zeitung")."""
         token = self.token_at(m.start)
-        before = self.doc[token.i - 1] if token is not None and token.i > 0 else None
-        return before is not None and self.lex.np_words.get(before.lower_) == "preposition"
+        return token is not None and self._preposition_at(token.i - 1)
 
     def _relative_subject(self, c_start: int, verb: int) -> Mention | None:
         """The relative pronoun that opens the cue's clause right after a name or role ("so

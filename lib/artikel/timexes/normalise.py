@@ -237,13 +237,13 @@ def _shifted_year(groups: dict, ctx: Context) -> int | None:
 
 def _season(groups: dict, ctx: Context) -> str | None:
     code = lexicon("seasons")[groups["season"].lower()]
+    offset = int(lexicon("relative_offsets").get((groups.get("offset") or "").lower(), "0"))
+    if offset and ctx.year and ctx.month and not groups.get("year"):
+        return f"{_season_occurrence(code, ctx.year, ctx.month, offset):04d}-{code}"
     ctx = ctx if groups.get("offset") else ctx.in_history()
     year = _shifted_year(groups, ctx)
     if year is None:  # an undated text: "im Sommer" of an unknown year
         return None if groups.get("offset") else f"XXXX-{code}"
-    offset = int(lexicon("relative_offsets").get((groups.get("offset") or "").lower(), "0"))
-    if offset and ctx.month and not groups.get("year"):
-        return f"{_season_occurrence(code, ctx.year, ctx.month, offset):04d}-{code}"
     if groups.get("year") or groups.get("offset") or ctx.narrative or not ctx.month:
         return f"{year:04d}-{code}"
     if _since(groups, ctx):
