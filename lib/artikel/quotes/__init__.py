@@ -62,7 +62,8 @@ def find_quotes(
     Returns:
         Dicts with start, end (the content without quotation marks), kind
         (direct/indirect/mixed), cue, speaker, speaker_start, speaker_end, speaker_text and
-        speaker_type (person/organisation/role/unnamed).
+        speaker_type (person/organisation/role/unnamed), and speaker_phrase (the role noun
+        phrase that tells a role speaker's gender, also behind a pronoun; not a column).
 
     Notes:
         Quote rules after GUIDELINES.md (dev corpus); pass structure after the Gender Gap

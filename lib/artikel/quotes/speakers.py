@@ -345,14 +345,20 @@ class SpeakerResolver:
             return "", "unnamed"
         person = self._recent_person(mention.start, mention.gender, quotes=quotes)
         role = self._recent_role(mention.start, mention.gender)
-        if role is not None and (not person or role[0] > self._last_named(mention.start, person)):
-            return role[1], "role"  # "… von einer Armeesprecherin bestätigt. Sie sagte, …"
+        if role is not None and (
+            not person or self._last_named(mention.start, person) < role.start
+        ):
+            mention.antecedent = role
+            if role.definite:  # "Die Ministerin reagierte gelassen. Sie sagte, …": as she would
+                return self.resolve(role, quotes)
+            return role.canonical, "role"  # "… von einer Armeesprecherin bestätigt. Sie sagte, …"
         return (person, "person") if person else ("", "unnamed")
 
-    def _recent_role(self, offset: int, gender: str) -> tuple[int, str] | None:
-        """The last indefinite role noun phrase ("einer Armeesprecherin": someone new, without
-        a name) before ``offset`` in this or the previous sentence whose gender fits a
-        pronoun: (its start, the role as speaker)."""
+    def _recent_role(self, offset: int, gender: str) -> Mention | None:
+        """The last role noun phrase with an article before ``offset`` in this or the previous
+        sentence whose gender fits a pronoun and that no name stands in apposition to: an
+        indefinite one ("einer Armeesprecherin") is someone new, a definite one ("Die
+        Ministerin") speaks as it would itself."""
         here = self.token_at(offset)
         if here is None or gender not in ("m", "f"):
             return None
@@ -363,10 +369,10 @@ class SpeakerResolver:
             for m in self.mentions_in(previous.start_char, offset)
             if m.kind == "role"
             and m.gender == gender
-            and "indefinite" in self.lex.determiners.get(m.text.split()[0].lower(), ())
+            and self.lex.determiners.get(m.text.split()[0].lower())
             and not self._apposition(m)
         ]
-        return (roles[-1].start, roles[-1].canonical) if roles else None
+        return roles[-1] if roles else None
 
     def _last_named(self, offset: int, name: str) -> int:
         """Where the person ``name`` was last mentioned before ``offset`` (-1: never by name)."""

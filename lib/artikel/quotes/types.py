@@ -23,6 +23,7 @@ class Mention:
     head: str = ""  # lower-case role or organisation form (for links)
     governed: bool = False  # after a preposition: not a subject ("in der Hauptstadt")
     org_kind: str = ""  # anaphoric / institution
+    antecedent: Mention | None = None  # for a pronoun: the role noun phrase it refers to
 
 
 @dataclass
@@ -53,6 +54,9 @@ class Quote:
             "speaker_end": None if mention is None or self.inherit else mention.end,
             "speaker_text": "" if mention is None or self.inherit else mention.text,
             "speaker_type": self.speaker_type,
+            # the phrase that tells a role speaker's gender ("die Vorsitzende"), also for a
+            # pronoun or a continuation (not a column: speaker_gender reads it)
+            "speaker_phrase": "" if mention is None else (mention.antecedent or mention).text,
         }
 
 
