@@ -613,6 +613,42 @@ def test_a_pronoun_after_an_unnamed_new_person_resolves_to_that_role():
     assert found[-1]["speaker"] == "Annalena Baerbock"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_type"),
+    [
+        # a feminine organisation that was the subject just before takes up "sie"
+        (
+            "Angela Merkel besuchte die Fabrik. Die Polizei griff ein. "
+            "Sie teilte mit, es habe drei Festnahmen gegeben.",
+            "Polizei",
+            "organisation",
+        ),
+        # an object is no antecedent; the person is
+        (
+            "Angela Merkel besuchte die Polizei. Sie sagte, es gebe zu wenig Personal.",
+            "Angela Merkel",
+            "person",
+        ),
+        # "sie" with a plural verb is several people, not the woman named before
+        (
+            "Angela Merkel besuchte die Fabrik. Die Arbeiter protestierten. "
+            "Sie forderten, die Löhne müssten steigen.",
+            "",
+            "unnamed",
+        ),
+        # an organisation inside the reported content is no antecedent
+        (
+            "Angela Merkel sprach in Berlin. Ihre Partei werde nun handeln, sagte sie.",
+            "Angela Merkel",
+            "person",
+        ),
+    ],
+)
+def test_a_pronoun_can_take_up_an_organisation_or_several_people(text, speaker, speaker_type):
+    found = _analysed_quotes(text)
+    assert [(q["speaker"], q["speaker_type"]) for q in found] == [(speaker, speaker_type)]
+
+
 def test_a_demonstrative_before_a_speech_verb_is_the_speaker_mention():
     text = "Am Telefon war nur eine Sprecherin. Diese bestätigte, dass ein Haftbefehl besteht."
     found = quotes(text)

@@ -336,6 +336,9 @@ def speaker_gender(quote: dict, genders: dict[str, str], settings: Settings | No
         return genders.get(speaker) or first_name_gender(speaker, settings)
     if kind == "role":
         return role_gender(speaker, quote.get("speaker_phrase") or quote.get("speaker_text") or "")
-    if (quote.get("speaker_text") or "").lower() in _gender_words()["speaker_pronoun"]:
+    if (
+        kind != "organisation"
+        and (quote.get("speaker_text") or "").lower() in _gender_words()["speaker_pronoun"]
+    ):
         return _gender_words()["speaker_pronoun"][quote["speaker_text"].lower()]  # "…, sagte er"
     return ""

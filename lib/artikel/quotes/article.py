@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..canonical import Mention as EntityMention
 from ..nlp import RULE_SENTENCES
 from ..structure import Paragraph, set_sentence_starts
+from .antecedents import AntecedentFinder
 from .cues import CueFinder
 from .direct import DirectPass
 from .indirect import IndirectPass
@@ -34,6 +35,7 @@ class QuoteArticle(
     MentionFinder,
     CueFinder,
     SpeakerResolver,
+    AntecedentFinder,
     DirectPass,
     IndirectPass,
     SourcePass,

@@ -317,10 +317,18 @@ class MentionFinder:
                     token.idx + len(token.text),
                     token.text,
                     "pronoun",
-                    gender=self.lex.pronouns[token.lower_],
+                    gender="p" if self._plural_sie(token) else self.lex.pronouns[token.lower_],
                 )
             )
         return found
+
+    @staticmethod
+    def _plural_sie(token: Token) -> bool:
+        """ "sie" for several ("Sie forderten", "forderten sie"): the verb it is the subject
+        of is plural by the model's morphology (the pronoun's own number is unsure there)."""
+        if token.lower_ != "sie":
+            return False
+        return token.dep_.startswith("nsubj") and "Plur" in token.head.morph.get("Number")
 
     def _before_speech_verb(self, i: int) -> bool:
         """A singular speech verb follows token i ("Diese bestätigte, …")."""

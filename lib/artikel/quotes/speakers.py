@@ -336,43 +336,47 @@ class SpeakerResolver:
                     return person, "person"
             return mention.canonical, "role"
         if mention.kind == "org":
-            if mention.org_kind in ("anaphoric", "document") and mention.definite:
+            anaphoric = mention.org_kind in ("anaphoric", "document") and mention.definite
+            if anaphoric and not self._has_complement(mention):
                 org = self._recent_org(mention.start)
                 if org:
                     return org, "organisation"
             return mention.canonical, "organisation"
-        if mention.gender == "p":
-            return "", "unnamed"
-        person = self._recent_person(mention.start, mention.gender, quotes=quotes)
-        role = self._recent_role(mention.start, mention.gender)
-        if role is not None and (
-            not person or self._last_named(mention.start, person) < role.start
-        ):
-            mention.antecedent = role
-            if role.definite:  # "Die Ministerin reagierte gelassen. Sie sagte, …": as she would
-                return self.resolve(role, quotes)
-            return role.canonical, "role"  # "… von einer Armeesprecherin bestätigt. Sie sagte, …"
-        return (person, "person") if person else ("", "unnamed")
+        return self._resolve_pronoun(mention, quotes, content)
 
-    def _recent_role(self, offset: int, gender: str) -> Mention | None:
-        """The last role noun phrase with an article before ``offset`` in this or the previous
-        sentence whose gender fits a pronoun and that no name stands in apposition to: an
-        indefinite one ("einer Armeesprecherin") is someone new, a definite one ("Die
-        Ministerin") speaks as it would itself."""
-        here = self.token_at(offset)
-        if here is None or gender not in ("m", "f"):
-            return None
-        sentence = self.sentence_at(here.i)
-        previous = self.sentence_at(sentence.start - 1) if sentence.start > 0 else sentence
-        roles = [
-            m
-            for m in self.mentions_in(previous.start_char, offset)
-            if m.kind == "role"
-            and m.gender == gender
-            and self.lex.determiners.get(m.text.split()[0].lower())
-            and not self._apposition(m)
-        ]
-        return roles[-1] if roles else None
+    @staticmethod
+    def _has_complement(mention: Mention) -> bool:
+        """Whether words follow the noun of an organisation noun phrase ("die Gewerkschaft
+        der Polizei" names itself; "der Münchner Konzern" refers back)."""
+        words = mention.canonical.lower().split()
+        noun = next((k for k, word in enumerate(words) if word.endswith(mention.head)), -1)
+        return 0 <= noun < len(words) - 1
+
+    def _resolve_pronoun(
+        self, mention: Mention, quotes: list[Quote], content: tuple[int, int] = (0, 0)
+    ) -> tuple[str, str]:
+        """A pronoun's speaker: the latest of the person of its gender named before, a role
+        noun phrase (``_recent_role``) and an organisation that was a subject
+        (``_recent_organisation``: "Die Polizei griff ein. Sie teilte mit, …"), none of
+        them inside the quote's ``content`` or an earlier quote."""
+        person = ""
+        if mention.gender != "p":
+            person = self._recent_person(mention.start, mention.gender, quotes=quotes)
+        named = self._last_named(mention.start, person) if person else -1
+        outside = [content, *((q.start, q.end) for q in quotes)]
+        role = self._recent_role(mention.start, mention.gender, outside)
+        organisation = self._recent_organisation(mention.start, mention.gender, outside)
+        latest = max(
+            (m for m in (role, organisation) if m is not None and m.start > named),
+            key=lambda m: m.start,
+            default=None,
+        )
+        if latest is None:
+            return (person, "person") if person else ("", "unnamed")
+        mention.antecedent = latest
+        if latest.kind != "role" or latest.definite:  # "Die Ministerin … Sie sagte": as she would
+            return self.resolve(latest, quotes)
+        return latest.canonical, "role"  # "… von einer Armeesprecherin bestätigt. Sie sagte, …"
 
     def _last_named(self, offset: int, name: str) -> int:
         """Where the person ``name`` was last mentioned before ``offset`` (-1: never by name)."""
