@@ -254,3 +254,36 @@ def test_a_pronoun_or_a_continuation_keeps_the_gender_of_the_role_it_refers_to(
     rows = [{"article_id": "a", "text": text, "date": "2024-03-05"}]
     found = artikel.analyze(make_table("articles", rows)).quotes
     assert set(zip(found["speaker"], found["speaker_gender"], strict=True)) == {(speaker, expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "sie" may take up the noun the name hangs on, not the person
+        (
+            "Die Büste lag in der Werkstatt des Bildhauers Thutmosis. Sie kam 1913 nach Berlin.",
+            "Thutmosis",
+        ),
+        (
+            "Das Dorf kam in den Besitz der Familie Esterhazy. Sie baute dort ein Schloss.",
+            "Esterhazy",
+        ),
+        # a relative pronoun after a name in a prepositional phrase, or with a plural verb
+        (
+            "Ihm folgte die Expedition von Napoleon Bonaparte, die die Ruinen fand.",
+            "Napoleon Bonaparte",
+        ),
+        ("Das lehrten Missionare wie Kolumban, die in Gallien predigten.", "Kolumban"),
+        # a noun for a woman before a name in the genitive is no title of that name
+        ("Er heiratete die Tochter Karls des Kühnen im Jahr 1477.", "Karls des Kühnen"),
+    ],
+)
+def test_a_feminine_word_that_may_refer_to_another_noun_is_no_evidence(text, name):
+    assert genders(text).get(name) != "female"
+
+
+def test_sie_after_a_subject_name_still_tells_the_gender():
+    # the same pronoun after the person as subject is evidence (no first name decides here)
+    assert genders("Kim Thutmosis kam 2019 nach Berlin. Sie leitet dort ein Atelier.") == {
+        "Kim Thutmosis": "female"
+    }

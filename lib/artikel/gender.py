@@ -20,8 +20,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .canonical import Mention
-from .names import noun_form, person_nouns, role_nouns, word_list
-from .resources import first_name_female_share, first_name_gender_of, load_entries
+from .names import is_title, noun_form, person_nouns, role_nouns, word_list
+from .resources import first_name_female_share, first_name_gender_of, is_first_name, load_entries
 from .settings import Settings
 
 FEMALE, MALE, UNKNOWN = "female", "male", "unknown"
@@ -135,7 +135,7 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
         return []
     votes = []
     before = doc[max(span.start - 2, 0) : span.start]
-    if before:
+    if before and not _genitive(mention):  # "die Tochter Karls", "die Witwe Nawalnys"
         gender = _noun_gender(before[-1])
         if gender is None and len(before) == 2:
             gender = _adjectival_noun(before[0], before[1])
@@ -154,14 +154,39 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
         if gender is None and next_word is not None and determiner:
             gender = _noun_gender(next_word)  # "X, die Sprecherin der …"
         relative = _gender_words()["relative"].get(word.lower_)
-        if gender is None and relative and next_word is not None and next_word.text.islower():
-            gender = relative  # "Merkel, die am Montag …" (not "Merkel, die Polizei …")
+        if relative and (next_word is None or not next_word.text.islower()):
+            relative = None  # "Merkel, die Polizei …": an article
+        if gender is None and relative and not _in_phrase_of_noun(doc, span, word):
+            gender = relative  # "Merkel, die am Montag …"
         if gender:
             votes.append(gender)
     gender = _apposition_head(doc, span)
     if gender:
         votes.append(gender)
     return votes
+
+
+def _genitive(mention: Mention) -> bool:
+    """A name in the genitive: written with an -s its canonical form lacks ("Nawalnys"), or
+    opened by a first name with one ("Karls des Kühnen")."""
+    words, canonical = mention.text.split(), mention.canonical
+    if not words:
+        return False
+    last, first = words[-1], words[0]
+    if last.endswith("s") and not canonical.endswith("s") and canonical.endswith(last[:-1]):
+        return True
+    return first.endswith("s") and is_first_name(first[:-1]) and not is_first_name(first)
+
+
+def _in_phrase_of_noun(doc: Doc, span, relative: Token) -> bool:
+    """Whether a relative pronoun after a name may refer to a noun before it: the name
+    follows a preposition ("die Expedition von Napoleon, die …", "die Niederlage gegen
+    Cäsar, die …") or the relative clause's verb is plural ("Missionare wie Kolumban, die
+    missionierten")."""
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return True
+    verb = relative.head
+    return verb is not relative and "Plur" in verb.morph.get("Number")
 
 
 def _apposition_head(doc: Doc, span) -> str | None:
@@ -241,10 +266,38 @@ def _pronoun_gender(token: Token) -> str | None:
     return words["possessive"].get(stem[1]) if stem and stems else None
 
 
+def _modifies_noun(doc: Doc, span) -> bool:
+    """Whether a name (after its titles) hangs on another noun, which a "sie" after it may
+    take up instead: it follows a common noun ("die Familie Esterhazy … sie", "die Regierung
+    Merkel"), a preposition, or a genitive or dative article ("der Werkstatt des Bildhauers
+    Thutmosis. Sie wurde …")."""
+    k = span.start - 1
+    while k >= 0 and (_is_person_word(doc[k]) or doc[k].pos_ == "ADJ"):
+        k -= 1
+    if k < 0:
+        return False
+    word = doc[k]
+    if word.pos_ == "ADP" or (word.pos_ == "NOUN" and word.text[:1].isupper()):
+        return True
+    return word.pos_ == "DET" and bool({"Gen", "Dat"} & set(word.morph.get("Case")))
+
+
+def _is_person_word(token: Token) -> bool:
+    """A title or person noun before a name ("Oberbildhauers", "Kanzlerin", "Dr.")."""
+    lower = token.lower_.removesuffix("s")  # "Oberbildhauers"
+    return token.text[:1].isupper() and (
+        _noun_gender(token) is not None
+        or is_title(token.text)
+        or bool(noun_form(token.lower_, role_nouns()))
+        or bool(noun_form(lower, role_nouns()))
+    )
+
+
 def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list[str]:
     """The personal pronoun that next follows a mention, in its sentence or the next, when no
     other person and no noun it could refer to comes between: "er" is male, a singular "sie"
-    female. Needs the pipeline's morphology; without it, no votes."""
+    female unless the name hangs on a noun (``_modifies_noun``; as in ``_competes``, "er" is
+    not blocked by nouns). Needs the pipeline's morphology; without it, no votes."""
     if not doc.has_annotation("MORPH"):
         return []
     votes = []
@@ -267,6 +320,8 @@ def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list
                 continue
             if any(_competes(t, gender) for t in between):
                 break
+            if gender == FEMALE and _modifies_noun(doc, span):
+                break  # the noun the name hangs on may be the one "sie" takes up
             if token.lower_ == "sie" and not _singular(token):
                 break
             votes.append(gender)
