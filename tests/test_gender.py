@@ -274,6 +274,7 @@ def test_a_pronoun_or_a_continuation_keeps_the_gender_of_the_role_it_refers_to(
             "Napoleon Bonaparte",
         ),
         ("Das lehrten Missionare wie Kolumban, die in Gallien predigten.", "Kolumban"),
+        ("Das steht in den Büchern Moses, die im Tanach stehen.", "Moses"),
         # a noun for a woman before a name in the genitive is no title of that name
         ("Er heiratete die Tochter Karls des Kühnen im Jahr 1477.", "Karls des Kühnen"),
     ],
@@ -286,4 +287,15 @@ def test_sie_after_a_subject_name_still_tells_the_gender():
     # the same pronoun after the person as subject is evidence (no first name decides here)
     assert genders("Kim Thutmosis kam 2019 nach Berlin. Sie leitet dort ein Atelier.") == {
         "Kim Thutmosis": "female"
+    }
+
+
+def test_a_masculine_role_noun_weighs_a_first_name_most_women_bear():
+    # Heike is a woman's name in Germany and a man's in the Netherlands: a masculine noun
+    # before it leaves it undecided; an unambiguous woman's name stays a woman's
+    assert genders("Der Trainer Heike Onnes lobte 2011 die Mannschaft.") == {
+        "Heike Onnes": "unknown"
+    }
+    assert genders("Präsident Anna Onnes eröffnete 2011 die Ausstellung.") == {
+        "Anna Onnes": "female"
     }

@@ -156,7 +156,7 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
         relative = _gender_words()["relative"].get(word.lower_)
         if relative and (next_word is None or not next_word.text.islower()):
             relative = None  # "Merkel, die Polizei …": an article
-        if gender is None and relative and not _in_phrase_of_noun(doc, span, word):
+        if gender is None and relative and not _in_phrase_of_noun(doc, span, word, relative):
             gender = relative  # "Merkel, die am Montag …"
         if gender:
             votes.append(gender)
@@ -178,13 +178,15 @@ def _genitive(mention: Mention) -> bool:
     return first.endswith("s") and is_first_name(first[:-1]) and not is_first_name(first)
 
 
-def _in_phrase_of_noun(doc: Doc, span, relative: Token) -> bool:
+def _in_phrase_of_noun(doc: Doc, span, relative: Token, gender: str) -> bool:
     """Whether a relative pronoun after a name may refer to a noun before it: the name
-    follows a preposition ("die Expedition von Napoleon, die …", "die Niederlage gegen
-    Cäsar, die …") or the relative clause's verb is plural ("Missionare wie Kolumban, die
-    missionierten")."""
+    follows a preposition ("die Expedition von Napoleon, die …"), a "die" follows a name
+    that hangs on a noun (``_modifies_noun``: "die Bücher Moses, die …"), or the relative
+    clause's verb is plural ("Missionare wie Kolumban, die missionierten")."""
     if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
         return True
+    if gender == FEMALE and _modifies_noun(doc, span):
+        return True  # as for "sie": a masculine noun rarely takes "der" from a person
     verb = relative.head
     return verb is not relative and "Plur" in verb.morph.get("Number")
 
@@ -220,19 +222,28 @@ def _masculine_title(doc: Doc, mention: Mention) -> bool:
     return word.text[:1].isupper() and _role_noun_gender(word.lower_) == "m"
 
 
-def _female_share_after_title(canonical: str) -> float:
+def _female_share_after_title(canonical: str) -> float | None:
     """The chance that a full name with a masculine role noun before it is a woman's: the
-    first name's share of women, weighed by ``MASCULINE_TITLE_ODDS``; 1.0 (undecided) for a
+    first name's share of women, weighed by ``MASCULINE_TITLE_ODDS``; None (undecided) for a
     surname alone or a name that opens with a particle ("De Gennaro")."""
     words = canonical.split()
     if len(words) < 2 or words[0].lower() in word_list("name_particles"):
-        return 1.0
+        return None
     share = first_name_female_share(words[0])
     if share is None:
         share = first_name_female_share(words[0].split("-")[0])
     share = UNLISTED_NAME_SHARE if share is None else share
     female = share * MASCULINE_TITLE_ODDS
     return female / (female + 1 - share)
+
+
+def _gender_after_title(share: float) -> str:
+    """The gender a first name's share of women gives once a masculine role noun before it
+    has been weighed: "Physiker Heike X" and "Großwesir Kara X" are undecided, "Präsident
+    Kim X" too, "Präsident Anna X" stays a woman."""
+    if share <= DECISIVE_SHARE:
+        return MALE
+    return FEMALE if share >= 1 - DECISIVE_SHARE else UNKNOWN
 
 
 def _competes(token: Token, gender: str) -> bool:
@@ -346,8 +357,9 @@ def person_genders(
             result[canonical] = votes.most_common(1)[0][0]
             continue
         by_name = first_name_gender(canonical, settings)
-        if by_name == UNKNOWN and any(_masculine_title(doc, m) for m in group):
-            by_name = MALE if _female_share_after_title(canonical) <= DECISIVE_SHARE else UNKNOWN
+        share = _female_share_after_title(canonical)
+        if by_name != MALE and share is not None and any(_masculine_title(doc, m) for m in group):
+            by_name = _gender_after_title(share)
         if by_name != UNKNOWN:
             result[canonical] = by_name
             continue
