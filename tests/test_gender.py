@@ -299,3 +299,14 @@ def test_a_masculine_role_noun_weighs_a_first_name_most_women_bear():
     assert genders("Präsident Anna Onnes eröffnete 2011 die Ausstellung.") == {
         "Anna Onnes": "female"
     }
+
+
+def test_pronouns_inside_a_quote_tell_nothing_of_the_speaker_and_herr_reaches_over_titles():
+    # "er" in the quoted words is someone the quote speaks of, not Kim Arnim
+    text = (
+        "Kim Arnim war sich mit ihm einig: „Die Leidenschaft lehrt ihn, wie soll er sonst lernen?“"
+    )
+    assert genders(text) == {"Kim Arnim": "unknown"}
+    # "Herr" before an academic title still decides; "sie" in the quote does not
+    text = "Herr Professor Kim Arnim hatte gesagt: „Sie ist die mächtigste Frau der Welt.“"
+    assert genders(text) == {"Kim Arnim": "male"}

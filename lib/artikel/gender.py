@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .canonical import Mention
 from .names import is_title, noun_form, person_nouns, role_nouns, word_list
+from .quotes.marks import find_marked
 from .resources import first_name_female_share, first_name_gender_of, is_first_name, load_entries
 from .settings import Settings
 
@@ -134,7 +135,10 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
     if span is None:
         return []
     votes = []
-    before = doc[max(span.start - 2, 0) : span.start]
+    first = span.start
+    while first > 0 and span.start - first < 3 and _plain_title(doc[first - 1]):
+        first -= 1  # "Herr Professor Schneidewind", "Frau Dr. Lang"
+    before = doc[max(first - 2, 0) : first]
     if before and not _genitive(mention):  # "die Tochter Karls", "die Witwe Nawalnys"
         gender = _noun_gender(before[-1])
         if gender is None and len(before) == 2:
@@ -164,6 +168,11 @@ def _text_evidence(doc: Doc, mention: Mention) -> list[str]:
     if gender:
         votes.append(gender)
     return votes
+
+
+def _plain_title(token: Token) -> bool:
+    """A title that tells no gender ("Professor", "Dr.", "Minister")."""
+    return is_title(token.text) and _noun_gender(token) is None
 
 
 def _genitive(mention: Mention) -> bool:
@@ -304,6 +313,20 @@ def _is_person_word(token: Token) -> bool:
     )
 
 
+def _quoted_characters(text: str) -> list[bool]:
+    """Per character of the text: whether it lies between quotation marks (paragraphs are
+    the blocks between blank lines)."""
+    regions, start = [], 0
+    for block in re.finditer(r"\n\s*\n", text):
+        regions.append((start, block.start()))
+        start = block.end()
+    regions.append((start, len(text)))
+    inside = [False] * (len(text) + 1)
+    for marked in find_marked(text, regions):
+        inside[marked.start : marked.end] = [True] * (marked.end - marked.start)
+    return inside
+
+
 def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list[str]:
     """The personal pronoun that next follows a mention, in its sentence or the next, when no
     other person and no noun it could refer to comes between: "er" is male, a singular "sie"
@@ -312,6 +335,7 @@ def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list
     if not doc.has_annotation("MORPH"):
         return []
     votes = []
+    quoted = _quoted_characters(doc.text)
     people = sorted((m for m in mentions if m.label == "PER"), key=lambda m: m.start)
     for index, mention in enumerate(people):
         if mention.canonical != canonical:
@@ -325,6 +349,8 @@ def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list
         for token in doc[span.end : next_sentence_end]:
             if token.idx >= limit or token.sent.start > span.sent.end:
                 break
+            if quoted[token.idx] and not quoted[mention.start]:
+                continue  # "X schrieb: „… wie soll er …“": the quote's own people
             gender = _pronoun_gender(token)
             if gender is None:
                 between.append(token)
