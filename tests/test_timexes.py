@@ -653,6 +653,9 @@ def test_a_plan_announced_in_the_past_still_looks_ahead(analyze_texts):
         "Der Verlag kündigte an, im Herbst einen Band mit Briefen herauszubringen.": "2011-FA",
         "Die Stadt verspricht, dass das Bad im Herbst wieder öffnet.": "2011-FA",
         "Er bestritt, im Herbst dort gewesen zu sein.": "2010-FA",  # no plan: stays past
+        # "sollte" asks for what is due, like a Konjunktiv II
+        "Der Landtag sollte im Herbst Geld für die Schulen bereitstellen.": "2011-FA",
+        "Er sagte im Herbst, er habe genug.": "2010-FA",
     }
     timexes = analyze_texts(list(expected), "2011-03-16").timexes
     assert list(timexes["value"]) == list(expected.values())
