@@ -690,3 +690,14 @@ def test_darauf_and_davor_count_from_the_day_just_told(analyze_texts):
     ]
     timexes = analyze_texts(texts, "2024-02-04").timexes  # a Sunday
     assert list(timexes["value"]) == ["2024-02-09", "2024-02-11", "1948-06-16", "1948-W24-WE"]
+
+
+def test_the_day_last_told_anchors_a_day_part_only_in_the_direction_of_the_tense(analyze_texts):
+    texts = [
+        # written on Monday 2019-12-02: a future clause is about today, not Sunday
+        "Am Sonntag stand er lange am Stand. Am Abend wird er wieder dort stehen.",
+        # a past report is not about the day ahead that was named just before
+        "Die Abstimmung ist am Mittwoch. Corbyn beantragte noch am selben Abend ein Votum.",
+    ]
+    values = [list(analyze_texts([text], "2019-12-02").timexes["value"]) for text in texts]
+    assert values == [["2019-12-01", "2019-12-02TEV"], ["2019-12-04", "2019-12-02TEV"]]

@@ -121,10 +121,23 @@ def weekday_of_week(groups: dict, ctx: Context) -> str | None:
     return with_time(monday + timedelta(weeks=unit_offset(groups), days=wanted - 1), groups)
 
 
+def _last_day_in_tense(ctx: Context) -> date | None:
+    """The day last told, unless the clause's tense points away from it across the day of
+    writing: a past report is not about a day after it, a present or future one not about a
+    day before it ("Am Abend wird er wieder dastehen" is today's evening)."""
+    last, reference = ctx.last_day, ctx.reference
+    if last is None or reference is None or ctx.narrative:
+        return last
+    if (ctx.tense == "past" and last > reference) or (ctx.tense != "past" and last < reference):
+        return None
+    return last
+
+
 def anaphoric_day(groups: dict, ctx: Context) -> str | None:
-    """ "am nächsten Tag", "am Vortag": from the day last told, else the day of writing."""
+    """ "am nächsten Tag", "am Vortag": from the day last told (``_last_day_in_tense``), else
+    the day of writing."""
     text = groups["_text"].lower()
-    day = ctx.last_day or ctx.reference
+    day = _last_day_in_tense(ctx) or ctx.reference
     if day is None:  # an undated story: the part of an unknown day ("am nächsten Morgen")
         part = lexicon("day_parts").get((groups.get("part") or "").lower())
         return ctx.month_value or (f"XXXX-XX-XXT{part}" if part else "XXXX-XX-XX")
@@ -143,11 +156,9 @@ def midnight(groups: dict, ctx: Context) -> str | None:
 
 def clock(groups: dict, ctx: Context) -> str | None:
     """ "um 15 Uhr": on the day of its sentence or paragraph, else on the last day mentioned
-    unless that lies after the day of writing (a forecast, "bis Montag"), else on the day of
-    writing: a live ticker's "12.40 Uhr:" is its own day."""
-    last = ctx.last_day
-    if last and ctx.reference and not ctx.narrative and last > ctx.reference:
-        last = None
+    when the tense allows it (``_last_day_in_tense``), else on the day of writing: a live
+    ticker's "12.40 Uhr:" is its own day."""
+    last = _last_day_in_tense(ctx)
     day = ctx.sentence_day or ctx.paragraph_day or last or ctx.reference
     if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
