@@ -649,6 +649,17 @@ def test_a_pronoun_can_take_up_an_organisation_or_several_people(text, speaker, 
     assert [(q["speaker"], q["speaker_type"]) for q in found] == [(speaker, speaker_type)]
 
 
+def test_an_organisation_noun_refers_back_to_the_name_that_holds_it():
+    text = (
+        "Das Verwaltungsgericht Gießen hob die Wahl auf. "
+        "Das Gericht erklärte, die Wahl müsse wiederholt werden."
+    )
+    assert [q["speaker"] for q in _analysed_quotes(text)] == ["Verwaltungsgericht Gießen"]
+    # without such a name the noun stays itself
+    text = "Das Gericht erklärte, die Wahl müsse wiederholt werden."
+    assert [q["speaker"] for q in _analysed_quotes(text)] == ["Gericht"]
+
+
 def test_a_demonstrative_before_a_speech_verb_is_the_speaker_mention():
     text = "Am Telefon war nur eine Sprecherin. Diese bestätigte, dass ein Haftbefehl besteht."
     found = quotes(text)

@@ -336,13 +336,29 @@ class SpeakerResolver:
                     return person, "person"
             return mention.canonical, "role"
         if mention.kind == "org":
-            anaphoric = mention.org_kind in ("anaphoric", "document") and mention.definite
-            if anaphoric and not self._has_complement(mention):
-                org = self._recent_org(mention.start)
+            if mention.definite and not self._has_complement(mention):
+                org = self._named_with(mention)  # also an institution: "das Ministerium"
+                if not org and mention.org_kind in ("anaphoric", "document"):
+                    org = self._recent_org(mention.start)
                 if org:
                     return org, "organisation"
             return mention.canonical, "organisation"
         return self._resolve_pronoun(mention, quotes, content)
+
+    def _named_with(self, mention: Mention) -> str:
+        """The latest organisation before an anaphoric noun whose name holds that noun, by
+        name or as a noun phrase of its own: "das Ministerium" after "das Innenministerium",
+        "das Gericht" after "Verwaltungsgericht Gießen"; "" if none."""
+        head = mention.head
+        earlier = [
+            m
+            for m in self.mentions
+            if m.end <= mention.start
+            and (m.kind == "org" or (m.kind == "name" and m.label == "ORG"))
+            and m.canonical.lower() != head
+            and any(word.endswith(head) for word in m.canonical.lower().split())
+        ]
+        return max(earlier, key=lambda m: m.start).canonical if earlier else ""
 
     @staticmethod
     def _has_complement(mention: Mention) -> bool:
