@@ -33,6 +33,11 @@ PINS = {
         "redewiedergabe": 0.39,
     },
     "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.806, "heldout": 0.662},
+    "speaker-mention accuracy, quotes with a cue": {
+        "dev": 0.989,
+        "analysis": 0.901,
+        "heldout": 0.763,
+    },
     "cue accuracy": {"dev": 0.947, "analysis": 0.611, "heldout": 0.595},
     "attributed quotes F1": {"dev": 0.944},
     "timex spans F1": {"dev": 0.981, "analysis": 0.95, "heldout": 0.921},

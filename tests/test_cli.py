@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from artikel.cli import main
-from artikel.evaluate import Score, load_gold, score_boilerplate
+from artikel.evaluate import Score, load_gold, score_boilerplate, score_quotes
 
 
 def test_analyze_writes_every_table_and_a_summary(tmp_path, capsys, seed_path):
@@ -111,3 +111,26 @@ def test_score_arithmetic():
     score = Score(tp=8, fp=2, fn=8)
     assert (score.precision, score.recall) == (0.8, 0.5)
     assert score.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+
+
+def test_speaker_mentions_are_also_scored_on_quotes_with_a_cue_alone(seed_analysis):
+    article = seed_analysis.articles.iloc[0]
+    offset = int(article.text_offset)
+    quotes = seed_analysis.quotes[seed_analysis.quotes["speaker_text"] != ""]
+    named, other = quotes.iloc[0], quotes.iloc[1]
+
+    def gold_quote(row, cue: str | None, mention: tuple[int, int]) -> dict:
+        start, end = (int(row.start) + offset, int(row.end) + offset)
+        spoken = {"start": mention[0] + offset, "end": mention[1] + offset}
+        return {"start": start, "end": end, "kind": row.kind, "cue": cue, "speaker_mention": spoken}
+
+    right = (int(named.speaker_start), int(named.speaker_end))
+    wrong = (0, 1)  # a gold mention the prediction does not overlap
+    gold = {
+        article.article_id: {
+            "quotes": [gold_quote(named, "sagte", right), gold_quote(other, None, wrong)]
+        }
+    }
+    extra = score_quotes(seed_analysis, gold)["quote spans"].extra
+    assert extra["speaker_mention_accuracy"] == 0.5
+    assert extra["cued_speaker_mention_accuracy"] == 1.0

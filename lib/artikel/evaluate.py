@@ -336,13 +336,16 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
     A predicted quote matches a gold one when their character IoU is at least 0.5
     (one-to-one). Returns ``quote spans``; ``attributed quotes`` (matched and the same
     speaker, compared without case and extra spaces); ``extra`` holds the recall of
-    direct and of indirect (with mixed) gold quotes, and kind accuracy on matches.
+    direct and of indirect (with mixed) gold quotes, kind, cue and speaker-mention accuracy
+    on matches, and the speaker-mention accuracy of gold quotes with a cue (GUIDELINES.md
+    leaves the mention of a continuation empty; other gold may not).
     """
     spans, attributed = Score(), Score()
     recall_counts = {"direct": [0, 0], "indirect": [0, 0]}
     kinds_right = 0
     cues = [0, 0]  # matched quotes with a gold cue: right, all
     mentions = [0, 0]  # matched quotes with a gold speaker mention: right, all
+    cued_mentions = [0, 0]  # the same for gold quotes with a cue (no continuations)
     for article_id, article_gold, offset in _articles_with_gold(analysis, gold):
         gold_quotes = article_gold.get("quotes", [])
         gold_items = [
@@ -368,10 +371,12 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
                 cues[0] += _same_cue(getattr(row, "cue", ""), gold_quote["cue"])
             mention = gold_quote.get("speaker_mention")
             if mention:
+                right = _right_mention(row, mention["start"] - offset, mention["end"] - offset)
+                mentions[0] += right
                 mentions[1] += 1
-                mentions[0] += _right_mention(
-                    row, mention["start"] - offset, mention["end"] - offset
-                )
+                if gold_quote.get("cue"):
+                    cued_mentions[0] += right
+                    cued_mentions[1] += 1
         matched_gold = {j for _, j in pairs}
         for j, item in enumerate(gold_items):
             group = "direct" if item[2] == "direct" else "indirect"
@@ -382,6 +387,9 @@ def score_quotes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]:
     spans.extra["kind_accuracy"] = kinds_right / spans.tp if spans.tp else 0.0
     spans.extra["cue_accuracy"] = cues[0] / cues[1] if cues[1] else 0.0
     spans.extra["speaker_mention_accuracy"] = mentions[0] / mentions[1] if mentions[1] else 0.0
+    spans.extra["cued_speaker_mention_accuracy"] = (
+        cued_mentions[0] / cued_mentions[1] if cued_mentions[1] else 0.0
+    )
     return {"quote spans": spans, "attributed quotes": attributed}
 
 

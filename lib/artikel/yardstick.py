@@ -45,6 +45,11 @@ ROWS = (  # (label, score name, field)
     ("direct recall", "quote spans", "direct recall"),
     ("indirect recall", "quote spans", "indirect recall"),
     ("speaker-mention accuracy", "quote spans", "speaker_mention_accuracy"),
+    (
+        "speaker-mention accuracy, quotes with a cue",
+        "quote spans",
+        "cued_speaker_mention_accuracy",
+    ),
     ("cue accuracy", "quote spans", "cue_accuracy"),
     ("attributed quotes F1", "attributed quotes", "f1"),
     ("timex spans F1", "timex spans", "f1"),
