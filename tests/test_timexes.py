@@ -701,3 +701,13 @@ def test_the_day_last_told_anchors_a_day_part_only_in_the_direction_of_the_tense
     ]
     values = [list(analyze_texts([text], "2019-12-02").timexes["value"]) for text in texts]
     assert values == [["2019-12-01", "2019-12-02TEV"], ["2019-12-04", "2019-12-02TEV"]]
+
+
+def test_an_undated_story_keeps_the_weekday_it_told_last(analyze_texts):
+    text = (
+        "Es war ein Dienstag, als das Wasser kam.\n\n"
+        "Gegen 14 Uhr stand der Keller unter Wasser. Am Abend kam die Feuerwehr. "
+        "Am nächsten Morgen war alles vorbei."
+    )
+    values = list(analyze_texts([text], "").timexes["value"])
+    assert values == ["XXXX-WXX-2", "XXXX-WXX-2T14:00", "XXXX-WXX-2TEV", "XXXX-WXX-3TMO"]

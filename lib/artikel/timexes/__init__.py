@@ -225,7 +225,7 @@ def find_timexes(
     last_day_end = 0
     last_date: tuple[int, int | None] | None = None
     history, history_end = None, 0  # the last date written with its year and month
-    weekday, weekday_end = None, 0  # an undated text's last weekday ("XXXX-WXX-2")
+    weekday = None  # an undated text's last weekday ("XXXX-WXX-2")
     text = sentences[0].doc.text if sentences else ""
 
     def in_paragraph(value, end: int, at: int):
@@ -258,7 +258,7 @@ def find_timexes(
             last_day=last_day,
             last_date=last_date,
             paragraph_date=in_paragraph(history, history_end, match.start),
-            paragraph_weekday=in_paragraph(weekday, weekday_end, match.start),
+            last_weekday=weekday,
             section=section,
             paragraph_day=in_paragraph(last_day, last_day_end, match.start),
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
@@ -309,7 +309,7 @@ def find_timexes(
             if len(match.groups.get("year", "")) == 4 and _month_of(match.groups):
                 history, history_end = _year_and_month(value), timex.end
             if re.match(r"XXXX-WXX-\d", value):
-                weekday, weekday_end = value[:10], timex.end
+                weekday = value[:10]
         else:
             timex.granularity = timex.type.lower()
         timexes.append(timex)

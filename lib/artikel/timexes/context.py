@@ -32,7 +32,7 @@ class Context:
     last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
     paragraph_day: date | None = None  # the last day mentioned in the same paragraph
     paragraph_date: tuple[int, int | None] | None = None  # (year, month) last in the paragraph
-    paragraph_weekday: str | None = None  # an undated text's weekday in the paragraph
+    last_weekday: str | None = None  # an undated text's last weekday told ("XXXX-WXX-2")
     previous: str = ""  # the previous sentence of the same paragraph
     section: Section | None = None  # a narrative's section years, from its heading
 

@@ -133,14 +133,28 @@ def _last_day_in_tense(ctx: Context) -> date | None:
     return last
 
 
+def _undated_weekday(weekday: str | None, text: str) -> str | None:
+    """The weekday of an undated "am Abend" ("XXXX-WXX-2") or "am nächsten Morgen" (the day
+    after), from the weekday told last; None when none was told."""
+    if weekday is None:
+        return None
+    number = int(weekday[-1])
+    if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
+        number = number % 7 + 1
+    elif "vortag" in text:
+        number = (number - 2) % 7 + 1
+    return f"XXXX-WXX-{number}"
+
+
 def anaphoric_day(groups: dict, ctx: Context) -> str | None:
     """ "am nächsten Tag", "am Vortag": from the day last told (``_last_day_in_tense``), else
     the day of writing."""
     text = groups["_text"].lower()
     day = _last_day_in_tense(ctx) or ctx.reference
-    if day is None:  # an undated story: the part of an unknown day ("am nächsten Morgen")
+    if day is None:  # an undated story: the weekday it told last, else an unknown day
         part = lexicon("day_parts").get((groups.get("part") or "").lower())
-        return ctx.month_value or (f"XXXX-XX-XXT{part}" if part else "XXXX-XX-XX")
+        undated = _undated_weekday(ctx.last_weekday, text) or "XXXX-XX-XX"
+        return ctx.month_value or (f"{undated}T{part}" if part else undated)
     if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
         day += timedelta(days=1)
     elif "vortag" in text:
@@ -163,6 +177,6 @@ def clock(groups: dict, ctx: Context) -> str | None:
     if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
     hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
-    if day is None:  # an undated text: the weekday its paragraph named, if any
-        return f"{ctx.paragraph_weekday or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
+    if day is None:  # an undated text: the weekday it told last, if any
+        return f"{ctx.last_weekday or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
