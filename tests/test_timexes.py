@@ -711,3 +711,18 @@ def test_an_undated_story_keeps_the_weekday_it_told_last(analyze_texts):
     )
     values = list(analyze_texts([text], "").timexes["value"])
     assert values == ["XXXX-WXX-2", "XXXX-WXX-2T14:00", "XXXX-WXX-2TEV", "XXXX-WXX-3TMO"]
+
+
+def test_a_time_inside_a_recurrence_takes_the_recurrence_s_day(analyze_texts):
+    texts = [
+        "Seit 1981 fährt das Schiff wieder. Jeden Sonntag legt es um 14 Uhr ab.",
+        "Das Bad ist täglich geöffnet, bei schlechtem Wetter nur am Nachmittag.",
+    ]
+    timexes = analyze_texts(texts, "2018-08-27").timexes
+    assert list(timexes["value"]) == [
+        "1981",
+        "XXXX-WXX-7",
+        "XXXX-WXX-7T14:00",
+        "P1D",
+        "XXXX-XX-XXTAF",
+    ]

@@ -252,6 +252,9 @@ def find_timexes(
             and t.granularity == "year"
             and not SPAN_OPENER.match(text, t.start)
         ]
+        recurrences = [
+            t for t in timexes if t.start >= match.sentence.start_char and t.type == "SET"
+        ]
         ctx = context(
             match,
             reference=last_day if narrative else reference,
@@ -265,6 +268,7 @@ def find_timexes(
             if same_sentence
             else None,
             sentence_year=int(year_before[-1].value[:4]) if year_before else None,
+            sentence_set=recurrences[-1].value if recurrences else None,
         )
         value = NORMALISERS[match.rule.normaliser](match.groups, ctx)
         if not value:

@@ -26,6 +26,7 @@ class Context:
     narrative: bool = False
     sentence_day: date | None = None  # a day-level date earlier in the same sentence
     sentence_year: int | None = None  # a year named earlier in the same sentence
+    sentence_set: str | None = None  # a recurrence earlier in the sentence ("jeden Sonntag")
     before: str = ""  # the text of the sentence before the match
     after: str = ""  # the text of the sentence after the match
     year_window: int | None = None  # bare numbers further from the dct are no years (news)

@@ -133,6 +133,13 @@ def _last_day_in_tense(ctx: Context) -> date | None:
     return last
 
 
+def _recurring_day(recurrence: str) -> str:
+    """The day of a time inside a recurrence: its weekday ("XXXX-WXX-7" of "jeden Sonntag"),
+    else any day."""
+    weekday = re.match(r"XXXX-WXX-\d", recurrence)
+    return weekday[0] if weekday else "XXXX-XX-XX"
+
+
 def _undated_weekday(weekday: str | None, text: str) -> str | None:
     """The weekday of an undated "am Abend" ("XXXX-WXX-2") or "am nächsten Morgen" (the day
     after), from the weekday told last; None when none was told."""
@@ -148,11 +155,14 @@ def _undated_weekday(weekday: str | None, text: str) -> str | None:
 
 def anaphoric_day(groups: dict, ctx: Context) -> str | None:
     """ "am nächsten Tag", "am Vortag": from the day last told (``_last_day_in_tense``), else
-    the day of writing."""
+    the day of writing; a part of day inside a recurrence is the recurrence's ("täglich
+    geöffnet, nur am Nachmittag")."""
     text = groups["_text"].lower()
+    part = lexicon("day_parts").get((groups.get("part") or "").lower())
+    if ctx.sentence_set is not None and part:  # "täglich geöffnet, nur am Nachmittag"
+        return f"{_recurring_day(ctx.sentence_set)}T{part}"
     day = _last_day_in_tense(ctx) or ctx.reference
     if day is None:  # an undated story: the weekday it told last, else an unknown day
-        part = lexicon("day_parts").get((groups.get("part") or "").lower())
         undated = _undated_weekday(ctx.last_weekday, text) or "XXXX-XX-XX"
         return ctx.month_value or (f"{undated}T{part}" if part else undated)
     if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
@@ -171,12 +181,14 @@ def midnight(groups: dict, ctx: Context) -> str | None:
 def clock(groups: dict, ctx: Context) -> str | None:
     """ "um 15 Uhr": on the day of its sentence or paragraph, else on the last day mentioned
     when the tense allows it (``_last_day_in_tense``), else on the day of writing: a live
-    ticker's "12.40 Uhr:" is its own day."""
+    ticker's "12.40 Uhr:" is its own day; inside a recurrence, the recurrence's day."""
+    hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
+    if ctx.sentence_set is not None:  # "Jeden Sonntag legt sie um 14 Uhr ab"
+        return f"{_recurring_day(ctx.sentence_set)}T{hour:02d}:{minute:02d}"
     last = _last_day_in_tense(ctx)
     day = ctx.sentence_day or ctx.paragraph_day or last or ctx.reference
     if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
-    hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
     if day is None:  # an undated text: the weekday it told last, if any
         return f"{ctx.last_weekday or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
