@@ -118,12 +118,21 @@ def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
     return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
 
 
+# normalisers of a first date that ties a text to its day of writing
+DEICTIC_OPENERS = frozenset({"weekday", "relative_day", "weekday_of_week", "weekend"})
+
+
 def looks_narrative(matches: list[_Match], year: int | None) -> bool:
     """Whether a dated text tells history rather than news: most of its explicit years (at
     least ``NARRATIVE_MIN_YEARS``) lie more than ``NARRATIVE_YEARS_BACK`` years before the
-    publication year. Undated texts are read as news (their values stay underspecified)."""
+    publication year, and its first date is no weekday or "heute"/"gestern" of its own day
+    (an anniversary report opens on the day of writing). Undated texts are read as news
+    (their values stay underspecified)."""
     if year is None:
         return False
+    first = next((m for m in matches if m.rule.type in ("DATE", "TIME")), None)
+    if first is not None and first.rule.normaliser in DEICTIC_OPENERS:
+        return False  # news that opens on its own day ("feiert am Samstag …") and looks back
     years = [
         -int(m.groups["year"]) if m.rule.normaliser == "year_bc" else int(m.groups["year"])
         for m in matches
