@@ -731,8 +731,9 @@ def test_a_time_inside_a_recurrence_takes_the_recurrence_s_day(analyze_texts):
 def test_an_anniversary_report_that_opens_on_its_day_stays_news(analyze_texts):
     text = (
         "Die Brauerei feiert am Samstag ihr 150-jähriges Bestehen.\n\n"
-        "Die Geschichte beginnt im Jahr 1866. Im Winter 1917 musste der Betrieb schließen, "
-        "1920 lief er wieder an. 1974 brannte das Lager ab.\n\n"
+        "Die Geschichte beginnt im Jahr 1866. 1870 kam ein Keller dazu, 1899 ein Sudhaus. "
+        "Im Winter 1917 musste der Betrieb schließen, 1920 lief er wieder an. "
+        "1974 brannte das Lager ab.\n\n"
         "Im vergangenen Jahr verkaufte die Brauerei 42.000 Hektoliter."
     )
     values = list(analyze_texts([text], "2016-05-12").timexes["value"])
