@@ -138,8 +138,8 @@ person_events[["article_id", "timex", "value", "start", "end", "sentence"]]
 #   | development corpus (20 articles the rules were checked on) | 0.987 | 0.974 |
 #   | German Wikinews, analysis half (errors read) | 0.955 | 0.924 |
 #   | German Wikinews, held-out half (never read) | 0.926 | 0.845 |
-#   | own TIMEX3 corpus, test split (25 documents written for the project) | 0.974 | 0.917 |
-#   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.944 | 0.901 |
+#   | own TIMEX3 corpus, test split (25 documents written for the project) | 0.974 | 0.920 |
+#   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.945 | 0.901 |
 #   | WikiWarsDE, documents 12–22 (never read) | 0.956 | 0.914 |
 #
 # * **News or history.** Each article is read as news (relative dates from the publication

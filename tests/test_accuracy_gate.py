@@ -41,7 +41,7 @@ PINS = {
     "cue accuracy": {"dev": 0.947, "analysis": 0.611, "heldout": 0.595},
     "attributed quotes F1": {"dev": 0.944},
     "timex spans F1": {"dev": 0.981, "analysis": 0.95, "heldout": 0.921},
-    "timex values F1": {"dev": 0.956, "analysis": 0.919, "heldout": 0.843, "own_timexes": 0.912},
+    "timex values F1": {"dev": 0.969, "analysis": 0.919, "heldout": 0.843, "own_timexes": 0.915},
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.905},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.995},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},

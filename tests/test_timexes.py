@@ -738,3 +738,17 @@ def test_an_anniversary_report_that_opens_on_its_day_stays_news(analyze_texts):
     )
     values = list(analyze_texts([text], "2016-05-12").timexes["value"])
     assert values[0] == "2016-05-14" and values[-1] == "2015"
+
+
+def test_half_years_by_halbjahr_or_jahreshaelfte(analyze_texts):
+    text = (
+        "Man erwartet im zweiten Halbjahr eine Abkühlung, weil die zweite Jahreshälfte 2005 "
+        "stark war. In der zweiten Jahreshälfte sollen die Zinsen steigen."
+    )
+    timexes = analyze_texts([text], "2006-06-26").timexes
+    assert list(timexes["text"]) == [
+        "im zweiten Halbjahr",
+        "die zweite Jahreshälfte 2005",
+        "In der zweiten Jahreshälfte",
+    ]
+    assert list(timexes["value"]) == ["2006-H2", "2005-H2", "2006-H2"]

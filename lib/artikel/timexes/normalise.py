@@ -279,7 +279,7 @@ def _quarter(groups: dict, ctx: Context) -> str | None:
     year = _shifted_year(groups, ctx)
     if year is None:
         return None
-    if groups["unit"] == "Halbjahr":
+    if groups["unit"] in ("Halbjahr", "Jahreshälfte"):
         return f"{year:04d}-H{min(number, 2)}"
     return f"{year:04d}-Q{number}"
 
