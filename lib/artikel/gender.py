@@ -304,12 +304,11 @@ def _modifies_noun(doc: Doc, span) -> bool:
 
 def _is_person_word(token: Token) -> bool:
     """A title or person noun before a name ("Oberbildhauers", "Kanzlerin", "Dr.")."""
-    lower = token.lower_.removesuffix("s")  # "Oberbildhauers"
+    forms = {token.lower_, token.lower_.removesuffix("s")}  # "Oberbildhauers"
     return token.text[:1].isupper() and (
         _noun_gender(token) is not None
         or is_title(token.text)
-        or bool(noun_form(token.lower_, role_nouns()))
-        or bool(noun_form(lower, role_nouns()))
+        or any(_role_noun_gender(form) for form in forms)
     )
 
 
@@ -327,15 +326,18 @@ def _quoted_characters(text: str) -> list[bool]:
     return inside
 
 
-def _pronoun_evidence(doc: Doc, mentions: list[Mention], canonical: str) -> list[str]:
+def _pronoun_evidence(
+    doc: Doc, mentions: list[Mention], canonical: str, quoted: list[bool]
+) -> list[str]:
     """The personal pronoun that next follows a mention, in its sentence or the next, when no
     other person and no noun it could refer to comes between: "er" is male, a singular "sie"
     female unless the name hangs on a noun (``_modifies_noun``; as in ``_competes``, "er" is
-    not blocked by nouns). Needs the pipeline's morphology; without it, no votes."""
+    not blocked by nouns), and none between quotation marks (``quoted``, per character of the
+    text) unless the name stands there too. Needs the pipeline's morphology; without it, no
+    votes."""
     if not doc.has_annotation("MORPH"):
         return []
     votes = []
-    quoted = _quoted_characters(doc.text)
     people = sorted((m for m in mentions if m.label == "PER"), key=lambda m: m.start)
     for index, mention in enumerate(people):
         if mention.canonical != canonical:
@@ -375,6 +377,7 @@ def person_genders(
     first name; then the pronouns that follow the person.
     """
     result = {}
+    quoted: list[bool] | None = None
     canonicals = sorted({m.canonical for m in mentions if m.label == "PER"})
     for canonical in canonicals:
         group = [m for m in mentions if m.label == "PER" and m.canonical == canonical]
@@ -389,7 +392,9 @@ def person_genders(
         if by_name != UNKNOWN:
             result[canonical] = by_name
             continue
-        pronouns = Counter(_pronoun_evidence(doc, mentions, canonical))
+        if quoted is None:  # once per article, and only when a pronoun has to decide
+            quoted = _quoted_characters(doc.text)
+        pronouns = Counter(_pronoun_evidence(doc, mentions, canonical, quoted))
         if pronouns and len(pronouns) == 1:
             result[canonical] = next(iter(pronouns))
         else:

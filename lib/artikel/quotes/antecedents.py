@@ -81,7 +81,7 @@ class AntecedentFinder:
         Internationalen Währungsfonds forderte er auf", "der Bundeswehr"): no subject."""
         token = self.token_at(m.start)
         word = self.doc[token.i - 1].lower_ if token is not None and token.i > 0 else ""
-        feminine = "f" in self._pronoun_genders(m) or "p" in self._pronoun_genders(m)
+        feminine = bool(self._pronoun_genders(m) & {"f", "p"})
         return "oblique" in self.lex.determiners.get(word, ()) or (word == "der" and feminine)
 
     def _is_subject(self, m: Mention) -> bool:

@@ -145,12 +145,15 @@ def _undated_weekday(weekday: str | None, text: str) -> str | None:
     after), from the weekday told last; None when none was told."""
     if weekday is None:
         return None
-    number = int(weekday[-1])
+    return f"XXXX-WXX-{(int(weekday[-1]) - 1 + _day_step(text)) % 7 + 1}"
+
+
+def _day_step(text: str) -> int:
+    """The days a day anaphor counts from the day last told: 1 for "am nächsten Tag", -1 for
+    "am Vortag", 0 for "am Abend" (``text`` in lower case)."""
     if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
-        number = number % 7 + 1
-    elif "vortag" in text:
-        number = (number - 2) % 7 + 1
-    return f"XXXX-WXX-{number}"
+        return 1
+    return -1 if "vortag" in text else 0
 
 
 def anaphoric_day(groups: dict, ctx: Context) -> str | None:
@@ -165,11 +168,7 @@ def anaphoric_day(groups: dict, ctx: Context) -> str | None:
     if day is None:  # an undated story: the weekday it told last, else an unknown day
         undated = _undated_weekday(ctx.last_weekday, text) or "XXXX-XX-XX"
         return ctx.month_value or (f"{undated}T{part}" if part else undated)
-    if re.search(r"folgenden|nächsten|darauffolgenden|darauf|danach", text):
-        day += timedelta(days=1)
-    elif "vortag" in text:
-        day -= timedelta(days=1)
-    return with_time(day, groups)
+    return with_time(day + timedelta(days=_day_step(text)), groups)
 
 
 def midnight(groups: dict, ctx: Context) -> str | None:
