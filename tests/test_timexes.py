@@ -752,3 +752,43 @@ def test_half_years_by_halbjahr_or_jahreshaelfte(analyze_texts):
         "In der zweiten Jahreshälfte",
     ]
     assert list(timexes["value"]) == ["2006-H2", "2005-H2", "2006-H2"]
+
+
+def test_first_person_perfects_and_participles_the_model_misreads_look_back(analyze_texts):
+    expected = {  # text -> the value of its weekday, written on Thursday 2014-09-04
+        "Am Montag bin ich in Kassel ausgestiegen.": "2014-09-01",
+        "Das hätten wir am Dienstag von der Stadt erwartet.": "2014-09-02",
+        "Die Zahlen, die sie am Montag genannt haben, stimmen nicht.": "2014-09-01",
+        # an auxiliary waits for its participle across a parenthesis between dashes
+        "Am Dienstag habe ich den Landrat – zuständig für Schulen – darauf angesprochen.": (
+            "2014-09-02"
+        ),
+        # "aber" inside a clause is an adverb, not a conjunction that splits it
+        "Genau das haben wir am Mittwoch aber im Ausschuss gehört.": "2014-09-03",
+    }
+    timexes = analyze_texts(list(expected), "2014-09-04").timexes
+    assert list(timexes["value"]) == list(expected.values())
+
+
+def test_nights_ranges_and_weeks_further_between_weekdays(analyze_texts):
+    expected = {  # text -> the values of its timexes, written on Thursday 2014-09-04
+        "In der Nacht zum Sonntag brannte eine Scheune.": ["2014-08-30TNI"],
+        "In der Nacht von Samstag auf Sonntag wurde eingebrochen.": [
+            "2014-08-30TNI",
+            "2014-08-31",
+        ],
+        "In der Nacht vom 8. auf den 9. August wurde eingebrochen.": [
+            "2014-08-08TNI",
+            "2014-08-09",
+        ],
+        "Die Messe läuft von Mittwoch bis Sonntag.": ["2014-09-10", "2014-09-14"],
+        "Der Zeitplan vom Dienstag gilt nicht mehr.": ["2014-09-02"],
+        "Die Wahl findet übernächsten Sonntag statt.": ["2014-09-14"],
+        "Am gestrigen Mittwoch tagte der Rat.": ["2014-09-03"],
+        "Die Fähre wurde auf Montag verschoben.": ["2014-09-08"],
+    }
+    analysis = analyze_texts(list(expected), "2014-09-04")
+    values = analysis.timexes.groupby("article_id", sort=False)["value"].agg(list)
+    assert [values[article] for article in analysis.articles["article_id"]] == list(
+        expected.values()
+    )

@@ -77,17 +77,26 @@ def weekday(groups: dict, ctx: Context) -> str | None:
         return with_time(day + timedelta(days=delta * step), groups)
     if ctx.reference is None:  # the month when only it is known; undated: underspecified
         return ctx.month_value or with_time(f"XXXX-WXX-{wanted}", groups)
+    range_end = _range_end(wanted, ctx)
+    if range_end is not None:  # "von Mittwoch bis Freitag": the first Friday after it
+        return with_time(range_end, groups)
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
+    for word, step in NAMED_DAYS.items():  # "am gestrigen Sonntag", "zum heutigen Samstag"
+        named = ctx.reference + timedelta(days=step)
+        if word in prefix and named.isoweekday() == wanted:
+            return with_time(named, groups)
     leading = ctx.before[-12:].lower() + prefix  # "morgen Sonntag" may be two expressions
     # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
     # ("bis Donnerstag hatten 30 Prozent abgestimmt" lies behind)
     limit = r"für|auf|ab" if ctx.tense == "past" else r"für|auf|ab|bis"
     planned = re.search(rf"\b(?:{limit})\s*$", ctx.before, re.I)
     # "seit Montag" lies behind, "morgen Sonntag" ahead
-    if re.search(r"vergangen|letzt|seit", prefix) or re.search(r"\bgestern\s*$", leading):
+    if re.search(r"vergangen|letzt|seit|gestrig", prefix) or re.search(r"\bgestern\s*$", leading):
         direction = "past"  # on or before, as the yardstick's annotators settled it
-    elif re.search(r"kommend|nächst", prefix) or re.search(r"\bmorgen\s*$", leading):
+    elif re.search(r"kommend|nächst|morgig", prefix) or re.search(r"\bmorgen\s*$", leading):
         direction = "next"
+    elif re.search(r"\bvom\s+$", leading):  # "die Erklärung vom Sonntag" was made
+        direction = "past"
     elif planned:  # planned for a day: that day or a later one ("für Montag geplant war")
         direction = "future"
     else:
@@ -108,7 +117,32 @@ def weekday(groups: dict, ctx: Context) -> str | None:
         delta = delta + 7 if delta <= 0 else delta
     else:  # a past event near the reported day: the closer occurrence, earlier on a tie
         delta = delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta
+    if re.search(r"vorletzt|vorvergangen|übernächst", prefix):  # one week further
+        delta += 7 if delta > 0 else -7
     return with_time(ctx.reference + timedelta(days=delta), groups)
+
+
+# "am heutigen / gestrigen / morgigen Sonntag": the day of writing, the day before, after
+NAMED_DAYS = {"heutig": 0, "gestrig": -1, "morgig": 1}
+
+
+def _range_end(wanted: int, ctx: Context) -> date | None:
+    """The end of a range of weekdays whose start is the sentence's last day ("von Mittwoch
+    bis Freitag", "in der Nacht von Samstag auf Sonntag", "zwischen Montag und Mittwoch"):
+    the first such weekday after the start; None when no range leads to it."""
+    names = "|".join(lexicon("weekdays"))
+    opened = re.search(
+        rf"(?i)\b(?:von|vom|zwischen)\s+(?:dem\s+)?(?P<first>{names})\w*\s+"
+        r"(?:bis|auf|und)\s+(?:(?:zum|den|am)\s+)?$",
+        ctx.before,
+    )
+    start = ctx.sentence_day
+    if not opened or start is None:
+        return None
+    first = int(lexicon("weekdays")[opened["first"].lower()])
+    if start.isoweekday() != first:
+        return None
+    return start + timedelta(days=(wanted - first) % 7 or 7)
 
 
 def weekday_of_week(groups: dict, ctx: Context) -> str | None:

@@ -166,6 +166,18 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
         return None
 
 
+def _night_before(groups: dict, ctx: Context) -> str | None:
+    """ "in der Nacht zum Sonntag", "in der Nacht auf den 14. August": the night that ends on
+    that day, written as the day before with TNI (Saturday's night)."""
+    plain = {**groups, "part": None}
+    day = weekday(plain, ctx) if groups.get("weekday") else _absolute(plain, ctx)
+    if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return f"{(date.fromisoformat(day) - timedelta(days=1)).isoformat()}TNI"
+    if day and re.fullmatch(r"XXXX-WXX-\d", day):
+        return f"XXXX-WXX-{(int(day[-1]) - 2) % 7 + 1}TNI"
+    return day
+
+
 def _since(groups: dict, ctx: Context) -> bool:
     """ "seit Mai", "seit dem Herbst", "seit Anfang Mai": a time already begun."""
     return bool(
@@ -498,6 +510,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "year_short_second": _year_short_second,
     "weekday": weekday,
     "weekday_of_week": weekday_of_week,
+    "night_before": _night_before,
     "anaphoric": anaphoric_day,
     "clock": clock,
     "midnight": midnight,

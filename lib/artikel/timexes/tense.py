@@ -80,8 +80,41 @@ def _konjunktiv_two(token) -> bool:
 
 def _finite(token) -> bool:
     """A finite verb by morphology: VerbForm=Fin, or a mood (the shipped model, trained on UD
-    German, marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin)."""
-    return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
+    German, marks "wurde", "setzte" with Mood/Person/Tense but rarely with VerbForm=Fin), or
+    an auxiliary left without morphology whose form is a finite one of haben or sein ("mit
+    der sie es am Montag benannt haben.")."""
+    if "Fin" in token.morph.get("VerbForm") or token.morph.get("Mood"):
+        return True
+    return (
+        token.pos_ == "AUX"
+        and not token.morph.get("VerbForm")
+        and token.lower_ in _finite_auxiliaries()
+        and not _after_zu(token)
+    )
+
+
+@cache
+def _finite_auxiliaries() -> frozenset[str]:
+    lists = _marker_lists()
+    return frozenset({*lists["perfect_haben"], *lists["perfect_sein"]})
+
+
+def _participle_form(token) -> bool:
+    """A participle by morphology, or a verb form that is not its lemma and ends like one
+    ("erwartet", which the model reads as finite after "hätten"); not after "zu"."""
+    if "Part" in token.morph.get("VerbForm"):
+        return True
+    form = token.lower_
+    return (
+        token.pos_ == "VERB"
+        and form != token.lemma_.lower()
+        and re.fullmatch(r"\w+t|\w*ge\w+en", form) is not None
+        and not _after_zu(token)
+    )
+
+
+def _after_zu(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "zu"
 
 
 def _looks_present(token) -> bool:
@@ -127,7 +160,10 @@ def sentence_tense(sentence: Span) -> str:
             counterfactual = infinitive and any(
                 t.lower_.startswith(("hät", "wär")) for t in conditional
             )
-            return "past" if participles or counterfactual else "present"
+            behind = participles or any(
+                _participle_form(t) for t in sentence if t not in conditional
+            )
+            return "past" if behind or counterfactual else "present"
         words = {t.text.lower() for t in finite}
         if infinitive and words & set(lists["future_auxiliary"]):
             return "future"
@@ -192,7 +228,8 @@ def _after_plan(before: Span, clause: Span) -> bool:
 
 def _waits_for_verb(clause: Span, rest: Span) -> bool:
     """Whether a clause holds only a finite auxiliary (haben, sein, werden, a modal) with no
-    verb of its own while the next stretch up to a boundary has a verb but no finite one."""
+    verb of its own while the next stretch up to a boundary that has a verb (short ones without
+    any may stand in between) has no finite one."""
     lists = _marker_lists()
     auxiliaries = {*lists["perfect_auxiliary"], *lists["perfect_haben"], *lists["future_auxiliary"]}
     finite = [t for t in clause if _finite(t)]
@@ -200,17 +237,25 @@ def _waits_for_verb(clause: Span, rest: Span) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") and not _finite(t) for t in clause):
         return False
-    stretch = []
-    for token in rest:
-        if token.text in CLAUSE_BOUNDARIES:
-            break
-        stretch.append(token)
-    verbs = [t for t in stretch if t.pos_ in ("VERB", "AUX")]
-    return bool(verbs) and not any(map(_finite, verbs))
+    stretch: list = []
+    for token in [*rest, None]:
+        if token is not None and token.text not in CLAUSE_BOUNDARIES:
+            stretch.append(token)
+            continue
+        verbs = [t for t in stretch if t.pos_ in ("VERB", "AUX")]
+        if verbs or len(stretch) > PARENTHESIS_TOKENS:
+            return bool(verbs) and not any(map(_finite, verbs))
+        stretch = []  # "habe ich Herrn X – für Wohnungswesen zuständig – angesprochen"
+    return False
+
+
+PARENTHESIS_TOKENS = 8  # a stretch without a verb up to this long may stand in between
 
 
 CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")"})
-COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
+# "aber" and "doch" inside a clause are mostly adverbs ("haben wir am Mittwoch aber …
+# erlebt"); as conjunctions they follow a comma, which bounds the clause already
+COORDINATORS = frozenset({"und", "oder"})
 
 
 def _conjunct(clause: Span, start: int) -> Span:
