@@ -95,7 +95,7 @@ def weekday(groups: dict, ctx: Context) -> str | None:
         direction = "past"  # on or before, as the yardstick's annotators settled it
     elif re.search(r"kommend|nächst|morgig", prefix) or re.search(r"\bmorgen\s*$", leading):
         direction = "next"
-    elif re.search(r"\bvom\s+$", leading):  # "die Erklärung vom Sonntag" was made
+    elif _dates_a_thing(leading, ctx) or _cause_before_now(ctx, prefix):
         direction = "past"
     elif planned:  # planned for a day: that day or a later one ("für Montag geplant war")
         direction = "future"
@@ -120,6 +120,33 @@ def weekday(groups: dict, ctx: Context) -> str | None:
     if re.search(r"vorletzt|vorvergangen|übernächst", prefix):  # one week further
         delta += 7 if delta > 0 else -7
     return with_time(ctx.reference + timedelta(days=delta), groups)
+
+
+def _dates_a_thing(leading: str, ctx: Context) -> bool:
+    """ "die Erklärung vom Sonntag", "der Beschluss von Mittwoch": a weekday that dates a
+    thing names a day that has been; "vom Montag an", "von Montag bis Freitag" do not."""
+    if re.match(r"\s*(?:an|bis|auf|zu[mr]?|und)\b", ctx.after):
+        return False
+    return bool(
+        re.search(r"\bvom\s+$", leading) or re.search(r"\b[A-ZÄÖÜ]\w*\s+von\s+$", ctx.before)
+    )
+
+
+def _cause_before_now(ctx: Context, prefix: str) -> bool:
+    """ "Nach dem 1:1 gegen Rumänien am Montag bereitet sich das Team vor", "Wegen eines
+    Unfalls am Dienstag ist die Strecke gesperrt": a present clause tells what follows from
+    an event named with its weekday, which has happened."""
+    if ctx.tense != "present" or not prefix.startswith("am"):
+        return False
+    return bool(re.search(EVENT_BEFORE, ctx.before))
+
+
+# a preposition and a noun phrase of up to five words that ends in a noun or a score right
+# before "am <weekday>" ("Wegen des Rennens sind am Sonntag …" has a verb in between)
+EVENT_BEFORE = (
+    r"\b(?:[Nn]ach|[Ww]egen|[Ii]nfolge|[Tt]rotz)\s+(?:de[mnrs]|die|eine[mnrs]?)\s+"
+    r"(?:[^\s,;]+\s+){0,4}[A-ZÄÖÜ\d][^\s,;]*\s+$"
+)
 
 
 # "am heutigen / gestrigen / morgigen Sonntag": the day of writing, the day before, after
