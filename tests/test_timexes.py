@@ -786,9 +786,7 @@ def test_nights_ranges_and_weeks_further_between_weekdays(analyze_texts):
         "Der Beschluss von Mittwoch gilt.": ["2014-09-03"],
         "Vom Montag an gilt die neue Regel.": ["2014-09-08"],
         # a present clause tells what follows from an event named with its weekday
-        "Nach dem 2:0 gegen Basel am Montag bereitet sich das Team auf Bern vor.": [
-            "2014-09-01"
-        ],
+        "Nach dem 2:0 gegen Basel am Montag bereitet sich das Team auf Bern vor.": ["2014-09-01"],
         "Die Wahl findet übernächsten Sonntag statt.": ["2014-09-14"],
         "Am gestrigen Mittwoch tagte der Rat.": ["2014-09-03"],
         "Die Fähre wurde auf Montag verschoben.": ["2014-09-08"],
