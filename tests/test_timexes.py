@@ -796,3 +796,12 @@ def test_nights_ranges_and_weeks_further_between_weekdays(analyze_texts):
     assert [values[article] for article in analysis.articles["article_id"]] == list(
         expected.values()
     )
+
+
+def test_a_past_clock_time_takes_the_last_day_told_before_the_day_of_writing(analyze_texts):
+    text = (
+        "Am 9. März fuhr die Frau nach Hause. Der Prozess beginnt am 23. März. "
+        "Dort fielen gegen 11.40 Uhr die Schüsse."  # "fielen": a preterite the model misreads
+    )
+    timexes = analyze_texts([text], "2007-03-16").timexes
+    assert list(timexes["value"]) == ["2007-03-09", "2007-03-23", "2007-03-09T11:40"]

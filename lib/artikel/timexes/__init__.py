@@ -232,6 +232,7 @@ def find_timexes(
     timexes: list[Timex] = []
     last_day: date | None = None
     last_day_end = 0
+    last_past_day: date | None = None  # the last day mentioned on or before the reference
     last_date: tuple[int, int | None] | None = None
     history, history_end = None, 0  # the last date written with its year and month
     weekday = None  # an undated text's last weekday ("XXXX-WXX-2")
@@ -268,6 +269,7 @@ def find_timexes(
             match,
             reference=last_day if narrative else reference,
             last_day=last_day,
+            last_past_day=last_past_day,
             last_date=last_date,
             paragraph_date=in_paragraph(history, history_end, match.start),
             last_weekday=weekday,
@@ -316,6 +318,8 @@ def find_timexes(
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):
                 last_day, last_day_end = date.fromisoformat(timex.anchor_start), timex.end
+                if reference is None or last_day <= reference:
+                    last_past_day = last_day
             elif value.endswith("_REF"):
                 timex.granularity = "ref"
             last_date = _year_and_month(value) or last_date

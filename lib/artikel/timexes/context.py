@@ -22,6 +22,7 @@ class Context:
     day: int | None
     reference: date | None = None  # the day of writing, when the text fixes it
     last_day: date | None = None  # the latest day-level date mentioned so far
+    last_past_day: date | None = None  # the latest mentioned on or before the reference
     tense: str = "present"
     narrative: bool = False
     sentence_day: date | None = None  # a day-level date earlier in the same sentence

@@ -103,7 +103,7 @@ def weekday(groups: dict, ctx: Context) -> str | None:
         # against the publication day: a report of the past takes the last such day on or
         # before it, an announcement the next one after it; when only the month is known and
         # the text fixed a day, a past event the occurrence nearest to that day
-        published = ctx.day is not None and ctx.reference == date(ctx.year, ctx.month, ctx.day)
+        published = _published(ctx)
         if ctx.tense == "past":
             direction = "past" if published else "nearest"
         else:
@@ -184,14 +184,28 @@ def weekday_of_week(groups: dict, ctx: Context) -> str | None:
 
 def _last_day_in_tense(ctx: Context) -> date | None:
     """The day last told, unless the clause's tense points away from it across the day of
-    writing: a past report is not about a day after it, a present or future one not about a
-    day before it ("Am Abend wird er wieder dastehen" is today's evening)."""
-    last, reference = ctx.last_day, ctx.reference
-    if last is None or reference is None or ctx.narrative:
-        return last
-    if (ctx.tense == "past" and last > reference) or (ctx.tense != "past" and last < reference):
-        return None
+    writing: a past report is not about a day after it (it takes the last day told on or
+    before the day of writing), a present or future one not about a day before it ("Am Abend
+    wird er wieder dastehen" is today's evening)."""
+    last = _in_tense(ctx.last_day, ctx)
+    if last is None and ctx.tense == "past" and ctx.last_day is not None:
+        return ctx.last_past_day
     return last
+
+
+def _published(ctx: Context) -> bool:
+    """Whether the reference day is the day of publication (not one the text suggested)."""
+    return ctx.day is not None and ctx.reference == date(ctx.year, ctx.month, ctx.day)
+
+
+def _in_tense(day: date | None, ctx: Context) -> date | None:
+    """``day`` unless the clause's tense points away from it across the day of writing."""
+    reference = ctx.reference
+    if day is None or reference is None or ctx.narrative:
+        return day
+    if (ctx.tense == "past" and day > reference) or (ctx.tense != "past" and day < reference):
+        return None
+    return day
 
 
 def _recurring_day(recurrence: str) -> str:
@@ -246,7 +260,10 @@ def clock(groups: dict, ctx: Context) -> str | None:
     if ctx.sentence_set is not None:  # "Jeden Sonntag legt sie um 14 Uhr ab"
         return f"{_recurring_day(ctx.sentence_set)}T{hour:02d}:{minute:02d}"
     last = _last_day_in_tense(ctx)
-    day = ctx.sentence_day or ctx.paragraph_day or last or ctx.reference
+    paragraph = ctx.paragraph_day
+    if paragraph and _published(ctx) and ctx.tense == "past" and paragraph > ctx.reference:
+        paragraph = None  # a past report is not about the day ahead told before it
+    day = ctx.sentence_day or paragraph or last or ctx.reference
     if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
     if day is None:  # an undated text: the weekday it told last, if any

@@ -85,12 +85,25 @@ def _finite(token) -> bool:
     der sie es am Montag benannt haben.")."""
     if "Fin" in token.morph.get("VerbForm") or token.morph.get("Mood"):
         return True
+    if _preterite_read_as_infinitive(token):
+        return True
     return (
         token.pos_ == "AUX"
         and not token.morph.get("VerbForm")
         and token.lower_ in _finite_auxiliaries()
         and not _after_zu(token)
     )
+
+
+def _preterite_read_as_infinitive(token) -> bool:
+    """A plural preterite the model calls an infinitive ("fielen", lemma "fallen"): an
+    infinitive is its lemma, or the lemma with "zu" inside ("anzutreten")."""
+    if "Inf" not in token.morph.get("VerbForm") or token.pos_ != "VERB":
+        return False
+    form, lemma = token.lower_, token.lemma_.lower()
+    if form == lemma or form.replace("zu", "", 1) == lemma or _after_zu(token):
+        return False
+    return form.endswith("en") and (lemma.startswith("ge") or not form.startswith("ge"))
 
 
 @cache
@@ -170,7 +183,11 @@ def sentence_tense(sentence: Span) -> str:
         planned = any(_planned(p.lower_) for p in participles)
         if planned and words & {*lists["perfect_sein"], *lists["future_auxiliary"]}:
             return "future"  # "ist für Mitte September angekündigt", "wird … geplant"
-        if any("Past" in t.morph.get("Tense") and not _looks_present(t) for t in finite):
+        if any(
+            ("Past" in t.morph.get("Tense") and not _looks_present(t))
+            or _preterite_read_as_infinitive(t)
+            for t in finite
+        ):
             return "past"
         if any(_tense_markers().get(t.lower_) == "past" for t in finite):
             return "past"  # a strong preterite the model reads as present ("flog", "maß")
