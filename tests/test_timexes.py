@@ -805,3 +805,23 @@ def test_a_past_clock_time_takes_the_last_day_told_before_the_day_of_writing(ana
     )
     timexes = analyze_texts([text], "2007-03-16").timexes
     assert list(timexes["value"]) == ["2007-03-09", "2007-03-23", "2007-03-09T11:40"]
+
+
+def test_rates_speeds_and_the_unit_before_the_last_date(analyze_texts):
+    expected = {  # text -> (timex texts, values), written on 2014-02-12
+        "Verdi fordert 100 Euro mehr im Monat.": (["im Monat"], ["P1M"]),
+        "Der Zug fährt mit 300 Kilometern pro Stunde.": ([], []),
+        "Im Sommer 2011 kamen viele, im Sommer zuvor nur wenige.": (
+            ["Im Sommer 2011", "im Sommer zuvor"],
+            ["2011-SU", "2010-SU"],
+        ),
+        "Im März 2012 fiel der Umsatz, im Monat davor stieg er noch.": (
+            ["Im März 2012", "im Monat davor"],
+            ["2012-03", "2012-02"],
+        ),
+    }
+    analysis = analyze_texts(list(expected), "2014-02-12")
+    articles = analysis.articles["article_id"]
+    for article, (texts, values) in zip(articles, expected.values(), strict=True):
+        found = analysis.timexes[analysis.timexes["article_id"] == article]
+        assert (list(found["text"]), list(found["value"])) == (texts, values)

@@ -149,14 +149,22 @@ def _set_clock(groups: dict, ctx: Context) -> str | None:
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
+# an amount up to three words before a rate's "im Monat": "1500 Euro brutto im Monat"
+AMOUNT_BEFORE = (
+    r"(?:\d|Euro|Franken|Dollar|Prozent|Mal|mal|Stunden|Kilometer|Liter|Millionen|Milliarden)"
+    r"\w*(?:\s+[^\s\d,;]+){0,3}\s*$"
+)
+
+
 def _set_per(groups: dict, ctx: Context) -> str | None:
-    """ "im Monat", "pro Tag" after an amount ("11.000 Euro im Monat") is a rate: a SET."""
-    per = re.match(r"(?i)(pro|je)\b", groups["_text"])
-    if not per and not re.search(
-        r"(\d|Euro|Franken|Dollar|Prozent|Mal|mal|Stunden|Kilometer|Liter)\s*$", ctx.before
-    ):
-        return None
+    """ "im Monat", "pro Tag" after an amount ("11.000 Euro im Monat", "100 Euro mehr im
+    Monat") is a rate: a SET; a speed ("120 Kilometer pro Stunde") is a unit, no time."""
     unit = lexicon("units")[groups["unit"].lower()]
+    if unit == "H" and re.search(r"(?i)(?:meter|metern|km|meilen|knoten)\s*$", ctx.before):
+        return None
+    per = re.match(r"(?i)(pro|je)\b", groups["_text"])
+    if not per and not re.search(AMOUNT_BEFORE, ctx.before):
+        return None
     return "PT1H" if unit == "H" else f"P1{unit}"
 
 

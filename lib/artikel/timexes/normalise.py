@@ -397,14 +397,23 @@ SEASON_START = {code: months[0] for code, months in SEASON_MONTHS.items()}  # SP
 
 
 def _anaphoric_unit(groups: dict, ctx: Context) -> str | None:
-    """ "im selben Sommer", "im Jahr darauf": the unit of the last date mentioned, or the
-    one after it (else of the article's date)."""
+    """ "im selben Sommer", "im Jahr darauf", "im Jahr zuvor": the unit of the last date
+    mentioned, or the one after or before it (else of the article's date)."""
     word = (groups.get("unit") or groups["unit2"]).lower()
     step = 0 if (groups.get("which") or "").lower() in ("selben", "gleichen") else 1
+    if (groups.get("after") or "").lower() in ("davor", "zuvor"):
+        step = -1
     year, month = ctx.last_date or (ctx.year, ctx.month)
     if year is None:
         return None
     season = lexicon("seasons").get(word)
+    if season and step < 0:  # the last occurrence that ended before the month told
+        ended = [
+            y
+            for y in range(year - 2, year + 1)
+            if y * 12 + SEASON_START[season] + 2 < year * 12 + (month or 12)
+        ]
+        return f"{max(ended):04d}-{season}"
     if season:
         if step and (month is None or SEASON_START[season] <= month):
             year += 1
