@@ -570,6 +570,9 @@ def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
         ("Er wurde zu vier Jahren und drei Monaten verurteilt.", "P4Y3M"),
         ("Am zweiten Weihnachtstag 2004 traf die Welle die Küste.", "2004-12-26"),
         ("Am Ostermontag 2008 war das Museum geöffnet.", "2008-03-24"),
+        ("Sie hatte sich vor zweieinhalb Jahren getrennt.", "2005-10"),
+        ("Er kam vor anderthalb Wochen an.", "2008-W12"),
+        ("Er sitzt seit einem Dreivierteljahr in Haft.", "P9M"),
     ],
 )
 def test_future_points_compound_durations_and_named_days(text, value):

@@ -103,7 +103,10 @@ def _duration_word(groups: dict, ctx: Context) -> str | None:
 
 
 def _duration_half(groups: dict, ctx: Context) -> str | None:
-    return "P6M"
+    """ "ein halbes Jahr" P6M, "ein Vierteljahr" P3M, "ein Dreivierteljahr" P9M."""
+    return {"viertel": "P3M", "dreiviertel": "P9M"}.get(
+        (groups.get("fraction") or "").lower(), "P6M"
+    )
 
 
 def _set(groups: dict, ctx: Context) -> str | None:

@@ -348,7 +348,16 @@ def _new_year(groups: dict, ctx: Context) -> str | None:
 
 def _ago(groups: dict, ctx: Context) -> str | None:
     number, unit = _number(groups["number"]), lexicon("units")[groups["unit"].lower()]
-    if number is None or number != int(number) or ctx.year is None:
+    if number is None or ctx.year is None:
+        return None
+    if number != int(number) and unit == "Y" and ctx.month:
+        # "vor zweieinhalb Jahren": the month that many months back
+        return _ago({**groups, "number": str(round(number * 12)), "unit": "Monaten"}, ctx)
+    if number != int(number) and unit == "W":
+        # "vor anderthalb Wochen": the week of the day that many days back
+        day = _ago({**groups, "number": str(round(number * 7)), "unit": "Tagen"}, ctx)
+        return _week_of(day) if day and len(day) == 10 else day
+    if number != int(number):
         return None
     count = int(number)
     if unit == "Y":
@@ -371,6 +380,11 @@ def _ago(groups: dict, ctx: Context) -> str | None:
     if unit == "DE":
         return f"{ctx.year - 10 * count:04d}"
     return None
+
+
+def _week_of(day: str) -> str:
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def _later(groups: dict, ctx: Context) -> str | None:
