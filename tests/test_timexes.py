@@ -828,3 +828,17 @@ def test_rates_speeds_and_the_unit_before_the_last_date(analyze_texts):
     for article, (texts, values) in zip(articles, expected.values(), strict=True):
         found = analysis.timexes[analysis.timexes["article_id"] == article]
         assert (list(found["text"]), list(found["value"])) == (texts, values)
+
+
+def test_schedules_verbs_unknown_to_the_lemmatizer_and_named_days(analyze_texts):
+    expected = {  # text -> the value of its timex, written on Wednesday 2016-09-28
+        # a present form the lemmatizer does not know is no preterite
+        "Der Landtag befasst sich Anfang Oktober mit dem Haushalt.": "2016-10",
+        # haben with a participle of scheduling puts the date ahead ...
+        "Das Gericht hat bis Ende März zwölf Verhandlungstage angesetzt.": "2017-03",
+        # ... with one of announcing the date is the act's
+        "Die Bürgermeisterin hat am Montag einen Neubau angekündigt.": "2016-09-26",
+        "Für den heutigen Mittwoch hat der Wetterdienst Gewitter angekündigt.": "2016-09-28",
+    }
+    timexes = analyze_texts(list(expected), "2016-09-28").timexes
+    assert list(timexes["value"]) == list(expected.values())

@@ -81,11 +81,11 @@ def weekday(groups: dict, ctx: Context) -> str | None:
     if range_end is not None:  # "von Mittwoch bis Freitag": the first Friday after it
         return with_time(range_end, groups)
     prefix = groups["_text"][: groups["_text"].find(groups["weekday"])].lower()
-    for word, step in NAMED_DAYS.items():  # "am gestrigen Sonntag", "zum heutigen Samstag"
-        named = ctx.reference + timedelta(days=step)
-        if word in prefix and named.isoweekday() == wanted:
-            return with_time(named, groups)
     leading = ctx.before[-12:].lower() + prefix  # "morgen Sonntag" may be two expressions
+    for word, step in NAMED_DAYS.items():  # "am gestrigen Sonntag", "für den heutigen Samstag"
+        named = ctx.reference + timedelta(days=step)
+        if re.search(rf"\b{word}\w*\s+$", leading) and named.isoweekday() == wanted:
+            return with_time(named, groups)
     # "für Mittwoch angekündigt", "gilt ab Donnerstag", "bis Freitag abgeben"
     # ("bis Donnerstag hatten 30 Prozent abgestimmt" lies behind)
     limit = r"für|auf|ab" if ctx.tense == "past" else r"für|auf|ab|bis"

@@ -136,8 +136,8 @@ def _looks_present(token) -> bool:
     "folgten", strong "stiegen", "hielt" differ from them."""
     form, lemma = token.lower_, token.lemma_.lower()
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
-    if form == lemma and form.endswith("en"):
-        return True
+    if form == lemma and form.endswith(("en", "t")):
+        return True  # "befasst" unknown to the lemmatizer: a preterite has -te, or is common
     return bool(stem) and form in (stem + "t", stem + "et")
 
 
@@ -183,6 +183,9 @@ def sentence_tense(sentence: Span) -> str:
         planned = any(_planned(p.lower_) for p in participles)
         if planned and words & {*lists["perfect_sein"], *lists["future_auxiliary"]}:
             return "future"  # "ist für Mitte September angekündigt", "wird … geplant"
+        scheduled = any(p.lower_.startswith(lists["scheduled_participle"]) for p in participles)
+        if scheduled and words & set(lists["perfect_auxiliary"]):
+            return "future"  # "hat bis Ende Juni 21 Verhandlungstage angesetzt"
         if any(
             ("Past" in t.morph.get("Tense") and not _looks_present(t))
             or _preterite_read_as_infinitive(t)
