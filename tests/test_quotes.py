@@ -1071,3 +1071,12 @@ def test_a_name_in_apposition_after_the_cues_role_is_the_speaker():
     assert _quote_rows(texts, "speaker", "speaker_type") == [("0", "Thomas Berger", "person")]
     # the mention is the span that names the source (GUIDELINES.md)
     assert _quote_rows(texts, "speaker_text") == [("0", "Thomas Berger")]
+
+
+def test_the_parses_subject_of_people_before_the_cue_outranks_listed_objects():
+    # "Polizisten" is on no list, "Lehrer" is: the subject still speaks
+    texts = ["Die Polizisten forderten die Schüler und Lehrer auf, das Haus nicht zu verlassen."]
+    assert _quote_rows(texts, "speaker", "speaker_text") == [("0", "Polizisten", "Die Polizisten")]
+    # an unlisted thing before a cue is no speaker: the name the sentence opens with stays
+    texts = ["Die Kritikerin Anna Weber schreibt, die Aktion erinnere an frühere Jahre."]
+    assert _quote_rows(texts, "speaker") == [("0", "Anna Weber")]

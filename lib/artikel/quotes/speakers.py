@@ -79,6 +79,14 @@ class SpeakerResolver:
         before = [m for m in self.mentions_in(doc[c_start].idx, verb_start) if not m.governed]
         strong_after = [m for m in after if not self._weak(m)]
         if (
+            unlisted is not None
+            and unlisted.kind == "role"  # people: "die Polizisten", not "die Aktion"
+            and unlisted.end <= verb_start
+            and self._opens_clause(unlisted, c_start)
+            and verb_lemmas(doc[verb].text, self.lex)
+        ):
+            return unlisted  # "Die Polizisten forderten die Lehrer auf": the parse's subject
+        if (
             before
             and not after_first
             and self._opens_clause(before[0], c_start)
