@@ -293,6 +293,16 @@ def _conjunct(clause: Span, start: int) -> Span:
     return next((part for part in parts if part.start_char <= start < part.end_char), clause)
 
 
+def _temporal_als(clause: Span) -> bool:
+    """A clause opened by temporal "als" with its verb at the end tells the past ("Als die
+    Regierungschefs am Freitagmorgen auseinandergingen, …"); "schneller als erwartet" and
+    "als Präsident" are no such clause."""
+    words = [t for t in clause if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ != "als":
+        return False
+    return words[1].pos_ in ("DET", "PRON", "PROPN", "NOUN") and words[-1].pos_ in ("VERB", "AUX")
+
+
 def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None) -> str:
     """The tense of the clause around the characters ``start:end`` of a sentence (between
     commas, colons, dashes or brackets) when it has a finite verb of its own
@@ -321,6 +331,8 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
     clause = doc[first:last]
     if first > sentence.start and _after_plan(doc[sentence.start : first], clause):
         return "future"
+    if _temporal_als(clause):
+        return "past"
     if doc.has_annotation("MORPH"):
         clause = _conjunct(clause, start)
     if doc.has_annotation("MORPH") and len(clause) < len(sentence) and any(map(_finite, clause)):
