@@ -767,7 +767,9 @@ def test_first_person_perfects_and_participles_the_model_misreads_look_back(anal
             "2014-09-02"
         ),
         # a temporal "als" clause tells the past, whatever the model makes of its verb
-        "Als die Minister am Montag auseinandergingen, war nichts entschieden.": "2014-09-01",
+        "Als die Delegationen am Montag in Genf auseinandergingen, stand fest: Es geht weiter.": (
+            "2014-09-01"
+        ),
         # "aber" inside a clause is an adverb, not a conjunction that splits it
         "Genau das haben wir am Mittwoch aber im Ausschuss gehört.": "2014-09-03",
     }
