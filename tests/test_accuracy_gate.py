@@ -32,16 +32,16 @@ PINS = {
         "spkatt": 0.355,
         "redewiedergabe": 0.39,
     },
-    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.806, "heldout": 0.662},
+    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.813, "heldout": 0.662},
     "speaker-mention accuracy, quotes with a cue": {
         "dev": 0.989,
-        "analysis": 0.901,
+        "analysis": 0.908,
         "heldout": 0.763,
     },
     "cue accuracy": {"dev": 0.947, "analysis": 0.611, "heldout": 0.595},
     "attributed quotes F1": {"dev": 0.944},
-    "timex spans F1": {"dev": 0.981, "analysis": 0.95, "heldout": 0.921},
-    "timex values F1": {"dev": 0.969, "analysis": 0.919, "heldout": 0.843, "own_timexes": 0.915},
+    "timex spans F1": {"dev": 0.984, "analysis": 0.961, "heldout": 0.928},
+    "timex values F1": {"dev": 0.971, "analysis": 0.934, "heldout": 0.859, "own_timexes": 0.917},
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.905},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.995},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
@@ -50,10 +50,10 @@ PINS = {
 # the share of women among quotes, predicted vs gold: at most this far apart
 SHARE_GAPS = {"dev": 0.016, "analysis": 0.036, "heldout": 0.035}
 WIKIWARSDE_PINS = {
-    "lenient span F1": 0.937,
-    "value F1": 0.896,
+    "lenient span F1": 0.941,
+    "value F1": 0.901,
     "lenient span F1, documents 12-22": 0.951,
-    "value F1, documents 12-22": 0.909,
+    "value F1, documents 12-22": 0.912,
 }
 DEV_GOLD_SHA256 = "dacd7d3c468e8e4e58057f4f4fd9eaf3d594c1ae370b7a9226f252b05e7bf8c0"
 HELDOUT_GOLD_SHA256 = "e27f6feca2f060d34bb8ca29b9c335d1c645a848cabf9fe7e84c43c6ea79c8dd"
@@ -101,7 +101,7 @@ def test_the_female_share_of_quotes_stays_near_gold(report):
 
 def test_weekdays_are_not_dated_after_the_day_more_often(report):
     # weekday expressions whose gold day is on or before the publication day, dated after it
-    for set_name, most in {"analysis": 0, "heldout": 6, "own_timexes": 0}.items():
+    for set_name, most in {"analysis": 0, "heldout": 4, "own_timexes": 0}.items():
         late = report["sets"][set_name]["weekdays on/before the day, dated after it"]
         assert late <= most, f"{set_name}: {late} weekdays dated after the publication day"
 
