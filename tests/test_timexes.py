@@ -573,6 +573,9 @@ def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
         ("Sie hatte sich vor zweieinhalb Jahren getrennt.", "2005-10"),
         ("Er kam vor anderthalb Wochen an.", "2008-W12"),
         ("Er sitzt seit einem Dreivierteljahr in Haft.", "P9M"),
+        ("Sie einigten sich nach tagelangen Verhandlungen.", "PXD"),
+        ("Im Moment ruht die Arbeit.", "PRESENT_REF"),
+        ("Die Polizei war binnen weniger Minuten da.", "PTXM"),
     ],
 )
 def test_future_points_compound_durations_and_named_days(text, value):
