@@ -576,6 +576,8 @@ def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
         ("Sie einigten sich nach tagelangen Verhandlungen.", "PXD"),
         ("Im Moment ruht die Arbeit.", "PRESENT_REF"),
         ("Die Polizei war binnen weniger Minuten da.", "PTXM"),
+        ("Der Vertrag läuft ein weiteres Jahr.", "P1Y"),
+        ("Der Kurs stieg im Laufe des Vormittags.", "2008-04-01TMO"),
     ],
 )
 def test_future_points_compound_durations_and_named_days(text, value):
