@@ -578,6 +578,9 @@ def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
         ("Die Polizei war binnen weniger Minuten da.", "PTXM"),
         ("Der Vertrag läuft ein weiteres Jahr.", "P1Y"),
         ("Der Kurs stieg im Laufe des Vormittags.", "2008-04-01TMO"),
+        ("Es regnet seit dem Nachmittag.", "2008-04-01TAF"),
+        ("Die Zahl der Gäste sinkt Jahr für Jahr.", "P1Y"),
+        ("Der Start wurde um eine halbe Stunde verschoben.", "PT30M"),
     ],
 )
 def test_future_points_compound_durations_and_named_days(text, value):
@@ -830,6 +833,14 @@ def test_rates_speeds_and_the_unit_before_the_last_date(analyze_texts):
         "Im März 2012 fiel der Umsatz, im Monat davor stieg er noch.": (
             ["Im März 2012", "im Monat davor"],
             ["2012-03", "2012-02"],
+        ),
+        "Im Januar kamen mehr Gäste als im Vorjahresmonat.": (
+            ["Im Januar", "im Vorjahresmonat"],
+            ["2014-01", "2013-01"],
+        ),
+        "In der Silvesternacht rückte die Feuerwehr 40 Mal aus.": (
+            ["In der Silvesternacht"],
+            ["2013-12-31TNI"],
         ),
     }
     analysis = analyze_texts(list(expected), "2014-02-12")

@@ -103,10 +103,12 @@ def _duration_word(groups: dict, ctx: Context) -> str | None:
 
 
 def _duration_half(groups: dict, ctx: Context) -> str | None:
-    """ "ein halbes Jahr" P6M, "ein Vierteljahr" P3M, "ein Dreivierteljahr" P9M."""
-    return {"viertel": "P3M", "dreiviertel": "P9M"}.get(
-        (groups.get("fraction") or "").lower(), "P6M"
-    )
+    """ "ein halbes Jahr" P6M, "ein Vierteljahr" P3M, "ein Dreivierteljahr" P9M; "eine halbe
+    Stunde" PT30M, "eine Viertelstunde" PT15M, "eine Dreiviertelstunde" PT45M."""
+    fraction = (groups.get("fraction") or "halb").lower()
+    if "stunde" in groups["_text"].lower():
+        return {"viertel": "PT15M", "dreiviertel": "PT45M"}.get(fraction, "PT30M")
+    return {"viertel": "P3M", "dreiviertel": "P9M"}.get(fraction, "P6M")
 
 
 def _set(groups: dict, ctx: Context) -> str | None:
@@ -165,7 +167,7 @@ def _set_per(groups: dict, ctx: Context) -> str | None:
     unit = lexicon("units")[groups["unit"].lower()]
     if unit == "H" and re.search(r"(?i)(?:meter|metern|km|meilen|knoten)\s*$", ctx.before):
         return None
-    per = re.match(r"(?i)(pro|je)\b", groups["_text"])
+    per = re.match(r"(?i)(pro|je|\w+\s+(?:für|um)\s)", groups["_text"])  # "Jahr für Jahr"
     if not per and not re.search(AMOUNT_BEFORE, ctx.before):
         return None
     return "PT1H" if unit == "H" else f"P1{unit}"

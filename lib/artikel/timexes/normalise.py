@@ -498,17 +498,27 @@ def _holiday(groups: dict, ctx: Context) -> str | None:
     """A named day ("Heiligabend", "Ostermontag") in its year: the one written, else the
     occurrence nearest the article date in the tense's direction."""
     rule = lexicon("holidays")[re.sub(r"\s+", " ", groups["holiday"]).lower()]
+    rule, _, part = rule.partition("T")  # "Silvesternacht": 12-31TNI
+    part = f"T{part}" if part else ""
     year = int(groups["year"]) if groups.get("year") else None
     if year is None:
         if ctx.year is None:
-            return f"XXXX-{rule}" if not rule.startswith("easter") else None
+            return f"XXXX-{rule}{part}" if not rule.startswith("easter") else None
         year = ctx.year
         if ctx.month and not rule.startswith("easter"):
             month = int(rule[:2])
             year = _closest_year(ctx, month, int(rule[3:])) or ctx.year
     if rule.startswith("easter"):
-        return (easter(year) + timedelta(days=int(rule[6:]))).isoformat()
-    return f"{year:04d}-{rule}"
+        return (easter(year) + timedelta(days=int(rule[6:]))).isoformat() + part
+    return f"{year:04d}-{rule}{part}"
+
+
+def _previous_year_month(groups: dict, ctx: Context) -> str | None:
+    """ "im Vorjahresmonat": the month last told, one year earlier."""
+    if not ctx.last_date or ctx.last_date[1] is None:
+        return None
+    year, month = ctx.last_date
+    return f"{year - 1:04d}-{month:02d}"
 
 
 NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
@@ -529,6 +539,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "anaphoric_unit": _anaphoric_unit,
     "in_future": _in_future,
     "holiday": _holiday,
+    "previous_year_month": _previous_year_month,
     "year_bc": _year_bc,
     "year_short_second": _year_short_second,
     "weekday": weekday,
