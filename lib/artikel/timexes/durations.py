@@ -125,6 +125,10 @@ def _set(groups: dict, ctx: Context) -> str | None:
         return f"XXXX-{lexicon('seasons')[groups['season'].lower()]}"
     if groups.get("freq"):
         return lexicon("frequencies")[groups["freq"].lower()]
+    if groups.get("month") or groups.get("month2"):  # "jedes Jahr im Juni", "am 4. Dezember"
+        month = int(lexicon("months")[(groups.get("month") or groups["month2"]).lower()])
+        day = f"-{int(groups['day']):02d}" if groups.get("day") else ""
+        return f"XXXX-{month:02d}{day}"
     unit = lexicon("units")[groups["unit"].lower()]
     number = _number(groups["number"]) if groups.get("number") else 1
     amount = _fmt_number(number or 1)

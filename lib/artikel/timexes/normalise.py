@@ -185,6 +185,10 @@ def _since(groups: dict, ctx: Context) -> bool:
     )
 
 
+# a noun that numbers things right before a four-digit number makes it a name, not a year
+NUMBERED_THING = r"\b(?:Modell\w*|Linie|Typ|Nummer|Nr\.|Serie|Baureihe|RB|RE|ICE|IC|Flug)\s+[„\"]?$"
+
+
 def _year(groups: dict, ctx: Context) -> str | None:
     has_prefix = bool(re.match(r"(?i)(seit|im|vor)\b", groups["_text"]))
     temporal_before = re.search(
@@ -195,6 +199,8 @@ def _year(groups: dict, ctx: Context) -> str | None:
     capital_after = re.match(r"[ \t]+[A-ZÄÖÜ]\w+", ctx.after)  # on the same line
     if not has_prefix and not temporal_before and capital_after:
         return None  # "2000 Menschen": a number, not a year
+    if re.search(NUMBERED_THING, ctx.before):
+        return None  # "das Modell 1920", "die Linie 1920": a name
     year = int(groups["year"])
     # Evidence that a bare number is a year: it starts the sentence ("1898 lag …") or a
     # word or the clause's end follows ("wurde 1191 gegründet", "… im Jahr davor, 1191.").
