@@ -846,6 +846,7 @@ def test_rates_speeds_and_the_unit_before_the_last_date(analyze_texts):
         "Die Parade zog über die Straße des 17. Juni.": ([], []),
         "Gefragt ist das Modell 1920, das 1000 Schilling kostet.": ([], []),
         "Der Markt öffnet morgen Samstag.": (["morgen Samstag"], ["2014-02-13"]),
+        "Die Beiträge sind zwei Wochen früher fällig.": (["zwei Wochen"], ["P2W"]),
     }
     analysis = analyze_texts(list(expected), "2014-02-12")
     articles = analysis.articles["article_id"]

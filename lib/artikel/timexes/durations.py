@@ -187,4 +187,15 @@ def _ref_past(groups: dict, ctx: Context) -> str | None:
 
 
 def _ref(groups: dict, ctx: Context) -> str | None:
-    return lexicon("references")[re.sub(r"\s+", " ", groups["ref"]).lower()]
+    """ "jetzt", "damals", "künftig"; "früher" after an amount is a comparison ("zwei Wochen
+    früher überweisen", "viel früher"), no time."""
+    word = re.sub(r"\s+", " ", groups["ref"]).lower()
+    if word == "früher" and re.search(AMOUNT_OF_TIME, ctx.before):
+        return None
+    return lexicon("references")[word]
+
+
+AMOUNT_OF_TIME = (
+    r"(?i)\b(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden|Minuten"
+    r"|viel|etwas|deutlich|wesentlich)\s*$"
+)
