@@ -1080,3 +1080,12 @@ def test_the_parses_subject_of_people_before_the_cue_outranks_listed_objects():
     # an unlisted thing before a cue is no speaker: the name the sentence opens with stays
     texts = ["Die Kritikerin Anna Weber schreibt, die Aktion erinnere an frühere Jahre."]
     assert _quote_rows(texts, "speaker") == [("0", "Anna Weber")]
+
+
+def test_a_sentence_with_its_own_speaker_and_a_konjunktiv_clause_is_no_continuation():
+    texts = [
+        "Lokale Medien berichteten, dass zwei Busse zusammengestoßen waren. "
+        "Die Sprecherin Eva Roth bezeichnete die Zahlen als vorläufig, da noch gesucht werde."
+    ]
+    rows = _quote_rows(texts, "speaker", "speaker_text")
+    assert rows[-1] == ("0", "Eva Roth", "Eva Roth")

@@ -63,8 +63,11 @@ class IndirectPass:
             start, end = trim_content(self.text, sentence.start_char, sentence.end_char)
             if end - start < 10 or self.covered(start, end, everything):
                 continue
-            quote = Quote(start, end, "indirect", inherit=True, implied=voices.get(s_index - 1))
-            voices.pop(s_index, None)  # a continuation carries the voice before it on
+            own = voices.pop(s_index, None)
+            if own is not None:  # "X bezeichnete die Angaben als vorläufig, da … sei": X's
+                quote = Quote(start, end, "indirect", mention=own)
+            else:  # a continuation carries the voice before it on
+                quote = Quote(start, end, "indirect", inherit=True, implied=voices.get(s_index - 1))
             quotes.append(quote)
             everything.append(quote)
             speech[s_index] = "indirect"
