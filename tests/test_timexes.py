@@ -576,6 +576,7 @@ def test_kommenden_and_vergangenen_weekdays_against_the_publication_day():
         ("Sie einigten sich nach tagelangen Verhandlungen.", "PXD"),
         ("Im Moment ruht die Arbeit.", "PRESENT_REF"),
         ("Die Polizei war binnen weniger Minuten da.", "PTXM"),
+        ("Heute vor 20 Jahren öffnete die Brücke.", "1988-04-01"),
         ("Der Vertrag läuft ein weiteres Jahr.", "P1Y"),
         ("Der Kurs stieg im Laufe des Vormittags.", "2008-04-01TMO"),
         ("Es regnet seit dem Nachmittag.", "2008-04-01TAF"),

@@ -519,6 +519,18 @@ def _holiday(groups: dict, ctx: Context) -> str | None:
     return f"{year:04d}-{rule}{part}"
 
 
+def _same_day_ago(groups: dict, ctx: Context) -> str | None:
+    """ "Heute vor 25 Jahren": the day of writing that many years earlier."""
+    number = _number(groups["number"])
+    if number is None or number != int(number) or ctx.reference is None:
+        return _ago(groups, ctx)
+    day = ctx.reference
+    try:
+        return day.replace(year=day.year - int(number)).isoformat()
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - int(number), day=28).isoformat()
+
+
 def _previous_year_month(groups: dict, ctx: Context) -> str | None:
     """ "im Vorjahresmonat": the month last told, one year earlier."""
     if not ctx.last_date or ctx.last_date[1] is None:
@@ -546,6 +558,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "in_future": _in_future,
     "holiday": _holiday,
     "previous_year_month": _previous_year_month,
+    "same_day_ago": _same_day_ago,
     "year_bc": _year_bc,
     "year_short_second": _year_short_second,
     "weekday": weekday,
