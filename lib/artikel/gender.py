@@ -24,6 +24,7 @@ from .names import is_title, noun_form, person_nouns, role_nouns, word_list
 from .quotes.marks import find_marked
 from .resources import first_name_female_share, first_name_gender_of, is_first_name, load_entries
 from .settings import Settings
+from .structure import split_paragraphs
 
 FEMALE, MALE, UNKNOWN = "female", "male", "unknown"
 NOUN_GENDER = {"f": FEMALE, "m": MALE}
@@ -313,15 +314,10 @@ def _is_person_word(token: Token) -> bool:
 
 
 def _quoted_characters(text: str) -> list[bool]:
-    """Per character of the text: whether it lies between quotation marks (paragraphs are
-    the blocks between blank lines)."""
-    regions, start = [], 0
-    for block in re.finditer(r"\n\s*\n", text):
-        regions.append((start, block.start()))
-        start = block.end()
-    regions.append((start, len(text)))
+    """Per character of the text: whether it lies between quotation marks (a quote never
+    crosses a paragraph, ``split_paragraphs``)."""
     inside = [False] * (len(text) + 1)
-    for marked in find_marked(text, regions):
+    for marked in find_marked(text, split_paragraphs(text)):
         inside[marked.start : marked.end] = [True] * (marked.end - marked.start)
     return inside
 

@@ -171,7 +171,7 @@ def _set_per(groups: dict, ctx: Context) -> str | None:
     unit = lexicon("units")[groups["unit"].lower()]
     if unit == "H" and re.search(r"(?i)(?:meter|metern|km|meilen|knoten)\s*$", ctx.before):
         return None
-    per = re.match(r"(?i)(pro|je|\w+\s+(?:für|um)\s)", groups["_text"])  # "Jahr für Jahr"
+    per = re.match(r"(?i)(pro|je)\b", groups["_text"])
     if not per and not re.search(AMOUNT_BEFORE, ctx.before):
         return None
     return "PT1H" if unit == "H" else f"P1{unit}"
