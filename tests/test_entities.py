@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
 import artikel
@@ -603,3 +604,26 @@ def test_a_dative_plural_head_takes_the_form_the_article_writes(analyze_texts):
     text = "Die Olympischen Spiele beginnen. Bei den Olympischen Spielen gewann sie Gold."
     analysis = analyze_texts([text])
     assert set(analysis.entities["canonical"]) == {"Olympische Spiele"}
+
+
+def test_a_first_name_and_surname_that_acts_as_a_person_is_one():
+    from artikel.consistency import _person_by_first_name
+
+    nlp = load_pipeline()
+    doc = nlp("Ruedi Grob, dessen Garage verschüttet wurde, half beim Aufräumen.")
+    relabelled = _person_by_first_name(Span(doc, 0, 2, label="LOC"))
+    assert relabelled.label_ == "PER"
+    doc = nlp("Der Bericht erschien in der Washington Post am Montag.")
+    kept = _person_by_first_name(Span(doc, 5, 7, label="ORG"))  # only a place of printing
+    assert kept.label_ == "ORG"
+
+
+def test_a_surname_the_ner_found_once_is_found_again_with_its_first_name(analyze_texts):
+    text = (
+        "Seit einem Jahr leitet Birte Halvorsen das Theater. "
+        "Die Kürzung sei falsch, sagt Halvorsen. Halvorsen kämpft weiter."
+    )
+    analysis = analyze_texts([text], "2024-03")
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    assert set(people["canonical"]) <= {"Birte Halvorsen"}
+    assert len(people) >= 2 and "Birte Halvorsen" in set(people["text"])

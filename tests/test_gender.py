@@ -218,6 +218,9 @@ def test_nouns_for_women_or_men_and_the_phrase_a_name_stands_in_apposition_to():
         ("„Wir bleiben“, sagte der Vorsitzende des Vereins.", "male"),
         ("„Wir bleiben“, sagte ein erfahrener Abgeordneter der Partei.", "male"),
         ("„Wir bleiben“, sagte ein Sprecher des Vereins.", "unknown"),
+        # compounds of Frau and Mann tell the gender by their meaning
+        ("„Wir bleiben“, sagte die Landeshauptfrau am Abend.", "female"),
+        ("„Wir bleiben“, sagte ein Feuerwehrmann vor Ort.", "male"),
     ],
 )
 def test_role_speakers_take_the_gender_their_noun_or_article_marks(sentence, expected):
@@ -307,3 +310,13 @@ def test_pronouns_inside_a_quote_tell_nothing_of_the_speaker_and_herr_reaches_ov
     # "Herr" before an academic title still decides; "sie" in the quote does not
     text = "Herr Professor Kim Arnim hatte gesagt: „Sie ist die mächtigste Frau der Welt.“"
     assert genders(text) == {"Kim Arnim": "male"}
+
+
+def test_a_demonym_speaker_is_the_person_named_before_it():
+    text = (
+        "Den Sieg holte Jan Lindqvist aus Göteborg. "
+        "„Das war mein bestes Rennen“, sagte der Schwede nach dem Ziel."
+    )
+    rows = [{"article_id": "a", "text": text, "date": "2024-03-05"}]
+    quote = artikel.analyze(make_table("articles", rows)).quotes.iloc[0]
+    assert (quote["speaker"], quote["speaker_gender"]) == ("Jan Lindqvist", "male")

@@ -18,22 +18,24 @@ from .names import (
     country_names,
     in_or_genitive,
     is_title,
+    noun_kinds,
     region_names,
     word_list,
 )
-from .resources import is_first_name
+from .resources import is_first_name, load_entries
 
 
-def _name_parts(ents: list[Span]) -> dict[tuple[str, ...], str]:
+def _name_parts(ents: list[Span], *, single_people: bool = False) -> dict[tuple[str, ...], str]:
     """Token sequences known as names in this document -> their label.
 
     Full names of people and their capitalised parts (surname, first name), multi-word
-    names and acronyms of any label.
+    names and acronyms of any label; with ``single_people`` also one-word person names
+    ("Halvorsen"), to find their untagged mentions (they never relabel a tagged one).
     """
     names: dict[tuple[str, ...], str] = {}
     for ent in ents:
         words = tuple(t.text for t in ent)
-        if ent.label_ == "PER" and len(ent) > 1:
+        if ent.label_ == "PER" and (len(ent) > 1 or single_people):
             names[words] = "PER"
             for token in ent:
                 if token.text[:1].isupper() and len(token.text) > 2 and not is_title(token.text):
@@ -54,6 +56,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
     that a country of the gazetteer the NER called a place stays a place.
     """
     ents = _split_country_tails([e for e in doc.ents if LABEL_MAP.get(e.label_)])
+    ents = [_person_by_first_name(ent) for ent in ents]
     names = _name_parts(ents)
     result = []
     for ent in ents:
@@ -78,7 +81,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
         result = _names_after_titles(doc, result)
         result = _countries(doc, result)
         result = _regions(doc, result)
-    names = _name_parts(result)
+    names = _name_parts(result, single_people=True)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)
     texts = [token.text for token in doc]
@@ -105,7 +108,33 @@ def consistent_entities(doc: Doc) -> list[Span]:
             index += found[0]
         else:
             index += 1
-    return sorted(result, key=lambda span: span.start)
+    return _first_names_before(doc, sorted(result, key=lambda span: span.start))
+
+
+def _first_names_before(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person span the NER began after the first name takes it in: "leitet Birte
+    Halvorsen das Theater" tagged as "Halvorsen" becomes "Birte Halvorsen" (a listed first
+    name the tagger reads as a proper noun, inside the sentence, in no other span; no month
+    like "August")."""
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    months = {entry.split("\t")[0] for entry in load_entries("time/months.txt")}
+    result = []
+    for ent in ents:
+        start = ent.start
+        while (
+            LABEL_MAP.get(ent.label_) == "PER"
+            and start > 0
+            and ent.start - start < 2
+            and start - 1 not in covered
+            and not doc[start - 1].is_sent_start
+            and doc[start - 1].is_alpha
+            and doc[start - 1].pos_ == "PROPN"  # not "Ära Merkel" ("Ara" is listed)
+            and is_first_name(doc[start - 1].text)
+            and doc[start - 1].text not in months
+        ):
+            start -= 1
+        result.append(Span(doc, start, ent.end, label=ent.label_) if start < ent.start else ent)
+    return result
 
 
 def _join_particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -213,6 +242,44 @@ def _regions(doc: Doc, ents: list[Span]) -> list[Span]:
         else ent
         for ent in ents
     ]
+
+
+RELATIVE_AFTER_NAME = frozenset({"der", "die", "dessen", "deren"})
+
+
+def _person_by_first_name(ent: Span) -> Span:
+    """A place or organisation span that is a first name and a surname ("Ruedi Grob",
+    "Jelena Marić") and acts as a person is a person: it is the subject of a verb, a
+    relative pronoun follows ("Ruedi Grob, dessen Garage …") or an age in brackets, or it
+    opens a clause before its finite verb ("Wien – Priya Nair hat …"). A
+    gazetteer word, an organisation or role noun in the span, or any other use ("im Adler
+    Mannheim", "der Washington Post") leaves the label alone."""
+    label = LABEL_MAP.get(ent.label_)
+    if label not in ("LOC", "ORG") or not 2 <= len(ent) <= 3 or not is_first_name(ent[0].text):
+        return ent
+    if not all(t.is_alpha and t.text[:1].isupper() and not noun_kinds(t.lower_) for t in ent):
+        return ent
+    if any(in_or_genitive(t.text, country_names()) or t.text in region_names() for t in ent):
+        return ent
+    doc, root = ent.doc, ent.root
+    if "ORG" in noun_kinds(root.head.lower_):
+        return ent  # in apposition to an organisation noun: "des US-Nachrichtensenders Fox News"
+    after = doc[ent.end : ent.end + 2]
+    opens = ent.start == 0 or doc[ent.start - 1].is_punct or doc[ent.start].is_sent_start
+    acts = (
+        root.dep_.startswith("nsubj")
+        or (
+            opens and len(after) and "Fin" in after[0].morph.get("VerbForm")  # "Wien – X hat …"
+        )
+        or (
+            len(after) == 2
+            and (
+                (after[0].text == "," and after[1].lower_ in RELATIVE_AFTER_NAME)
+                or (after[0].text == "(" and after[1].like_num)
+            )
+        )
+    )
+    return Span(doc, ent.start, ent.end, label="PER") if acts else ent
 
 
 def _split_country_tails(ents: list[Span]) -> list[Span]:

@@ -92,6 +92,16 @@ def _role_noun_gender(lower: str) -> str:
     return role_nouns()[form][1] if form else ""
 
 
+def _sexed_ending(lower: str) -> str | None:
+    """The gender of a compound whose last part is a noun for a woman or a man by its meaning
+    ("feuerwehrmann", "bezirkshauptfrau": German gives a woman the -frau form), else None."""
+    form = noun_form(lower, role_nouns())
+    if not form or form == lower:
+        return None
+    sexed = {word.lower(): gender for word, gender in _gender_words()["sexed"].items()}
+    return sexed.get(form)
+
+
 def _feminine_noun(lower: str) -> bool:
     """Whether a lower-case word ends in a feminine person noun ("regierungssprecherin")."""
     return _role_noun_gender(lower) == "f"
@@ -409,6 +419,9 @@ def role_gender(role: str, mention: str = "") -> str:
     head = words[0]
     if head in _gender_words()["sexed"]:
         return _gender_words()["sexed"][head]
+    sexed_end = _sexed_ending(head.lower())
+    if sexed_end:
+        return sexed_end  # "Feuerwehrmann", "Landeshauptfrau": a compound of Mann or Frau
     if _feminine_noun(head.lower()):
         return FEMALE
     adjectival = tuple(_gender_words()["adjectival"])

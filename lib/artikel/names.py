@@ -46,9 +46,11 @@ NOUN_PREFIX = re.compile(r"(?:[\w.]*-)?\w*")
 
 @cache
 def person_nouns() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
-    """(written, nominative, gender, uses) of every line of ``names/person_nouns.txt``."""
+    """(written, nominative, gender, uses) of every line of ``names/person_nouns.txt`` and
+    ``names/demonyms.txt`` ("Norweger": people by their country, roles only)."""
     rows = []
-    for entry in load_entries("names/person_nouns.txt"):
+    entries = load_entries("names/person_nouns.txt") + load_entries("names/demonyms.txt")
+    for entry in entries:
         written, nominative, gender, uses = entry.split("\t")
         rows.append((written, nominative, gender, frozenset(uses.split(","))))
     return tuple(rows)
