@@ -20,13 +20,13 @@ from artikel.yardstick import real_news_report
 # further sets of yardstick.EXTRA_SETS (own test splits, SpkAtt dev, Redewiedergabe)
 PINS = {
     "boilerplate paragraphs F1": {"dev": 0.995},
-    "entities strict F1": {"dev": 0.929, "analysis": 0.843, "heldout": 0.819},
-    "entity spans F1": {"dev": 0.951, "analysis": 0.885, "heldout": 0.886},
-    "canonical frequency F1": {"dev": 0.933, "analysis": 0.844, "heldout": 0.809},
+    "entities strict F1": {"dev": 0.929, "analysis": 0.848, "heldout": 0.822},
+    "entity spans F1": {"dev": 0.951, "analysis": 0.887, "heldout": 0.889},
+    "canonical frequency F1": {"dev": 0.933, "analysis": 0.846, "heldout": 0.811},
     "most mentioned entity right": {"dev": 0.895, "analysis": 0.9, "heldout": 0.833},
     "quote spans F1": {
         "dev": 0.985,
-        "analysis": 0.787,
+        "analysis": 0.794,
         "heldout": 0.751,
         "own_quotes": 0.971,
         "spkatt": 0.355,
@@ -42,13 +42,13 @@ PINS = {
     "attributed quotes F1": {"dev": 0.944},
     "timex spans F1": {"dev": 0.984, "analysis": 0.973, "heldout": 0.933},
     "timex values F1": {"dev": 0.971, "analysis": 0.943, "heldout": 0.864, "own_timexes": 0.919},
-    "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.905},
+    "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.911},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.995},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
-    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.944, "heldout": 0.782},
+    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.944, "heldout": 0.815},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.035}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.02}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.942,
     "value F1": 0.902,
