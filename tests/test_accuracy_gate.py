@@ -32,11 +32,11 @@ PINS = {
         "spkatt": 0.355,
         "redewiedergabe": 0.39,
     },
-    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.819, "heldout": 0.662},
+    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.819, "heldout": 0.665},
     "speaker-mention accuracy, quotes with a cue": {
         "dev": 0.989,
         "analysis": 0.916,
-        "heldout": 0.763,
+        "heldout": 0.77,
     },
     "cue accuracy": {"dev": 0.947, "analysis": 0.611, "heldout": 0.595},
     "attributed quotes F1": {"dev": 0.944},
@@ -45,10 +45,10 @@ PINS = {
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.911},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.995},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
-    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.944, "heldout": 0.815},
+    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.944, "heldout": 0.826},
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.02}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.03}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.942,
     "value F1": 0.902,

@@ -1089,3 +1089,29 @@ def test_a_sentence_with_its_own_speaker_and_a_konjunktiv_clause_is_no_continuat
     ]
     rows = _quote_rows(texts, "speaker", "speaker_text")
     assert rows[-1] == ("0", "Eva Roth", "Eva Roth")
+
+
+def test_hiess_es_from_circles_names_the_circles():
+    found = quotes("Mit der Wahl sei der Streit vorerst befriedet, hieß es aus Parteikreisen.")
+    assert (found[0]["speaker"], found[0]["speaker_text"]) == ("Parteikreise", "Parteikreisen")
+
+
+def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
+    texts = [
+        "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",
+        "Die Erste Beigeordnete Martina Schäfer, die die Geschäfte führt, versicherte, der "
+        "Betrieb sei gesichert.",
+    ]
+    rows = [{"article_id": str(i), "text": t, "date": "2024-03-05"} for i, t in enumerate(texts)]
+    found = artikel.analyze(make_table("articles", rows)).quotes  # the model's parse and tags
+    assert list(found["speaker"]) == ["Dorothee Lang", "Martina Schäfer"]
+
+
+def test_a_pronoun_after_a_verb_whose_subject_stands_before_the_comma_is_its_object():
+    text = (
+        "Anna Berg kämpft seit Jahren. Der Beauftragte der Stadt, Peter Lauterbach, nennt sie "
+        "„hartnäckig im besten Sinne“."
+    )
+    rows = [{"article_id": "a", "text": text, "date": "2024-03-05"}]
+    found = artikel.analyze(make_table("articles", rows)).quotes  # the parse has two subjects
+    assert list(found["speaker"]) == ["Peter Lauterbach"]

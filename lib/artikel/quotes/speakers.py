@@ -58,6 +58,10 @@ class SpeakerResolver:
                     if child.dep_ in ("nsubj", "nsubj:pass") and c_start <= child.i < c_end:
                         found = self._possessed(self._mention_at(child))
                         if found is not None and not self._weak(found) and not found.governed:
+                            if found.kind == "pronoun" and child.i > verb == c_start:
+                                # "Der Beauftragte, Peter Lauterbach, nennt sie „…“": the
+                                # subject stands before the comma, the pronoun is the object
+                                return self._fronted_subject(c_start) or found
                             return found
                         if found is None and unlisted is None:
                             unlisted = self._noun_subject(child)
@@ -254,10 +258,15 @@ class SpeakerResolver:
         start = sentence.start
         if earlier and self._has_role(doc[start], "as"):
             start += 1  # "Wie der Direktor …, mitteilte"
-        if not earlier or not self._opens_clause(earlier[0], start):
+        if not earlier:
             return None
-        # the apposition next to the verb names the source: "…, Michael Knipper, kritisierte"
+        # the apposition next to the verb names the source: "…, Michael Knipper, kritisierte",
+        # also after a phrase no list knows ("Die Prozessbevollmächtigte des Landtags, X,")
         nearest = earlier[-1]
+        apposition = nearest.kind == "name" and nearest.label == "PER"
+        apposition = apposition and self.text[: nearest.start].rstrip().endswith(",")
+        if not self._opens_clause(earlier[0], start) and not apposition:
+            return None
         if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
             return nearest
         return self._widest(earlier, earlier[0])
@@ -277,6 +286,8 @@ class SpeakerResolver:
                 continue
             if t.text[:1].isupper() and noun_form(t.lower_, self.lex.roles):
                 continue
+            if t.i == first.i - 1 and t.pos_ == "NOUN" and m.kind == "name" and m.label == "PER":
+                continue  # a title no list knows: "Die Erste Beigeordnete Martina Schäfer"
             if t.text in ("(", ")") or t.is_quote:
                 continue
             return False
