@@ -868,3 +868,46 @@ def test_schedules_verbs_unknown_to_the_lemmatizer_and_named_days(analyze_texts)
     }
     timexes = analyze_texts(list(expected), "2016-09-28").timexes
     assert list(timexes["value"]) == list(expected.values())
+
+
+def test_the_next_or_last_month_of_a_name_and_days_of_events_that_have_been(analyze_texts):
+    texts = [
+        "Die Weltmeisterschaft findet im kommenden August in Budapest statt.",  # next year's
+        "Im vergangenen Oktober war die Halle noch leer.",  # last year's
+        "Es ist das erste Osterfest seit dem EU-Beitritt am 1. Jänner.",  # since: it has been
+        "Nach dem Unfall am 3. Juni ist die Strecke gesperrt.",  # its result now
+        "Der Vertrag tritt am 1. Jänner in Kraft.",  # ahead
+    ]
+    analysis = analyze_texts(texts, "2022-09")
+    assert list(analysis.timexes["value"]) == [
+        "2023-08",
+        "2021-10",
+        "2022-01-01",
+        "2022-06-03",
+        "2023-01-01",
+    ]
+
+
+def test_a_year_named_in_the_sentence_never_moves_a_past_day_after_the_article(analyze_texts):
+    text = "Der Fasching ist heuer kurz: Er begann am 11. November und endet am 13. Februar."
+    analysis = analyze_texts([text], "2024-02-12")
+    assert list(analysis.timexes["value"]) == ["2024", "2023-11-11", "2024-02-13"]
+
+
+def test_this_winter_and_a_day_of_the_month_the_paragraph_dated(analyze_texts):
+    texts = [
+        "Dieser Winter ist der härteste.",  # in February: the one that began in December
+        "Die Fahnder kamen der Bande im März 1997 auf die Spur. Am 14. März griffen sie zu.",
+    ]
+    analysis = analyze_texts(texts, "1998-02")
+    assert list(analysis.timexes["value"]) == ["1997-WI", "1997-03", "1997-03-14"]
+
+
+def test_a_missed_plan_and_a_cause_that_looks_ahead_name_days_that_have_been(analyze_texts):
+    texts = [
+        "Die Abfahrt hätte am Freitag stattfinden sollen.",  # Ersatzinfinitiv: behind
+        "Wegen eines Unfalls am Donnerstag muss die Strecke gesperrt bleiben.",  # a cause
+        "Nach dem Spiel am Sonntag wird das Team nach Hause fliegen.",  # a plan after it
+    ]
+    analysis = analyze_texts(texts, "2014-01-18")  # a Saturday
+    assert list(analysis.timexes["value"]) == ["2014-01-17", "2014-01-16", "2014-01-19"]

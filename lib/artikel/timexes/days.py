@@ -135,10 +135,14 @@ def _dates_a_thing(leading: str, ctx: Context) -> bool:
 def _cause_before_now(ctx: Context, prefix: str) -> bool:
     """ "Nach dem 1:1 gegen Rumänien am Montag bereitet sich das Team vor", "Wegen eines
     Unfalls am Dienstag ist die Strecke gesperrt": a present clause tells what follows from
-    an event named with its weekday, which has happened."""
-    if ctx.tense != "present" or not prefix.startswith("am"):
+    an event named with its weekday, which has happened; so does a clause that looks ahead
+    from a cause ("wegen", "infolge", "trotz")."""
+    if ctx.tense == "past" or not prefix.startswith("am"):
         return False
-    return bool(re.search(EVENT_BEFORE, ctx.before))
+    cause = re.search(EVENT_BEFORE, ctx.before)
+    # a plan after an event may lie ahead ("Nach dem Spiel am Sonntag wird er fliegen"); a
+    # cause has happened ("Wegen eines Unfalls am Donnerstag muss … verschoben werden")
+    return bool(cause) and (ctx.tense == "present" or not cause[0].lower().startswith("nach"))
 
 
 # a preposition and a noun phrase of up to five words that ends in a noun or a score right

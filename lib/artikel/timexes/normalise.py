@@ -12,6 +12,7 @@ from dateutil.easter import easter
 
 from .context import Context, _number
 from .days import (
+    EVENT_BEFORE,
     anaphoric_day,
     clock,
     midnight,
@@ -150,8 +151,12 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
     day = int(groups["day"]) if groups.get("day") else None
     if month is None:
         return f"{year:04d}" if year else None
-    if year is None and ctx.sentence_year and not ctx.narrative:
-        year = ctx.sentence_year  # "Im vergangenen Jahr war er am 19. Mai befahrbar"
+    sentence_year = ctx.sentence_year if not ctx.narrative else None
+    if year is None and sentence_year and not _against_tense(ctx, sentence_year * 12 + month):
+        year = sentence_year  # "Im vergangenen Jahr war er am 19. Mai befahrbar"
+    told = ctx.paragraph_date
+    if year is None and told and told[1] == month and ctx.tense != "future":
+        year = told[0]  # "… im März 1997 auf die Spur gekommen. Am 14. März beobachteten …"
     if year is None:
         if _since(groups, ctx):
             ctx = Context(ctx.year, ctx.month, ctx.day, tense="past", narrative=ctx.narrative)
@@ -166,6 +171,16 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
         return None
 
 
+def _against_tense(ctx: Context, months: int) -> bool:
+    """Whether a month (year * 12 + month) lies after the article's month in a past-tense
+    clause, or before it in a future one ("Der Fasching ist heuer kurz: Er begann am 11.
+    November" in February is last November, whatever year the sentence named)."""
+    if ctx.year is None or ctx.month is None:
+        return False
+    here = ctx.year * 12 + ctx.month
+    return (ctx.tense == "past" and months > here) or (ctx.tense == "future" and months < here)
+
+
 def _night_before(groups: dict, ctx: Context) -> str | None:
     """ "in der Nacht zum Sonntag", "in der Nacht auf den 14. August": the night that ends on
     that day, written as the day before with TNI (Saturday's night)."""
@@ -178,10 +193,21 @@ def _night_before(groups: dict, ctx: Context) -> str | None:
     return day
 
 
+# "seit" and a noun phrase of up to five words before "am <date>": the event has happened
+SINCE_EVENT = r"\b[Ss]eit\s+(?:de[mnr]|einer?|einem)\s+(?:[^\s,;]+\s+){0,4}[A-ZÄÖÜ\d][^\s,;]*\s+$"
+
+
 def _since(groups: dict, ctx: Context) -> bool:
-    """ "seit Mai", "seit dem Herbst", "seit Anfang Mai": a time already begun."""
-    return bool(
-        re.match(r"(?i)seit\b", groups["_text"]) or re.search(r"(?i)\bseit\s*$", ctx.before)
+    """ "seit Mai", "seit dem Herbst", "seit Anfang Mai": a time already begun; and the day
+    of an event that something has lasted since ("seit dem EU-Beitritt am 1. Jänner") or
+    that a present clause tells the result of ("Nach dem Unfall am 3. März ist …")."""
+    text = groups["_text"]
+    if re.match(r"(?i)seit\b", text) or re.search(r"(?i)\bseit\s*$", ctx.before):
+        return True
+    if not re.match(r"(?i)am\b", text):
+        return False
+    return bool(re.search(SINCE_EVENT, ctx.before)) or (
+        ctx.tense == "present" and bool(re.search(EVENT_BEFORE, ctx.before))
     )
 
 
@@ -258,6 +284,9 @@ def _season(groups: dict, ctx: Context) -> str | None:
     offset = int(lexicon("relative_offsets").get((groups.get("offset") or "").lower(), "0"))
     if offset and ctx.year and ctx.month and not groups.get("year"):
         return f"{_season_occurrence(code, ctx.year, ctx.month, offset):04d}-{code}"
+    if groups.get("offset") and ctx.year and ctx.month and not groups.get("year"):
+        # "dieser Winter" in February is the one that began in December
+        return f"{_season_year(code, replace(ctx, tense='present')):04d}-{code}"
     ctx = ctx if groups.get("offset") else ctx.in_history()
     year = _shifted_year(groups, ctx)
     if year is None:  # an undated text: "im Sommer" of an unknown year
@@ -267,6 +296,23 @@ def _season(groups: dict, ctx: Context) -> str | None:
     if _since(groups, ctx):
         ctx = replace(ctx, tense="past")
     return f"{_season_year(code, ctx):04d}-{code}"
+
+
+def _month_offset(groups: dict, ctx: Context) -> str | None:
+    """ "im kommenden August": the next August after the article's month; "im vergangenen
+    Oktober" the last before it; "diesen Juli" this year's (XXXX-MM in an undated text)."""
+    month = _month_of(groups)
+    offset = int(lexicon("relative_offsets").get(groups["offset"].lower(), "0"))
+    if month is None:
+        return None
+    if ctx.year is None or ctx.month is None:
+        return f"{ctx.year:04d}-{month:02d}" if ctx.year else f"XXXX-{month:02d}"
+    year = ctx.year
+    if offset > 0:
+        year += month <= ctx.month
+    elif offset < 0:
+        year -= month >= ctx.month
+    return f"{year:04d}-{month:02d}"
 
 
 def _season_occurrence(code: str, year: int, month: int, offset: int) -> int:
@@ -544,6 +590,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "year": _year,
     "decade": _decade,
     "season": _season,
+    "month_offset": _month_offset,
     "quarter": _quarter,
     "week": _week,
     "relative_unit": _relative_unit,

@@ -57,17 +57,24 @@ PERFECT_INFINITIVE = re.compile(rf"\b{PARTICIPLE}\s+zu\s+(?:haben|sein){CLAUSE_E
 
 
 def _state_passive(finite_words: set[str], participles) -> bool:
-    """sein + a participle of a state ("sind am Sonntag gesperrt", "ist ausgebucht"): the
-    present, not the perfect; ``state_participle`` stems in ``time/tense_markers.txt``."""
+    """sein + a participle of a state ("sind am Sonntag gesperrt", "ist ausgebucht", "sind
+    bis Ende Februar gesichert"): the present, not the perfect; ``state_participle`` stems
+    and, for weak participles, every verb but the ``sein_participle`` ones of
+    ``time/tense_markers.txt``."""
     sein = set(_marker_lists()["perfect_sein"])
     haben = set(_marker_lists()["perfect_haben"])
     states = _marker_lists().get("state_participle", ())
+    moves = _marker_lists().get("sein_participle", ())
     forms = [p.lower_ for p in participles]
+
+    def state(form: str) -> bool:  # a listed state, or a weak participle of no sein verb
+        return form.endswith(states) or (form.endswith("t") and not form.endswith(moves))
+
     return (
         bool(finite_words & sein)
         and not finite_words & haben
         and bool(forms)
-        and all(form.endswith(states) for form in forms)
+        and all(state(form) for form in forms)
     )
 
 
@@ -150,6 +157,11 @@ def _word_tenses(text: str) -> set[str | None]:
     return {_tense_markers().get(word) for word in re.findall(r"\w+", text)}
 
 
+# "hätte … stattfinden sollen": an infinitive and a modal in the infinitive close the clause
+# (the model often reads the modal as finite and leaves the infinitive without morphology)
+ERSATZ_INFINITIVE = re.compile(r"\b\w+en\s+(?:sollen|können|müssen|dürfen|wollen|lassen)\b")
+
+
 def sentence_tense(sentence: Span) -> str:
     """``"past"``, ``"future"`` or ``"present"`` of a sentence.
 
@@ -170,7 +182,7 @@ def sentence_tense(sentence: Span) -> str:
         infinitive = any("Inf" in t.morph.get("VerbForm") for t in sentence)
         conditional = [t for t in finite if _konjunktiv_two(t)]
         if conditional:  # "hätte … stattfinden sollen" lies behind, "wäre am Samstag" ahead
-            counterfactual = infinitive and any(
+            counterfactual = (infinitive or ERSATZ_INFINITIVE.search(sentence.text)) and any(
                 t.lower_.startswith(("hät", "wär")) for t in conditional
             )
             behind = participles or any(
