@@ -1115,3 +1115,15 @@ def test_a_pronoun_after_a_verb_whose_subject_stands_before_the_comma_is_its_obj
     rows = [{"article_id": "a", "text": text, "date": "2024-03-05"}]
     found = artikel.analyze(make_table("articles", rows)).quotes  # the parse has two subjects
     assert list(found["speaker"]) == ["Peter Lauterbach"]
+
+
+def test_a_new_person_no_list_knows_speaks_before_or_after_the_verb():
+    texts = [
+        "Ein Taxifahrer in Köln meinte, so gute Geschäfte habe er seit Monaten nicht gemacht.",
+        "Die Stimmung war gut. „Lieber fünf Minuten warten“, meinte ein Rentner aus Wetzlar.",
+        "„Das Essen ist besser geworden“, meint eine Stammgästin.",
+    ]
+    rows = [{"article_id": str(i), "text": t, "date": "2024-03-05"} for i, t in enumerate(texts)]
+    found = artikel.analyze(make_table("articles", rows)).quotes  # the model's parse
+    assert list(found["speaker"]) == ["Taxifahrer", "Rentner", "Stammgästin"]
+    assert list(found["speaker_gender"]) == ["unknown", "unknown", "female"]

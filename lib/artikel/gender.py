@@ -430,6 +430,8 @@ def role_gender(role: str, mention: str = "") -> str:
     said = mention.split()
     if head.lower().endswith(adjectival) and head in said and said.index(head) > 0:
         return _gender_words()["determiner"].get(said[0].lower(), UNKNOWN)
+    if head.endswith("in") and head in said and said[0].lower() in ("die", "eine"):
+        return FEMALE  # "eine Stammgästin": a feminine person noun no list knows
     return UNKNOWN
 
 

@@ -63,7 +63,8 @@ class SpeakerResolver:
                                 # subject stands before the comma, the pronoun is the object
                                 return self._fronted_subject(c_start) or found
                             return found
-                        if found is None and unlisted is None:
+                        if (found is None or self._weak(found)) and unlisted is None:
+                            # "Ein Taxifahrer in Köln meinte": the place is no subject
                             unlisted = self._noun_subject(child)
                             if unlisted is not None and self.in_marks[child.i]:
                                 return unlisted  # a quoted title: "urteilt die „Welt“"
@@ -85,11 +86,15 @@ class SpeakerResolver:
         if (
             unlisted is not None
             and unlisted.kind == "role"  # people: "die Polizisten", not "die Aktion"
-            and unlisted.end <= verb_start
-            and self._opens_clause(unlisted, c_start)
             and verb_lemmas(doc[verb].text, self.lex)
+            and (
+                (unlisted.end <= verb_start and self._opens_clause(unlisted, c_start))
+                or (unlisted.start > verb_start and self._indefinite(unlisted) and not after)
+            )
         ):
-            return unlisted  # "Die Polizisten forderten die Lehrer auf": the parse's subject
+            # "Die Polizisten forderten die Lehrer auf": the parse's subject; after the verb
+            # a new person: "„…“, meinte ein Rentner aus Wetzlar"
+            return unlisted
         if (
             before
             and not after_first
@@ -189,6 +194,8 @@ class SpeakerResolver:
             kind, person_gender = "role", "p"
         elif "Masc" in gender and noun.pos_ == "NOUN":
             kind, person_gender = "role", "x"
+        elif "Fem" in gender and noun.pos_ == "NOUN" and noun.lower_.endswith("in"):
+            kind, person_gender = "role", "f"  # "eine Stammgästin": a feminine person noun
         else:
             kind, person_gender = "org", "x"
         return Mention(
@@ -270,6 +277,10 @@ class SpeakerResolver:
         if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
             return nearest
         return self._widest(earlier, earlier[0])
+
+    def _indefinite(self, m: Mention) -> bool:
+        """A mention that opens with an indefinite article ("ein Rentner", "eine Kundin")."""
+        return m.text.split()[0].lower() in ("ein", "eine") if m.text.split() else False
 
     def _weak(self, m: Mention) -> bool:
         """A place or other name that speaks only when nothing else can ("In Genf sagte …")."""
