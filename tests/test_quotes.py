@@ -1127,3 +1127,26 @@ def test_a_new_person_no_list_knows_speaks_before_or_after_the_verb():
     found = artikel.analyze(make_table("articles", rows)).quotes  # the model's parse
     assert list(found["speaker"]) == ["Taxifahrer", "Rentner", "Stammgästin"]
     assert list(found["speaker_gender"]) == ["unknown", "unknown", "female"]
+
+
+def test_a_newspaper_by_its_noun_or_its_quoted_title_before_a_colon_speaks():
+    texts = [
+        "Dietmar Woidke verdanke seinen Sieg der Sorge vieler Wähler, meint das Blatt.",
+        "Der „Standard“ fragt: „Wer bezahlt die Rechnung?“",
+        "Der «Blick» titelt: «Das Volk hat gesprochen!»",
+    ]
+    rows = [{"article_id": str(i), "text": t, "date": "2024-03-05"} for i, t in enumerate(texts)]
+    found = artikel.analyze(make_table("articles", rows)).quotes  # the model's parse
+    assert list(found["speaker_text"]) == ["das Blatt", "Standard", "Blick"]
+
+
+def test_mit_diesen_worten_attributes_the_quote_before_it():
+    names = {"Kerem Aslan": ("PER", "Kerem Aslan")}
+    text = (
+        "„Ich habe das Messer erst gesehen. Dann bin ich umgefallen.“ Mit diesen Worten "
+        "schilderte Kerem Aslan am Dienstag die Nacht."
+    )
+    found = quotes(text, names)
+    assert [(q["kind"], q["cue"], q["speaker"]) for q in found] == [
+        ("direct", "schilderte", "Kerem Aslan")
+    ]

@@ -75,11 +75,15 @@ class IndirectPass:
 
     def _attributes_before(self, s_index: int) -> int | None:
         """The speech verb of a sentence that opens with a demonstrative (``anaphoric_object``
-        in clause_words.txt), reports nothing of its own and so attributes the sentence
-        before it, in the same paragraph ("Das sagte der Minister am Freitag.")."""
+        in clause_words.txt, also after "mit": "Mit diesen Worten kommentierte X …"), reports
+        nothing of its own and so attributes the sentence before it, in the same paragraph
+        ("Das sagte der Minister am Freitag.")."""
         sentence = self.sentences[s_index]
-        verb = sentence.start + 1
-        if s_index == 0 or not self._has_role(sentence[0], "anaphoric_object"):
+        opening = 1 if self._has_role(sentence[0], "anaphoric_object") else 0
+        if not opening and len(sentence) > 3 and sentence[0].lower_ == "mit":
+            opening = 3 if self._has_role(sentence[2], "anaphoric_object") else 0
+        verb = sentence.start + opening  # "Das sagte X", "Mit diesen Worten kommentierte X"
+        if s_index == 0 or not opening:
             return None
         if verb not in self.cues:
             return None
@@ -94,12 +98,12 @@ class IndirectPass:
         return verb
 
     def _said_before_direct(self, s_index: int, direct: list[Quote]) -> None:
-        """ "„Wir sind am Ende.“ Das sagte X.": a direct quote standing alone in the sentence
-        before takes this sentence's cue and speaker."""
+        """ "„Wir sind am Ende.“ Das sagte X.": a direct quote standing alone that ends in the
+        sentence before takes this sentence's cue and speaker."""
         verb = self._attributes_before(s_index)
         before = self.sentences[s_index - 1]
         for q in direct if verb is not None else ():
-            if before.start_char <= q.start < before.end_char and not q.cue:
+            if q.start < before.end_char and q.end > before.start_char and not q.cue:
                 q.cue, q.mention, q.cue_token = self.cues[verb][0], self.subject_of(verb), verb
                 q.inherit = False
 

@@ -74,6 +74,15 @@ class SpeakerResolver:
                         and (titled := self._noun_subject(child)) is not None
                     ):
                         return titled  # "Die „Presse“ nennt Van der Bellen …"
+                    elif (
+                        child.dep_ == "nsubj"
+                        and sentence.start <= child.i < c_start
+                        and all(
+                            self.in_marks[k] or doc[k].is_quote for k in range(child.i + 1, c_start)
+                        )
+                        and (titled := self._title_after_article(child)) is not None
+                    ):
+                        return titled  # the parse's subject is the article of a title
         verb_start = doc[verb].idx
         clause_end_char = doc[c_end - 1].idx + len(doc[c_end - 1])
         after = [
@@ -277,6 +286,17 @@ class SpeakerResolver:
         if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
             return nearest
         return self._widest(earlier, earlier[0])
+
+    def _title_after_article(self, article: Token) -> Mention | None:
+        """A quoted title whose article the parse took for the subject, right before the verb
+        ("Der „Standard“ fragt:", "Der «Blick» titelt:")."""
+        doc = self.doc
+        if article.pos_ != "DET" or article.i + 2 >= len(doc) or not doc[article.i + 1].is_quote:
+            return None
+        title = doc[article.i + 2]
+        if not self.in_marks[title.i] or not title.text[:1].isupper():
+            return None
+        return self._noun_subject(title)
 
     def _indefinite(self, m: Mention) -> bool:
         """A mention that opens with an indefinite article ("ein Rentner", "eine Kundin")."""
