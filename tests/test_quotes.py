@@ -1150,3 +1150,14 @@ def test_mit_diesen_worten_attributes_the_quote_before_it():
     assert [(q["kind"], q["cue"], q["speaker"]) for q in found] == [
         ("direct", "schilderte", "Kerem Aslan")
     ]
+
+
+def test_a_name_in_apposition_after_a_title_phrase_or_a_misread_first_name_speaks():
+    texts = [
+        "Ihr Verteidiger, der Frankfurter Anwalt Serkan Öztürk, bezeichnete die Ermittlungen "
+        "als „einseitig“.",
+        "Die Unsicherheit bleibe aber hoch, warnte die Chefvolkswirtin der DZ Bank, Dörte Lindner.",
+    ]
+    rows = [{"article_id": str(i), "text": t, "date": "2024-03-05"} for i, t in enumerate(texts)]
+    found = artikel.analyze(make_table("articles", rows)).quotes  # the model's tags
+    assert list(found["speaker"]) == ["Serkan Öztürk", "Dörte Lindner"]

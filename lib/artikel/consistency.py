@@ -111,10 +111,21 @@ def consistent_entities(doc: Doc) -> list[Span]:
     return _first_names_before(doc, sorted(result, key=lambda span: span.start))
 
 
+def _named_by(doc: Doc, i: int) -> bool:
+    """Whether token i reads as a first name: a proper noun, or a noun the tagger misread
+    that no article, adjective or preposition opens ("…, Dörte Lindner"; not "die Ära
+    Merkel", whose "Ara" is a listed name)."""
+    token = doc[i]
+    if token.pos_ == "PROPN":
+        return True
+    opener = doc[i - 1] if i > 0 else None
+    return token.pos_ == "NOUN" and (opener is None or opener.pos_ not in ("DET", "ADJ", "ADP"))
+
+
 def _first_names_before(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person span the NER began after the first name takes it in: "leitet Birte
     Halvorsen das Theater" tagged as "Halvorsen" becomes "Birte Halvorsen" (a listed first
-    name the tagger reads as a proper noun, inside the sentence, in no other span; no month
+    name that reads as one, ``_named_by``, inside the sentence, in no other span; no month
     like "August")."""
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     months = {entry.split("\t")[0] for entry in load_entries("time/months.txt")}
@@ -128,7 +139,7 @@ def _first_names_before(doc: Doc, ents: list[Span]) -> list[Span]:
             and start - 1 not in covered
             and not doc[start - 1].is_sent_start
             and doc[start - 1].is_alpha
-            and doc[start - 1].pos_ == "PROPN"  # not "Ära Merkel" ("Ara" is listed)
+            and _named_by(doc, start - 1)
             and is_first_name(doc[start - 1].text)
             and doc[start - 1].text not in months
         ):

@@ -289,10 +289,11 @@ class MentionFinder:
         return k
 
     def _adjective(self, t: Token) -> bool:
-        """An attributive adjective: by tag when the pipeline has one, else a lower-case word
-        with an adjective ending that is no function word and no listed verb form."""
+        """An attributive adjective: by tag when the pipeline has one (also a place adjective
+        in -er the tagger calls a proper noun: "der Frankfurter Anwalt"), else a lower-case
+        word with an adjective ending that is no function word and no listed verb form."""
         if self.has_pos and t.pos_:
-            return t.pos_ == "ADJ"
+            return t.pos_ == "ADJ" or (t.dep_ == "amod" and t.text.endswith("er"))  # "Frankfurter"
         lower = t.lower_
         return (
             t.is_alpha

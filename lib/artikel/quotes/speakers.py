@@ -280,12 +280,21 @@ class SpeakerResolver:
         # also after a phrase no list knows ("Die Prozessbevollmächtigte des Landtags, X,")
         nearest = earlier[-1]
         apposition = nearest.kind == "name" and nearest.label == "PER"
-        apposition = apposition and self.text[: nearest.start].rstrip().endswith(",")
+        apposition = apposition and self._after_comma(nearest)
         if not self._opens_clause(earlier[0], start) and not apposition:
             return None
         if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
             return nearest
         return self._widest(earlier, earlier[0])
+
+    def _after_comma(self, name: Mention) -> bool:
+        """A name right after a comma, or after a comma and its title phrase ("Ihr
+        Verteidiger, der Frankfurter Anwalt Serkan Öztürk, …")."""
+        comma = self.text.rfind(",", 0, name.start)
+        if comma < 0:
+            return False
+        start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
+        return name.start in (start, self._past_title_phrase(start))
 
     def _title_after_article(self, article: Token) -> Mention | None:
         """A quoted title whose article the parse took for the subject, right before the verb
