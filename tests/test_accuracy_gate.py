@@ -32,11 +32,11 @@ PINS = {
         "spkatt": 0.355,
         "redewiedergabe": 0.39,
     },
-    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.819, "heldout": 0.665},
+    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.819, "heldout": 0.677},
     "speaker-mention accuracy, quotes with a cue": {
         "dev": 0.989,
         "analysis": 0.916,
-        "heldout": 0.77,
+        "heldout": 0.783,
     },
     "cue accuracy": {"dev": 0.947, "analysis": 0.611, "heldout": 0.595},
     "attributed quotes F1": {"dev": 0.944},
