@@ -1172,3 +1172,13 @@ def test_a_name_in_apposition_after_a_title_phrase_or_a_misread_first_name_speak
     ]
     found = model_quotes(texts)
     assert list(found["speaker"]) == ["Serkan Öztürk", "Dörte Lindner"]
+
+
+def test_finden_reports_an_opinion_only_without_an_object_of_its_own():
+    texts = [
+        "Das sei ein guter Kompromiss, fand der Minister.",
+        "Die Polizei fand einen Abschiedsbrief, in dem er sein Motiv angab.",
+        "Von den Entlassenen, die sich meldeten, fanden nur wenige eine neue Stelle.",
+    ]
+    found = model_quotes(texts)
+    assert list(found["text"]) == ["Das sei ein guter Kompromiss"]

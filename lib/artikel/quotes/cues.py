@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import CLAUSE_END, SENTENCE_END, STANCE, is_konjunktiv, source_words
+from .lexicon import CLAUSE_END, NO_OBJECT, SENTENCE_END, STANCE, is_konjunktiv, source_words
 
 
 class CueFinder:
@@ -33,6 +33,10 @@ class CueFinder:
                     cue = cue or self._stance_cue(start)
                     continue
                 need = lex.verb_needs.get(lemma)
+                if need == NO_OBJECT:
+                    if self._has_object(start, last):
+                        continue  # "fand einen Abschiedsbrief", "fand … statt": no opinion
+                    need = None
                 needed = self._needed_word(start, last, need) if need else last
                 if needed is None:
                     continue
@@ -52,6 +56,14 @@ class CueFinder:
             if cue is not None:
                 cues[start] = cue
         return cues
+
+    def _has_object(self, verb: int, last: int) -> bool:
+        """Whether the verb's clause holds an object of its own or the particle "statt"
+        ("fanden nur 5.000 eine neue Stelle", "fand am Montag statt")."""
+        for token in self.doc[verb + 1 : last + 1]:
+            if token.lower_ == "statt" or (token.dep_ == "obj" and token.head.i == verb):
+                return True
+        return False
 
     def _is_particle(self, token, particle: str) -> bool:
         """The verb's particle closes the clause, also written joined to the pronominal adverb

@@ -28,6 +28,7 @@ def _fields(name: str) -> list[list[str]]:
 
 
 STANCE = "<stance>"  # the lemma of a stance adjective among the verb forms
+NO_OBJECT = "-obj"  # NEEDS of a verb that reports only without an object of its own ("finden")
 
 
 @dataclass(frozen=True)
