@@ -1145,6 +1145,17 @@ PARSED_SPEAKERS = {
         "Stammgästin",
         "female",
     ),
+    # a subject before a relative clause, or with a quoted title in its phrase
+    "Ein Kurier, der seit drei Jahren für Uber Eats fährt, sagte, er habe nie Ferien gehabt.": (
+        "Ein Kurier",
+        "Kurier",
+        "",
+    ),
+    "Ein Rezensent der „Zeit“ bemängelte, der Roman sei „zu gefällig erzählt“.": (
+        "Ein Rezensent",
+        "Rezensent",
+        "unknown",
+    ),
     # a newspaper by its noun, or by its quoted title before a colon
     "Dietmar Woidke verdanke seinen Sieg der Sorge vieler Wähler, meint das Blatt.": (
         "das Blatt",
@@ -1153,6 +1164,7 @@ PARSED_SPEAKERS = {
     ),
     "Der „Standard“ fragt: „Wer bezahlt die Rechnung?“": ("Standard", "Standard", ""),
     "Der «Blick» titelt: «Das Volk hat gesprochen!»": ("Blick", "Blick", ""),
+    "Die Londoner „Times“ schreibt: „Sie war die letzte Konstante.“": ("Times", "Times", ""),
 }
 
 

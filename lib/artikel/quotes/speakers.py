@@ -78,11 +78,19 @@ class SpeakerResolver:
                         child.dep_ == "nsubj"
                         and sentence.start <= child.i < c_start
                         and all(
-                            self.in_marks[k] or doc[k].is_quote for k in range(child.i + 1, c_start)
+                            self.in_marks[k] or doc[k].is_quote or self._adjective(doc[k])
+                            for k in range(child.i + 1, c_start)
                         )
                         and (titled := self._title_after_article(child)) is not None
                     ):
                         return titled  # the parse's subject is the article of a title
+                    elif (
+                        child.dep_ == "nsubj"
+                        and sentence.start <= child.i < c_start
+                        and self._subject_cut_off(child, c_start)
+                        and (early := self._early_subject(child, sentence)) is not None
+                    ):
+                        return early  # "Ein Kurier, der …, sagte", "Ein Rezensent der „Zeit“"
         verb_start = doc[verb].idx
         clause_end_char = doc[c_end - 1].idx + len(doc[c_end - 1])
         after = [
@@ -287,6 +295,36 @@ class SpeakerResolver:
             return nearest
         return self._widest(earlier, earlier[0])
 
+    def _subject_cut_off(self, subject: Token, c_start: int) -> bool:
+        """Whether only a relative clause ("Ein Kurier, der seit drei Jahren fährt,") or a
+        quoted title in its noun phrase ("Ein Rezensent der „Zeit“") lies between the parse's
+        subject and the clause of its verb."""
+        between = self.doc[subject.i + 1 : c_start]
+        if not len(between):
+            return False
+        relative = (
+            between[0].text == ","
+            and len(between) > 2
+            and self._has_role(between[1], "relative")
+            and between[-1].text == ","
+        )
+        phrase = all(
+            t.is_quote or self.in_marks[t.i] or t.pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+            for t in between
+        )
+        return relative or (phrase and any(t.is_quote for t in between))
+
+    def _early_subject(self, subject: Token, sentence) -> Mention | None:
+        """The mention of a subject that opens its sentence: a name or role, or a noun no list
+        knows."""
+        found = self._possessed(self._mention_at(subject))
+        if found is not None and not self._weak(found) and not found.governed:
+            return found if self._opens_clause(found, sentence.start) else None
+        unlisted = self._noun_subject(subject)
+        if unlisted is None:
+            return None
+        return unlisted if self._opens_clause(unlisted, sentence.start) else None
+
     def _after_comma(self, name: Mention) -> bool:
         """A name right after a comma, or after a comma and its title phrase ("Ihr
         Verteidiger, der Frankfurter Anwalt Serkan Öztürk, …")."""
@@ -297,12 +335,18 @@ class SpeakerResolver:
         return name.start in (start, self._past_title_phrase(start))
 
     def _title_after_article(self, article: Token) -> Mention | None:
-        """A quoted title whose article the parse took for the subject, right before the verb
-        ("Der „Standard“ fragt:", "Der «Blick» titelt:")."""
+        """A quoted title whose article (and adjectives) the parse took for the subject, right
+        before the verb ("Der „Standard“ fragt:", "Die Londoner „Times“ schreibt:")."""
         doc = self.doc
-        if article.pos_ != "DET" or article.i + 2 >= len(doc) or not doc[article.i + 1].is_quote:
+        place_adjective = article.text[:1].isupper() and article.text.endswith("er")
+        if article.pos_ not in ("DET", "ADJ") and not place_adjective:
+            return None  # the parse's subject: the article, an adjective, or "Londoner"
+        mark = article.i + 1
+        while mark < len(doc) and self._adjective(doc[mark]):
+            mark += 1  # "Die Londoner „Times“", "Der konservative „Figaro“"
+        if mark + 1 >= len(doc) or not doc[mark].is_quote:
             return None
-        title = doc[article.i + 2]
+        title = doc[mark + 1]
         if not self.in_marks[title.i] or not title.text[:1].isupper():
             return None
         return self._noun_subject(title)
