@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import artikel
@@ -36,6 +36,7 @@ def check_offsets(analysis):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=PARAGRAPHS, separator=st.sampled_from(["\n\n", "\n \n", "\n\n\n"]))
+@example(paragraphs=["sagte, Der"], separator="\n\n")  # a speech verb's comma at the text's end
 def test_every_text_column_equals_its_slice_of_the_article(paragraphs, separator):
     text = separator.join(paragraphs)
     articles = make_table("articles", [{"article_id": "a", "source": "mem", "text": text}])

@@ -102,6 +102,8 @@ class CueFinder:
         """Index after the last token of the clause containing token i (up to , ; : or the
         sentence end or a quotation mark; ``over_quotes``: on over quoted words)."""
         doc = self.doc
+        if i >= len(doc):
+            return len(doc)  # a clause asked for after the text's last word ("…, sagte, Der")
         sentence = self.sentence_at(i)
         j = i + 1
         while j < sentence.end:
