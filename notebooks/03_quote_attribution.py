@@ -152,11 +152,11 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # | | quote span F1 | direct recall | indirect recall | speaker mention |
 # |---|---|---|---|---|
 # | development corpus (20 articles, the rules' guide) | 0.995 | 1.000 | 1.000 | 0.994 |
-# | German Wikinews, analysis half (75, errors read) | 0.799 | 0.946 | 0.761 | 0.824 |
+# | German Wikinews, analysis half (75, errors read) | 0.807 | 0.946 | 0.761 | 0.824 |
 # | German Wikinews, held-out half (75, never read) | 0.758 | 0.837 | 0.676 | 0.682 |
 # | own quote corpus, test split (55 documents) | 0.983 | 0.981 | 0.979 | 0.963 |
-# | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.366 | 0.600 | 0.247 | 0.442 |
-# | Redewiedergabe, news 1840–1919 | 0.400 | 0.428 | 0.349 | 0.345 |
+# | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.367 | 0.600 | 0.247 | 0.442 |
+# | Redewiedergabe, news 1840–1919 | 0.404 | 0.431 | 0.345 | 0.347 |
 #
 # * **Real news.** On the development corpus the right speaker (canonical name) is found
 #   for 94 % of quotes; on Wikinews articles written by others about a quarter of the quotes

@@ -26,7 +26,7 @@ PINS = {
     "most mentioned entity right": {"dev": 0.895, "analysis": 0.9, "heldout": 0.833},
     "quote spans F1": {
         "dev": 0.985,
-        "analysis": 0.794,
+        "analysis": 0.802,
         "heldout": 0.751,
         "own_quotes": 0.971,
         "spkatt": 0.355,
