@@ -627,3 +627,14 @@ def test_a_surname_the_ner_found_once_is_found_again_with_its_first_name(analyze
     people = analysis.entities[analysis.entities["label"] == "PER"]
     assert set(people["canonical"]) <= {"Birte Halvorsen"}
     assert len(people) >= 2 and "Birte Halvorsen" in set(people["text"])
+
+
+def test_a_role_the_title_list_lacks_is_cut_off_the_front_of_a_name(analyze_texts):
+    texts = [
+        "Es fehle an Niederschlag, sagte Hydrologe Christian Sailer.",
+        "Staatsanwalt des Bundes Marc Dubois sprach von einem Türöffner.",
+        "Johann Sebastian Bach komponierte.",  # first names all through: nothing to cut
+    ]
+    analysis = analyze_texts(texts, "2024-03")
+    people = analysis.entities[analysis.entities["label"] == "PER"]
+    assert list(people["text"]) == ["Christian Sailer", "Marc Dubois", "Johann Sebastian Bach"]

@@ -221,6 +221,8 @@ def test_nouns_for_women_or_men_and_the_phrase_a_name_stands_in_apposition_to():
         # compounds of Frau and Mann tell the gender by their meaning
         ("„Wir bleiben“, sagte die Landeshauptfrau am Abend.", "female"),
         ("„Wir bleiben“, sagte ein Feuerwehrmann vor Ort.", "male"),
+        # "Herr" is a man
+        ("„Wir bleiben“, sagte ein älterer Herr vor der Schule.", "male"),
     ],
 )
 def test_role_speakers_take_the_gender_their_noun_or_article_marks(sentence, expected):
@@ -320,3 +322,10 @@ def test_a_demonym_speaker_is_the_person_named_before_it():
     rows = [{"article_id": "a", "text": text, "date": "2024-03-05"}]
     quote = artikel.analyze(make_table("articles", rows)).quotes.iloc[0]
     assert (quote["speaker"], quote["speaker_gender"]) == ("Jan Lindqvist", "male")
+
+
+def test_the_noun_of_a_role_decides_not_an_adjective_before_it():
+    assert role_gender("grüne Nationalrätin", "Eine grüne Nationalrätin") == "female"
+    assert role_gender("gelernte Maschinenschlosser", "der gelernte Maschinenschlosser") == (
+        "unknown"  # a masculine noun alone: generic masculine
+    )

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .canonical import Mention, canonicalize
 from .consistency import consistent_entities
-from .names import LABEL_MAP, currency_names, is_title, role_nouns, word_list
+from .names import LABEL_MAP, currency_names, is_title, noun_kinds, role_nouns, word_list
 from .resources import is_first_name
 from .structure import Paragraph
 
@@ -41,9 +41,32 @@ def _clean_span(span: Span, label: str) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)"):
         end -= 1
+    if label == "PER":
+        start = _past_role_words(doc, start, end)
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _past_role_words(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name begins inside a PER span that opens with a role the title list
+    lacks ("Hydrologe Christian Sailer", "Staatsanwalt des Bundes Marc Dubois"): at the first
+    listed first name after capitalised words (and genitive articles), one a role noun, none
+    a first name or a name particle ("van", "de"); ``start`` otherwise."""
+    if doc[start].lower_ in word_list("name_particles") or is_first_name(doc[start].text):
+        return start
+    for k in range(start + 1, end - 1):
+        if is_first_name(doc[k].text) and doc[k].text[:1].isupper():
+            before = doc[start:k]
+            words_of_a_role = all(
+                t.is_alpha
+                and (t.text[:1].isupper() or t.lower_ in ("des", "der"))
+                and not is_first_name(t.text)
+                for t in before
+            )
+            role = any("ROLE" in noun_kinds(t.lower_) for t in before)
+            return k if words_of_a_role and role else start
+    return start
 
 
 def _is_person_noun(token: Token) -> bool:

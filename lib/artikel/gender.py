@@ -416,7 +416,7 @@ def role_gender(role: str, mention: str = "") -> str:
     words = role.split()
     if not words:
         return UNKNOWN
-    head = words[0]
+    head = next((w for w in words if w[:1].isupper()), words[0])  # "grüne Nationalrätin"
     if head in _gender_words()["sexed"]:
         return _gender_words()["sexed"][head]
     sexed_end = _sexed_ending(head.lower())
