@@ -1181,9 +1181,10 @@ def test_a_name_in_apposition_after_a_title_phrase_or_a_misread_first_name_speak
         "Ihr Verteidiger, der Frankfurter Anwalt Serkan Öztürk, bezeichnete die Ermittlungen "
         "als „einseitig“.",
         "Die Unsicherheit bleibe aber hoch, warnte die Chefvolkswirtin der DZ Bank, Dörte Lindner.",
+        "Ihr Kollege Emre Şahin, mit dem sie taucht, erzählt, sie habe ihm die Leine gekappt.",
     ]
     found = model_quotes(texts)
-    assert list(found["speaker"]) == ["Serkan Öztürk", "Dörte Lindner"]
+    assert list(found["speaker"]) == ["Serkan Öztürk", "Dörte Lindner", "Emre Şahin"]
 
 
 def test_finden_reports_an_opinion_only_without_an_object_of_its_own():

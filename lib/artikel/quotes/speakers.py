@@ -368,6 +368,8 @@ class SpeakerResolver:
             role = self.lex.np_words.get(t.lower_)
             if role in ("determiner", "abbreviation") or self._adjective(t):
                 continue
+            if "Yes" in t.morph.get("Poss") and t.i + 1 < first.i:
+                continue  # a possessive before the noun: "Ihr Kollege Emre Şahin"
             if t.text[:1].isupper() and noun_form(t.lower_, self.lex.roles):
                 continue
             if t.i == first.i - 1 and t.pos_ == "NOUN" and m.kind == "name" and m.label == "PER":
