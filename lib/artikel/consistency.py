@@ -9,6 +9,7 @@ a country is split.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -122,13 +123,19 @@ def _named_by(doc: Doc, i: int) -> bool:
     return token.pos_ == "NOUN" and (opener is None or opener.pos_ not in ("DET", "ADJ", "ADP"))
 
 
+@cache
+def _month_names() -> frozenset[str]:
+    """Month names as written (``time/months.txt``): "August" before a name is no first name."""
+    return frozenset(entry.split("\t")[0] for entry in load_entries("time/months.txt"))
+
+
 def _first_names_before(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person span the NER began after the first name takes it in: "leitet Birte
     Halvorsen das Theater" tagged as "Halvorsen" becomes "Birte Halvorsen" (a listed first
     name that reads as one, ``_named_by``, inside the sentence, in no other span; no month
     like "August")."""
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
-    months = {entry.split("\t")[0] for entry in load_entries("time/months.txt")}
+    months = _month_names()
     result = []
     for ent in ents:
         start = ent.start

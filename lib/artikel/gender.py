@@ -96,10 +96,13 @@ def _sexed_ending(lower: str) -> str | None:
     """The gender of a compound whose last part is a noun for a woman or a man by its meaning
     ("feuerwehrmann", "bezirkshauptfrau": German gives a woman the -frau form), else None."""
     form = noun_form(lower, role_nouns())
-    if not form or form == lower:
-        return None
-    sexed = {word.lower(): gender for word, gender in _gender_words()["sexed"].items()}
-    return sexed.get(form)
+    return _sexed_lower().get(form) if form and form != lower else None
+
+
+@cache
+def _sexed_lower() -> dict[str, str]:
+    """The ``sexed`` nouns of ``names/gender_words.txt`` in lower case -> gender."""
+    return {word.lower(): gender for word, gender in _gender_words()["sexed"].items()}
 
 
 def _feminine_noun(lower: str) -> bool:
@@ -430,7 +433,8 @@ def role_gender(role: str, mention: str = "") -> str:
     said = mention.split()
     if head.lower().endswith(adjectival) and head in said and said.index(head) > 0:
         return _gender_words()["determiner"].get(said[0].lower(), UNKNOWN)
-    if head.endswith("in") and head in said and said[0].lower() in ("die", "eine"):
+    determiner = _gender_words()["determiner"].get(said[0].lower()) if said else None
+    if head.endswith("in") and head in said and determiner == FEMALE:
         return FEMALE  # "eine Stammgästin": a feminine person noun no list knows
     return UNKNOWN
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -10,6 +11,8 @@ from spacy.tokens import Token
 from ..names import noun_form
 from .lexicon import compatible, gender_of_name, is_evidence, verb_lemmas
 from .types import Mention, Quote
+
+SPACES = re.compile(r"\s*")
 
 
 class SpeakerResolver:
@@ -77,20 +80,10 @@ class SpeakerResolver:
                     elif (
                         child.dep_ == "nsubj"
                         and sentence.start <= child.i < c_start
-                        and all(
-                            self.in_marks[k] or doc[k].is_quote or self._adjective(doc[k])
-                            for k in range(child.i + 1, c_start)
-                        )
-                        and (titled := self._title_after_article(child)) is not None
+                        and (early := self._subject_before_clause(child, c_start, sentence))
+                        is not None
                     ):
-                        return titled  # the parse's subject is the article of a title
-                    elif (
-                        child.dep_ == "nsubj"
-                        and sentence.start <= child.i < c_start
-                        and self._subject_cut_off(child, c_start)
-                        and (early := self._early_subject(child, sentence)) is not None
-                    ):
-                        return early  # "Ein Kurier, der …, sagte", "Ein Rezensent der „Zeit“"
+                        return early
         verb_start = doc[verb].idx
         clause_end_char = doc[c_end - 1].idx + len(doc[c_end - 1])
         after = [
@@ -295,6 +288,23 @@ class SpeakerResolver:
             return nearest
         return self._widest(earlier, earlier[0])
 
+    def _subject_before_clause(self, subject: Token, c_start: int, sentence) -> Mention | None:
+        """The parse's subject of a verb whose clause starts after it: the quoted title its
+        article opens ("Der „Standard“ fragt:"), or a subject cut off by a relative clause or
+        a title in its phrase ("Ein Kurier, der …, sagte", "Ein Rezensent der „Zeit“")."""
+        doc = self.doc
+        if (
+            all(
+                self.in_marks[k] or doc[k].is_quote or self._adjective(doc[k])
+                for k in range(subject.i + 1, c_start)
+            )
+            and (titled := self._title_after_article(subject)) is not None
+        ):
+            return titled
+        if self._subject_cut_off(subject, c_start):
+            return self._early_subject(subject, sentence)
+        return None
+
     def _subject_cut_off(self, subject: Token, c_start: int) -> bool:
         """Whether only a relative clause ("Ein Kurier, der seit drei Jahren fährt,") or a
         quoted title in its noun phrase ("Ein Rezensent der „Zeit“") lies between the parse's
@@ -318,12 +328,9 @@ class SpeakerResolver:
         """The mention of a subject that opens its sentence: a name or role, or a noun no list
         knows."""
         found = self._possessed(self._mention_at(subject))
-        if found is not None and not self._weak(found) and not found.governed:
-            return found if self._opens_clause(found, sentence.start) else None
-        unlisted = self._noun_subject(subject)
-        if unlisted is None:
-            return None
-        return unlisted if self._opens_clause(unlisted, sentence.start) else None
+        if found is None or self._weak(found) or found.governed:
+            found = self._noun_subject(subject)
+        return found if found is not None and self._opens_clause(found, sentence.start) else None
 
     def _after_comma(self, name: Mention) -> bool:
         """A name right after a comma, or after a comma and its title phrase ("Ihr
@@ -331,7 +338,7 @@ class SpeakerResolver:
         comma = self.text.rfind(",", 0, name.start)
         if comma < 0:
             return False
-        start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
+        start = self._after_spaces(comma + 1)
         return name.start in (start, self._past_title_phrase(start))
 
     def _title_after_article(self, article: Token) -> Mention | None:
@@ -353,7 +360,12 @@ class SpeakerResolver:
 
     def _indefinite(self, m: Mention) -> bool:
         """A mention that opens with an indefinite article ("ein Rentner", "eine Kundin")."""
-        return m.text.split()[0].lower() in ("ein", "eine") if m.text.split() else False
+        words = m.text.split()
+        return bool(words) and words[0].lower() in ("ein", "eine")
+
+    def _after_spaces(self, offset: int) -> int:
+        """The first character at or after ``offset`` that is no whitespace."""
+        return SPACES.match(self.text, offset).end()
 
     def _weak(self, m: Mention) -> bool:
         """A place or other name that speaks only when nothing else can ("In Genf sagte …")."""
@@ -521,7 +533,7 @@ class SpeakerResolver:
         between = self.doc.char_span(mention.end, comma, alignment_mode="expand")
         if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
             return None
-        start = comma + 1 + len(self.text[comma + 1 :]) - len(self.text[comma + 1 :].lstrip())
+        start = self._after_spaces(comma + 1)
         start = self._past_title_phrase(start)
         for name in self.names:
             if name.start == start and name.label in ("PER", ""):

@@ -274,17 +274,14 @@ def _shifted_year(groups: dict, ctx: Context) -> int | None:
         return explicit
     if ctx.year is None:
         return None
-    if groups.get("offset"):
-        return ctx.year + int(lexicon("relative_offsets").get(groups["offset"].lower(), "0"))
-    return ctx.year
+    return ctx.year + unit_offset(groups)
 
 
 def _season(groups: dict, ctx: Context) -> str | None:
     code = lexicon("seasons")[groups["season"].lower()]
-    offset = int(lexicon("relative_offsets").get((groups.get("offset") or "").lower(), "0"))
-    if offset and ctx.year and ctx.month and not groups.get("year"):
-        return f"{_season_occurrence(code, ctx.year, ctx.month, offset):04d}-{code}"
     if groups.get("offset") and ctx.year and ctx.month and not groups.get("year"):
+        if offset := unit_offset(groups):
+            return f"{_season_occurrence(code, ctx.year, ctx.month, offset):04d}-{code}"
         # "dieser Winter" in February is the one that began in December
         return f"{_season_year(code, replace(ctx, tense='present')):04d}-{code}"
     ctx = ctx if groups.get("offset") else ctx.in_history()
@@ -301,8 +298,7 @@ def _season(groups: dict, ctx: Context) -> str | None:
 def _month_offset(groups: dict, ctx: Context) -> str | None:
     """ "im kommenden August": the next August after the article's month; "im vergangenen
     Oktober" the last before it; "diesen Juli" this year's (XXXX-MM in an undated text)."""
-    month = _month_of(groups)
-    offset = int(lexicon("relative_offsets").get(groups["offset"].lower(), "0"))
+    month, offset = _month_of(groups), unit_offset(groups)
     if month is None:
         return None
     if ctx.year is None or ctx.month is None:
