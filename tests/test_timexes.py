@@ -106,6 +106,20 @@ CASES = [
             ("Am Freitagnachmittag", "TIME", "2015-07-17TAF"),
         ],
     ),
+    (  # a background date whose weekday the text never names does not fix the week
+        "Am Dienstag waren die Lager leer. Eine Lieferung sollte am 4. März eintreffen.",
+        "2021-03",
+        [("Am Dienstag", "DATE", "2021-03"), ("am 4. März", "DATE", "2021-03-04")],
+    ),
+    (  # ... but one of the weekdays told ("am 7. März", a Sunday) does
+        "Gewählt wurde am 7. März. Am Sonntag kam die Hälfte, am Montag trat der Vorstand zurück.",
+        "2021-03",
+        [
+            ("am 7. März", "DATE", "2021-03-07"),
+            ("Am Sonntag", "DATE", "2021-03-07"),
+            ("am Montag", "DATE", "2021-03-08"),
+        ],
+    ),
     (
         "Stand: 13.07.2015 18:10 Uhr",
         "2015-07",

@@ -6,8 +6,9 @@ Notes:
     (Strötgen & Gertz 2013): the rules and lexicons here were written anew. News articles
     often carry only the month of publication: a weekday then denotes the month, unless an
     explicit date in the text fixes the day of writing (the *reference day*, taken as the
-    latest explicit date inside the publication month), in which case weekdays are resolved
-    in its week, backwards for past-tense sentences and forwards otherwise.
+    latest explicit date inside the publication month that is written with its weekday or
+    falls on a weekday the text names), in which case weekdays are resolved in its week,
+    backwards for past-tense sentences and forwards otherwise.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def _find_matches(sentences: list[Span]) -> list[_Match]:
 def _reference_day(explicit: list[date], year: int | None, month: int | None, day: int | None):
     """The day of writing: the dct when it has a day, else the latest of the given explicit
     dates inside its month. Dates written with their weekday ("am Freitag (4. März)") and
-    numeric datelines fix the week first; other dates of non-future sentences come next."""
+    numeric datelines fix the week first; other dates of non-future sentences come next (the
+    caller keeps those that fall on a weekday the text names)."""
     if year and month and day:
         return date(year, month, day)
     if year and month:
@@ -207,12 +209,16 @@ def find_timexes(
         )
 
     fixed_days, other_days = [], []
+    days_in: dict[int, list[tuple[int, date]]] = {}  # the explicit days of each sentence
     for match in matches:
         if match.rule.normaliser == "absolute" and match.groups.get("day"):
             ctx = context(match)
             value = _absolute(match.groups, ctx)
             if not value or not re.match(r"\d{4}-\d{2}-\d{2}", value):
                 continue
+            days_in.setdefault(match.sentence.start_char, []).append(
+                (match.start, date.fromisoformat(value[:10]))
+            )
             weekdays = "|".join(lexicon("weekdays"))
             weekday_before = re.search(rf"\b(?:{weekdays})\s*\($", ctx.before, re.I)
             if match.groups.get("weekday") or weekday_before or match.groups.get("monthnum"):
@@ -225,6 +231,15 @@ def find_timexes(
                 and fixed_days[-1] == date.fromisoformat(value[:10])
             ):
                 fixed_days.pop()  # a planned date is not the day of writing
+    # a date without its weekday fixes the week only when the text names its weekday too
+    # ("am 14. Mai" and "am Sonntag abgewählt"): else it may be background or a plan
+    weekday_names = lexicon("weekdays")
+    named = {
+        int(weekday_names[m.groups["weekday"].lower()])
+        for m in matches
+        if (m.groups.get("weekday") or "").lower() in weekday_names
+    }
+    other_days = [d for d in other_days if d.isoweekday() in named]
     reference = _reference_day(fixed_days, year, month, day) or _reference_day(
         other_days, year, month, day
     )
@@ -278,6 +293,14 @@ def find_timexes(
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
             if same_sentence
             else None,
+            day_later=next(  # in the same clause: no comma between
+                (
+                    d
+                    for at, d in days_in.get(match.sentence.start_char, [])
+                    if at > match.start and not re.search(r"[,;:]", text[match.end : at])
+                ),
+                None,
+            ),
             sentence_year=int(year_before[-1].value[:4]) if year_before else None,
             sentence_set=recurrences[-1].value if recurrences else None,
         )

@@ -257,9 +257,10 @@ def midnight(groups: dict, ctx: Context) -> str | None:
 
 
 def clock(groups: dict, ctx: Context) -> str | None:
-    """ "um 15 Uhr": on the day of its sentence or paragraph, else on the last day mentioned
-    when the tense allows it (``_last_day_in_tense``), else on the day of writing: a live
-    ticker's "12.40 Uhr:" is its own day; inside a recurrence, the recurrence's day."""
+    """ "um 15 Uhr": on the day of its sentence (before it or later in its clause) or
+    paragraph, else on the last day mentioned when the tense allows it
+    (``_last_day_in_tense``), else on the day of writing: a live ticker's "12.40 Uhr:" is its
+    own day; inside a recurrence, the recurrence's day."""
     hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
     if ctx.sentence_set is not None:  # "Jeden Sonntag legt sie um 14 Uhr ab"
         return f"{_recurring_day(ctx.sentence_set)}T{hour:02d}:{minute:02d}"
@@ -267,7 +268,8 @@ def clock(groups: dict, ctx: Context) -> str | None:
     paragraph = ctx.paragraph_day
     if paragraph and _published(ctx) and ctx.tense == "past" and paragraph > ctx.reference:
         paragraph = None  # a past report is not about the day ahead told before it
-    day = ctx.sentence_day or paragraph or last or ctx.reference
+    # "Um 14.30 Uhr begann die Sitzung am 4. März": the day its sentence names after it
+    day = ctx.sentence_day or ctx.day_later or paragraph or last or ctx.reference
     if not ctx.before.strip() and ctx.after.lstrip().startswith(":") and not ctx.narrative:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
     if day is None:  # an undated text: the weekday it told last, if any
