@@ -120,6 +120,16 @@ CASES = [
             ("am Montag", "DATE", "2021-03-08"),
         ],
     ),
+    (  # clock times in words; "eine Uhr" is a clock, not one o'clock
+        "Am Freitag kam der Sturm gegen sechs Uhr abends, sie kaufte eine Uhr. "
+        "Er kam gegen halb neun.",
+        "2024-03-05",
+        [
+            ("Am Freitag", "DATE", "2024-03-01"),
+            ("gegen sechs Uhr abends", "TIME", "2024-03-01T18:00"),
+            ("gegen halb neun", "TIME", "2024-03-01T08:30"),
+        ],
+    ),
     (
         "Stand: 13.07.2015 18:10 Uhr",
         "2015-07",

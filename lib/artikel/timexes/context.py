@@ -72,5 +72,21 @@ def _number(text: str) -> float | None:
     return float(value) if value else None
 
 
+def clock_time(groups: dict) -> tuple[int, int] | None:
+    """(hour, minute) of a clock time in digits or words: "14.30 Uhr", "drei Uhr", "halb
+    sieben" (6:30), "sechs Uhr abends" (18:00); None for no time of day."""
+    hour = _number(groups.get("hour") or "")
+    if hour is None or hour != int(hour):
+        return None
+    hour, minute = int(hour), int(groups.get("minute") or groups.get("minute2") or 0)
+    if groups.get("half"):  # "halb sieben" is 6:30
+        hour, minute = hour - 1, 30
+    word = (groups.get("part") or groups.get("part2") or "").lower()
+    part = lexicon("day_parts").get(word)
+    if hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
+        hour += 12  # "abends um acht", "sechs Uhr abends"
+    return (hour, minute) if 0 <= hour <= 24 and 0 <= minute < 60 else None
+
+
 def _fmt_number(number: float) -> str:
     return str(int(number)) if number == int(number) else str(number)

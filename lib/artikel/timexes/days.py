@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .context import Context
+from .context import Context, clock_time
 from .lexicon import lexicon
 
 
@@ -261,7 +261,10 @@ def clock(groups: dict, ctx: Context) -> str | None:
     paragraph, else on the last day mentioned when the tense allows it
     (``_last_day_in_tense``), else on the day of writing: a live ticker's "12.40 Uhr:" is its
     own day; inside a recurrence, the recurrence's day."""
-    hour, minute = int(groups["hour"]), int(groups.get("minute") or groups.get("minute2") or 0)
+    time = clock_time(groups)
+    if time is None:
+        return None
+    hour, minute = time
     if ctx.sentence_set is not None:  # "Jeden Sonntag legt sie um 14 Uhr ab"
         return f"{_recurring_day(ctx.sentence_set)}T{hour:02d}:{minute:02d}"
     last = _last_day_in_tense(ctx)

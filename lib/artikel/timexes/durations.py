@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..resources import load_entries
-from .context import Context, _fmt_number, _number
+from .context import Context, _fmt_number, _number, clock_time
 from .lexicon import lexicon
 
 
@@ -140,18 +140,10 @@ def _set_clock(groups: dict, ctx: Context) -> str | None:
     recurrence at its time (without a time: ``_set``)."""
     if not groups.get("hour"):
         return _set(groups, ctx)
-    hour = _number(groups["hour"])
-    if hour is None or hour != int(hour):
+    time = clock_time(groups)
+    if time is None:
         return None
-    hour, minute = int(hour), int(groups.get("minute") or 0)
-    if groups.get("half"):  # "halb sieben" is 6:30
-        hour, minute = hour - 1, 30
-    word = (groups.get("part") or groups.get("part2") or "").lower()
-    part = lexicon("day_parts").get(word)
-    if hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
-        hour += 12  # "jeden Abend um acht"
-    if not 0 <= hour <= 24:
-        return None
+    hour, minute = time
     day = "XXXX-XX-XX"
     if groups.get("weekday") or groups.get("weekdayadv"):
         day = _set({key: groups[key] for key in ("weekday", "weekdayadv") if groups.get(key)}, ctx)
