@@ -130,6 +130,17 @@ CASES = [
             ("gegen halb neun", "TIME", "2024-03-01T08:30"),
         ],
     ),
+    (  # the month of the year before; "des Monats" after a month told is that month
+        "Die Zahl der Gäste stieg im März. Ende des Monats waren es drei Prozent mehr als im "
+        "Vorjahresmonat. Im Februar des Vorjahres waren es weniger.",
+        "2015-04",
+        [
+            ("im März", "DATE", "2015-03"),
+            ("Ende des Monats", "DATE", "2015-03"),
+            ("im Vorjahresmonat", "DATE", "2014-03"),
+            ("Im Februar des Vorjahres", "DATE", "2014-02"),
+        ],
+    ),
     (
         "Stand: 13.07.2015 18:10 Uhr",
         "2015-07",

@@ -359,9 +359,15 @@ def _relative_unit(groups: dict, ctx: Context) -> str | None:
     if unit.startswith("jahr"):
         return f"{ctx.year + offset:04d}"
     if unit.startswith("monat"):
-        if ctx.month is None:
+        year, month = ctx.year, ctx.month
+        told = ctx.last_date
+        if (groups.get("this") or "").lower() == "des" and told and told[1]:
+            months = "|".join(map(re.escape, lexicon("months")))
+            if re.search(rf"(?i)\b(?:{months})(?!\w)", ctx.previous + " " + ctx.before):
+                year, month = told  # "im März … Ende des Monats": the month just told
+        if month is None:
             return None
-        index = ctx.year * 12 + ctx.month - 1 + offset
+        index = year * 12 + month - 1 + offset
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if ctx.reference is None:
         return ctx.month_value
@@ -371,13 +377,13 @@ def _relative_unit(groups: dict, ctx: Context) -> str | None:
 
 
 def _month_relative_year(groups: dict, ctx: Context) -> str | None:
-    """ "im März nächsten Jahres" from the article's year; "im März des folgenden Jahres"
-    from the year last mentioned."""
+    """ "im März nächsten Jahres", "im Juli des Vorjahres" from the article's year; "im März
+    des folgenden Jahres" from the year last mentioned."""
     which = (groups.get("which") or "").lower()
     year = (ctx.last_date or (ctx.year, None))[0] if which else ctx.year
     if year is None:
         return None
-    step = 1 if "folgend" in which else unit_offset(groups)
+    step = 1 if "folgend" in which else -1 if groups.get("prior") else unit_offset(groups)
     return f"{year + step:04d}-{_month_of(groups):02d}"
 
 
