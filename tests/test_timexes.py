@@ -141,6 +141,16 @@ CASES = [
             ("Im Februar des Vorjahres", "DATE", "2014-02"),
         ],
     ),
+    (  # a count starts at the last date told in its own right, not at "am nächsten Morgen"
+        "Am 9. Mai 1960 brach der Damm. Am nächsten Morgen stand das Dorf unter Wasser. "
+        "Zwei Tage später kam das Militär.",
+        "2020-05",
+        [
+            ("Am 9. Mai 1960", "DATE", "1960-05-09"),
+            ("Am nächsten Morgen", "TIME", "1960-05-10TMO"),
+            ("Zwei Tage später", "DATE", "1960-05-11"),
+        ],
+    ),
     (
         "Stand: 13.07.2015 18:10 Uhr",
         "2015-07",

@@ -105,6 +105,8 @@ def _year_and_month(value: str) -> tuple[int, int | None] | None:
 # a date that dates a thing ("das Ultimatum vom 23. Juli 1914") rather than the sentence's event
 SPAN_OPENER = re.compile(r"(?i)(?:seit|bis|ab)\b")  # "seit 2015" gives no year to what follows
 ATTRIBUTIVE = re.compile(r"(?i)vo[mn]\b")
+# expressions told from another date: a count ("drei Tage später") starts before them
+TOLD_FROM_ANOTHER = frozenset({"anaphoric", "anaphoric_unit"})
 ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\bvo[mn]\s*$")
 # the end of a range ("bis zum 9. Januar 1916") does not move the story there
 RANGE_END = re.compile(r"(?i)bis\b")
@@ -249,6 +251,8 @@ def find_timexes(
     last_day_end = 0
     last_past_day: date | None = None  # the last day mentioned on or before the reference
     last_date: tuple[int, int | None] | None = None
+    count_day: date | None = None  # the last day and date a count ("zwei Tage später") starts
+    count_date: tuple[int, int | None] | None = None
     history, history_end = None, 0  # the last date written with its year and month
     weekday = None  # an undated text's last weekday ("XXXX-WXX-2")
     text = sentences[0].doc.text if sentences else ""
@@ -286,6 +290,8 @@ def find_timexes(
             last_day=last_day,
             last_past_day=last_past_day,
             last_date=last_date,
+            count_day=count_day,
+            count_date=count_date,
             paragraph_date=in_paragraph(history, history_end, match.start),
             last_weekday=weekday,
             section=section,
@@ -346,6 +352,12 @@ def find_timexes(
             elif value.endswith("_REF"):
                 timex.granularity = "ref"
             last_date = _year_and_month(value) or last_date
+            if match.rule.normaliser not in TOLD_FROM_ANOTHER and not (
+                ATTRIBUTIVE.match(text, match.start) or ATTRIBUTIVE_BEFORE.search(ctx.before)
+            ):
+                count_date = _year_and_month(value) or count_date
+                if timex.granularity in ("day", "time"):
+                    count_day = date.fromisoformat(timex.anchor_start)
             if len(match.groups.get("year", "")) == 4 and _month_of(match.groups):
                 history, history_end = _year_and_month(value), timex.end
             if re.match(r"XXXX-WXX-\d", value):

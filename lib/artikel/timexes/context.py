@@ -33,6 +33,10 @@ class Context:
     after: str = ""  # the text of the sentence after the match
     year_window: int | None = None  # bare numbers further from the dct are no years (news)
     last_date: tuple[int, int | None] | None = None  # (year, month) last mentioned
+    # what "drei Tage später" counts from: the last date told in its own right, not one told
+    # from another ("am nächsten Morgen", "im selben Sommer") or a thing's date ("von 1963")
+    count_day: date | None = None
+    count_date: tuple[int, int | None] | None = None
     paragraph_day: date | None = None  # the last day mentioned in the same paragraph
     paragraph_date: tuple[int, int | None] | None = None  # (year, month) last in the paragraph
     last_weekday: str | None = None  # an undated text's last weekday told ("XXXX-WXX-2")
