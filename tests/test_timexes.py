@@ -151,6 +151,16 @@ CASES = [
             ("Zwei Tage später", "DATE", "1960-05-11"),
         ],
     ),
+    (  # "seit … 1981" gives no year; a zu-infinitive after "angekündigt" looks ahead
+        "Der Präsident, der seit der Revolution 1981 regiert, hatte angekündigt bei der Wahl "
+        "im September anzutreten. Er kündigte im März an, zu kandidieren.",
+        "2005-07-31",
+        [
+            ("1981", "DATE", "1981"),
+            ("im September", "DATE", "2005-09"),
+            ("im März", "DATE", "2005-03"),
+        ],
+    ),
     (
         "Stand: 13.07.2015 18:10 Uhr",
         "2015-07",

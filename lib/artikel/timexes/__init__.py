@@ -104,6 +104,7 @@ def _year_and_month(value: str) -> tuple[int, int | None] | None:
 
 # a date that dates a thing ("das Ultimatum vom 23. Juli 1914") rather than the sentence's event
 SPAN_OPENER = re.compile(r"(?i)(?:seit|bis|ab)\b")  # "seit 2015" gives no year to what follows
+SINCE_BEFORE = re.compile(r"(?i)\bseit\b[^,.;:]*$")  # nor "seit der Ermordung Sadats 1981"
 ATTRIBUTIVE = re.compile(r"(?i)vo[mn]\b")
 # expressions told from another date: a count ("drei Tage später") starts before them
 TOLD_FROM_ANOTHER = frozenset({"anaphoric", "anaphoric_unit"})
@@ -280,6 +281,7 @@ def find_timexes(
             if t.start >= match.sentence.start_char
             and t.granularity == "year"
             and not SPAN_OPENER.match(text, t.start)
+            and not SINCE_BEFORE.search(text, match.sentence.start_char, t.start)
         ]
         recurrences = [
             t for t in timexes if t.start >= match.sentence.start_char and t.type == "SET"

@@ -258,6 +258,22 @@ def _after_plan(before: Span, clause: Span) -> bool:
     return bool(words) and (words[0] == "dass" or prospective)
 
 
+def _plan_before_infinitive(clause: Span, start: int, end: int) -> bool:
+    """A plan verb before the expression and its zu-infinitive after it in one clause, where
+    the writer left out the comma: "hatte angekündigt bei der Wahl im September anzutreten"."""
+    stems = _marker_lists().get("plan_verb", ())
+    before = [t for t in clause if t.idx + len(t) <= start]
+    after = [t.lower_ for t in clause if t.idx >= end and not t.is_punct]
+    # a finite "kündigte" waits for its particle ("kündigte im März an, …"): the expression
+    # then belongs to the announcing
+    plans = [t for t in before if t.lower_.startswith(stems) and not t.lower_.startswith("kündig")]
+    if not after or not plans:
+        return False
+    return re.fullmatch(r"\w+zu\w+en", after[-1]) is not None or (
+        len(after) > 1 and after[-2] == "zu"
+    )
+
+
 def _waits_for_verb(clause: Span, rest: Span) -> bool:
     """Whether a clause holds only a finite auxiliary (haben, sein, werden, a modal) with no
     verb of its own while the next stretch up to a boundary that has a verb (short ones without
@@ -342,6 +358,8 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
         )
     clause = doc[first:last]
     if first > sentence.start and _after_plan(doc[sentence.start : first], clause):
+        return "future"
+    if _plan_before_infinitive(clause, start, end):
         return "future"
     if _temporal_als(clause):
         return "past"
