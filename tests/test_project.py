@@ -26,6 +26,18 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+MAX_MODULE_LINES = 600  # the project's limit: a longer module holds more than one job
+
+
+def test_no_module_is_longer_than_the_limit():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in (ROOT / "lib").rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, f"modules over {MAX_MODULE_LINES} lines: {long}"
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_has_a_synced_jupytext_pair(notebook):
     paired = notebook.with_suffix(".py")

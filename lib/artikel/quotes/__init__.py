@@ -15,7 +15,8 @@ Notes:
     are data: ``resources/de/quotes/``. The parts: ``lexicon`` (word lists), ``marks``
     (quotation marks), ``article`` (one article's state), ``mentions``, ``cues``,
     ``direct``, ``indirect``, ``sources``, ``nouns`` (the passes), ``learned`` (the
-    quote-role tagger's spans beyond the rules) and ``speakers`` (resolution).
+    quote-role tagger's spans beyond the rules), ``subjects`` (the mention of a cue's
+    source) and ``speakers`` (resolution).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from .mentions import MentionFinder
 from .nouns import NounCuePass
 from .sources import SourcePass
 from .speakers import SpeakerResolver
+from .subjects import SubjectFinder
 from .types import Quote
 
 # ------------------------------------------------------------------------ analysis
@@ -34,6 +35,7 @@ from .types import Quote
 class QuoteArticle(
     MentionFinder,
     CueFinder,
+    SubjectFinder,
     SpeakerResolver,
     AntecedentFinder,
     DirectPass,

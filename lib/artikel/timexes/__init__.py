@@ -22,7 +22,8 @@ from datetime import date
 from spacy.tokens import Span
 
 from .lexicon import lexicon
-from .normalise import NORMALISERS, SEASON_START, Context, Timex, _absolute, _month_of, anchors
+from .normalise import SEASON_START, Context, Timex, _absolute, _month_of, anchors
+from .normalisers import NORMALISERS
 from .rules import Rule, load_rules
 from .sections import heading_sections, section_at
 from .tense import clause_tense, sentence_tense

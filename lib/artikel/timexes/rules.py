@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import load_entries, resource_path
-from .normalise import NORMALISERS
+from .normalisers import NORMALISERS
 
 BUILTIN_PATTERNS = {
     "day": r"0?[1-9]|[12]\d|3[01]",

@@ -1,0 +1,96 @@
+"""The normalisers by name, as ``rules.txt`` names them in its NORMALISER column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .context import Context
+from .days import (
+    anaphoric_day,
+    clock,
+    midnight,
+    weekday,
+    weekday_of_week,
+    weekend,
+)
+from .durations import (
+    _duration,
+    _duration_adjective,
+    _duration_half,
+    _duration_word,
+    _ref,
+    _ref_past,
+    _ref_period,
+    _set,
+    _set_clock,
+    _set_per,
+)
+from .normalise import (
+    _absolute,
+    _century,
+    _decade,
+    _holiday,
+    _month_offset,
+    _month_relative_year,
+    _new_year,
+    _night_before,
+    _quarter,
+    _relative_unit,
+    _relative_year,
+    _season,
+    _week,
+    _year,
+    _year_bc,
+    _year_short_second,
+)
+from .relative import (
+    _ago,
+    _anaphoric_unit,
+    _in_future,
+    _later,
+    _previous_year_month,
+    _relative_day,
+    _same_day_ago,
+)
+
+NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
+    "absolute": _absolute,
+    "year": _year,
+    "decade": _decade,
+    "season": _season,
+    "month_offset": _month_offset,
+    "quarter": _quarter,
+    "week": _week,
+    "relative_unit": _relative_unit,
+    "weekend": weekend,
+    "month_relative_year": _month_relative_year,
+    "relative_year": _relative_year,
+    "new_year": _new_year,
+    "ago": _ago,
+    "later": _later,
+    "relative_day": _relative_day,
+    "anaphoric_unit": _anaphoric_unit,
+    "in_future": _in_future,
+    "holiday": _holiday,
+    "previous_year_month": _previous_year_month,
+    "same_day_ago": _same_day_ago,
+    "year_bc": _year_bc,
+    "year_short_second": _year_short_second,
+    "weekday": weekday,
+    "weekday_of_week": weekday_of_week,
+    "night_before": _night_before,
+    "anaphoric": anaphoric_day,
+    "clock": clock,
+    "midnight": midnight,
+    "duration": _duration,
+    "duration_adjective": _duration_adjective,
+    "duration_word": _duration_word,
+    "duration_half": _duration_half,
+    "set": _set,
+    "set_clock": _set_clock,
+    "ref": _ref,
+    "century": _century,
+    "set_per": _set_per,
+    "ref_period": _ref_period,
+    "ref_past": _ref_past,
+}
