@@ -1108,6 +1108,21 @@ def test_hiess_es_from_circles_names_the_circles():
     assert (found[0]["speaker"], found[0]["speaker_text"]) == ("Parteikreise", "Parteikreisen")
 
 
+def test_a_body_after_aus_von_bei_is_the_source_when_no_list_knows_it():
+    texts = [
+        "Über eine Empfehlung wolle man am Montag beraten, heißt es aus der Grünen-Fraktion.",
+        "Die Rentner würden keinen Kürzungen zustimmen, verlautete aus SPÖ-Kreisen.",
+        "Von der Polizei wurde mitgeteilt, der Täter sei gefasst.",
+        "Der Betrieb laufe weiter, versicherte der vom Gericht bestellte Sachwalter.",
+    ]
+    found = model_quotes(texts).set_index("article_id")
+    assert found.loc["0", "speaker"] == "Grünen-Fraktion"
+    assert found.loc["0", "speaker_gender"] == ""  # an organisation, not a person
+    assert found.loc["1", "speaker"] == "SPÖ-Kreise"
+    assert found.loc["2", "speaker"] == "Polizei"
+    assert found.loc["3", "speaker"] != "Gericht"  # inside the subject, not its agent
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

@@ -67,7 +67,8 @@ class DirectPass:
         return self._impersonal(i)
 
     def _impersonal(self, i: int) -> tuple[str, Mention | None]:
-        """ "hieß es aus der Delegation": the cue and the source after a preposition."""
+        """ "hieß es aus der Delegation": the cue and the source after a preposition (a
+        mention, else after aus/von/bei the noun phrase: "aus der Grünen-Fraktion")."""
         doc = self.doc
         source = [s for s in self.sources if s[1] == i]
         end = source[0][2] if source else i + 1
@@ -79,6 +80,8 @@ class DirectPass:
                 mentions = self.mentions_in(doc[j].idx, last.idx + len(last))
                 if mentions:
                     return cue, mentions[0]
+                if self._has_role(doc[j], "body_preposition"):  # a body no list knows
+                    return cue, self._body_source(j + 1, clause_end)
         return cue, None
 
     def _colon_clause(self, colon: int) -> tuple[str, Mention | None, int]:

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
+from ..names import noun_form
 from .lexicon import is_evidence
 from .types import Mention, Quote, trim_content
 
@@ -177,6 +180,18 @@ class SourcePass:
             stem = head[:-2] if head.endswith(("ses", "ßes", "zes", "xes")) else head[:-1]
             canonical = stem + canonical[len(head) :]
         return Mention(first.start_char, first.end_char, first.text, "role", canonical=canonical)
+
+    def _body_source(self, start: int, end: int) -> Mention | None:
+        """The source a body phrase names after aus/von/bei ("aus der Grünen-Fraktion", "von
+        der Landeswarnzentrale"): ``_source_mention``, an organisation unless its noun is
+        one for people ("von Anwohnern")."""
+        found = self._source_mention(start, end)
+        if found is None or found.kind != "role":
+            return found
+        head = found.text.split()[0].lower()
+        if noun_form(head, self.lex.roles):
+            return found
+        return replace(found, kind="org", org_kind="institution")
 
     def _noun_phrase_start(self, end: int, c_start: int) -> int:
         """Index of the first token of the noun phrase that ends before token ``end`` ("Der

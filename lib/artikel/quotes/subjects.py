@@ -25,10 +25,28 @@ class SubjectFinder:
         """The speaker mention of the speech verb at token ``verb`` (``_subject``); for a role
         with a name in apposition ("sagte der Sprecher des Ministeriums, Thomas Berger"),
         the name, as GUIDELINES.md's mention is the span that names the source."""
-        found = self._subject(verb, after_first=after_first)
+        found = self._subject(verb, after_first=after_first) or self._body_agent(verb)
         if found is not None and found.kind == "role":
             return self._apposition_name(found) or found
         return found
+
+    def _body_agent(self, verb: int) -> Mention | None:
+        """A speech verb without a subject: the body after aus/von/bei in its clause is the
+        source ("verlautete aus SPÖ-Kreisen", "Aus Parteikreisen verlautete", "wurde von der
+        Polizei mitgeteilt")."""
+        doc = self.doc
+        c_start, c_end = self._clause_start(verb), self._clause_end(verb)
+        for j in range(c_start, c_end):
+            if j == verb or not self._has_role(doc[j], "body_preposition"):
+                continue
+            if j > c_start and self.lex.np_words.get(doc[j - 1].lower_) == "determiner":
+                continue  # inside the subject: "der vom Gericht bestellte Sachwalter"
+            end = verb if j < verb else c_end
+            if end > j + 1:
+                last = doc[end - 1]
+                mentions = self.mentions_in(doc[j].idx, last.idx + len(last))
+                return mentions[0] if mentions else self._body_source(j + 1, end)
+        return None
 
     def _subject(self, verb: int, *, after_first: bool = False) -> Mention | None:
         """The subject mention of the speech verb at token ``verb``.
