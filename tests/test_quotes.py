@@ -1123,6 +1123,23 @@ def test_a_body_after_aus_von_bei_is_the_source_when_no_list_knows_it():
     assert found.loc["3", "speaker"] != "Gericht"  # inside the subject, not its agent
 
 
+def test_a_body_after_a_preposition_speaks_before_a_place():
+    texts = [
+        "Man sei auf alle Szenarien vorbereitet, hieß es am Mittwoch in Brüssel aus "
+        "Diplomatenkreisen.",
+        "Die Schweiz werde den Dialog fortsetzen, hiess es beim Aussendepartement in Bern.",
+        "In Berlin hieß es aus dem Bundesinnenministerium, man verfolge die Lage mit Sorge.",
+        "Die Lage sei ernst, hieß es aus Berlin.",
+    ]
+    found = model_quotes(texts).set_index("article_id")["speaker"]
+    assert list(found) == [
+        "Diplomatenkreisen",
+        "Aussendepartement",
+        "Bundesinnenministerium",
+        "Berlin",
+    ]
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

@@ -78,10 +78,7 @@ class DirectPass:
             if self._has_role(doc[j], "preposition"):
                 last = doc[clause_end - 1]
                 mentions = self.mentions_in(doc[j].idx, last.idx + len(last))
-                if mentions:
-                    return cue, mentions[0]
-                if self._has_role(doc[j], "body_preposition"):  # a body no list knows
-                    return cue, self._body_source(j + 1, clause_end)
+                return cue, self._body_before_place(mentions, j, clause_end)
         return cue, None
 
     def _colon_clause(self, colon: int) -> tuple[str, Mention | None, int]:

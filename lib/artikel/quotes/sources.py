@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from ..names import noun_form
+from ..names import noun_form, noun_kinds
 from .lexicon import is_evidence
 from .types import Mention, Quote, trim_content
 
@@ -127,7 +127,7 @@ class SourcePass:
             if self._after_preposition(m)
         ]
         if around:
-            return s, e, around[0]
+            return s, e, self._body_before_place(around, c_start, c_end)
         before = [t.i for t in doc[c_start:start] if self._has_role(t, "preposition")]
         return s, e, self._source_mention(before[0] + 1, start) if before else None
 
@@ -181,13 +181,33 @@ class SourcePass:
             canonical = stem + canonical[len(head) :]
         return Mention(first.start_char, first.end_char, first.text, "role", canonical=canonical)
 
+    def _body_before_place(self, mentions: list[Mention], start: int, end: int) -> Mention | None:
+        """The source among the prepositional phrases of tokens start..end: a person or body
+        before a place ("hieß es in Brüssel aus Diplomatenkreisen"), also one no list knows
+        after aus/von/bei ("beim Aussendepartement in Bern"); a place when nothing else is
+        there ("hieß es aus Berlin")."""
+        # a place is a name labelled LOC whose noun is no organisation's ("Diplomatenkreisen")
+        other = [m for m in mentions if m.label != "LOC" or noun_kinds(m.text.lower())]
+        if other:
+            return other[0]
+        doc = self.doc
+        for j in range(start, end):
+            if self._has_role(doc[j], "body_preposition"):
+                stop = next(
+                    (k for k in range(j + 1, end) if self._has_role(doc[k], "preposition")), end
+                )
+                body = self._body_source(j + 1, stop)
+                if body is not None and not any(m.start <= body.start < m.end for m in mentions):
+                    return body
+        return mentions[0] if mentions else None
+
     def _body_source(self, start: int, end: int) -> Mention | None:
         """The source a body phrase names after aus/von/bei ("aus der Grünen-Fraktion", "von
         der Landeswarnzentrale"): ``_source_mention``, an organisation unless its noun is
         one for people ("von Anwohnern")."""
         found = self._source_mention(start, end)
-        if found is None or found.kind != "role":
-            return found
+        if found is None or found.kind not in ("role", "name") or found.label:
+            return found  # a mention of the lists or a name the NER found
         head = found.text.split()[0].lower()
         if noun_form(head, self.lex.roles):
             return found

@@ -45,7 +45,7 @@ class SubjectFinder:
             if end > j + 1:
                 last = doc[end - 1]
                 mentions = self.mentions_in(doc[j].idx, last.idx + len(last))
-                return mentions[0] if mentions else self._body_source(j + 1, end)
+                return self._body_before_place(mentions, j, end)
         return None
 
     def _subject(self, verb: int, *, after_first: bool = False) -> Mention | None:
