@@ -1140,6 +1140,22 @@ def test_a_body_after_a_preposition_speaks_before_a_place():
     ]
 
 
+def test_nach_angaben_names_a_body_with_adjectives_that_no_list_knows():
+    texts = [
+        "Nach Angaben des kantonalen Führungsorgans wurden 35 Personen evakuiert.",
+        "Nach Angaben von Diplomaten sei die Lage ernst.",
+        "Nach ersten Erkenntnissen war der Fahrer betrunken.",
+    ]
+    found = model_quotes(texts).set_index("article_id")
+    assert tuple(found.loc["0", ["speaker", "cue", "speaker_gender"]]) == (
+        "Führungsorgan",
+        "Nach Angaben",
+        "",
+    )
+    assert found.loc["1", "speaker"] == "Diplomaten"
+    assert found.loc["2", "speaker"] == ""  # what the report rests on, no source
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

@@ -32,7 +32,7 @@ class SourcePass:
                 return None  # "Laut Polizei." names a source but reports nothing
             np_end = min(np_end, sentence.end)
             if kind == "before":
-                mention = self._source_mention(end, np_end)
+                mention = self._body_source(end, np_end)
                 if mention is None and is_evidence(doc[end - 1].text, self.lex):
                     # "Nach Polizeiangaben": the noun names the source, "nach" is the cue
                     mention, cue = self._source_mention(start + 1, end), doc[start].text
@@ -161,6 +161,9 @@ class SourcePass:
             return Mention(phrase.start_char, phrase.end_char, phrase.text, "evidence")
         while words and self.lex.np_words.get(words[0].lower_) == "determiner":
             words = words[1:]
+        article = words[0].i - 1 if words else start  # the determiner before any adjectives
+        while len(words) > 1 and words[0].text[:1].islower() and self._adjective(words[0]):
+            words = words[1:]  # "des kantonalen Führungsorgans"
         if not words or not words[0].text[:1].isupper():
             return None
         stop = next(
@@ -173,7 +176,7 @@ class SourcePass:
             return Mention(
                 first.start_char, first.end_char, first.text, "name", canonical=canonical
             )
-        if "genitive" in self.lex.determiners.get(doc[words[0].i - 1].lower_, ()) and words[
+        if "genitive" in self.lex.determiners.get(doc[article].lower_, ()) and words[
             0
         ].text.endswith("s"):
             head = words[0].text
@@ -206,10 +209,9 @@ class SourcePass:
         der Landeswarnzentrale"): ``_source_mention``, an organisation unless its noun is
         one for people ("von Anwohnern")."""
         found = self._source_mention(start, end)
-        if found is None or found.kind not in ("role", "name") or found.label:
-            return found  # a mention of the lists or a name the NER found
-        head = found.text.split()[0].lower()
-        if noun_form(head, self.lex.roles):
+        if found is None or found.kind not in ("role", "name") or found in self.mentions:
+            return found  # a mention the lists or the NER found
+        if any(noun_form(word.lower(), self.lex.roles) for word in found.text.split()):
             return found
         return replace(found, kind="org", org_kind="institution")
 
