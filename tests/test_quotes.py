@@ -1156,6 +1156,17 @@ def test_nach_angaben_names_a_body_with_adjectives_that_no_list_knows():
     assert found.loc["2", "speaker"] == ""  # what the report rests on, no source
 
 
+def test_heisst_es_dort_points_to_the_source_of_the_sentence_before():
+    texts = [
+        "Der „Kurier“ lobt vor allem das Dirigat. Die Dirigentin halte „das Ganze mit eiserner "
+        "Hand zusammen“, heißt es dort.",
+        "Das Ministerium veröffentlichte eine Erklärung. Man sei besorgt, heißt es darin.",
+    ]
+    found = model_quotes(texts).set_index("article_id")
+    assert tuple(found.loc["0", ["speaker", "speaker_text"]]) == ("Kurier", "dort")
+    assert tuple(found.loc["1", ["speaker", "speaker_text"]]) == ("Ministerium", "darin")
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

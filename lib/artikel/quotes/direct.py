@@ -74,6 +74,8 @@ class DirectPass:
         end = source[0][2] if source else i + 1
         cue = source[0][3] if source else doc[i].text
         clause_end = self._clause_end(end - 1)
+        if end < clause_end and self._has_role(doc[end], "anaphoric_source"):
+            return cue, self._told_there(end)  # "…, heißt es dort."
         for j in range(end, clause_end):
             if self._has_role(doc[j], "preposition"):
                 last = doc[clause_end - 1]

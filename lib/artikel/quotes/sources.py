@@ -184,6 +184,23 @@ class SourcePass:
             canonical = stem + canonical[len(head) :]
         return Mention(first.start_char, first.end_char, first.text, "role", canonical=canonical)
 
+    def _told_there(self, i: int) -> Mention | None:
+        """For "dort" after an impersonal cue ("…, heißt es dort"): the source the sentence
+        before named, the subject of its speech verb ("Der „Kurier“ lobt vor allem das
+        Dirigat.") or its best source, with the span of "dort" as the mention."""
+        index = self.sentence_of(i)
+        if index == 0:
+            return None
+        previous = self.sentences[index - 1]
+        verbs = [k for k in range(previous.start, previous.end) if k in self.cues]
+        told = next((m for k in verbs if (m := self.subject_of(k)) is not None), None)
+        if told is None:
+            told = self._best_source(self.mentions_in(previous.start_char, previous.end_char))
+        if told is None:
+            return None
+        token = self.doc[i]
+        return replace(told, start=token.idx, end=token.idx + len(token), text=token.text)
+
     def _body_before_place(self, mentions: list[Mention], start: int, end: int) -> Mention | None:
         """The source among the prepositional phrases of tokens start..end: a person or body
         before a place ("hieß es in Brüssel aus Diplomatenkreisen"), also one no list knows
