@@ -1167,6 +1167,16 @@ def test_heisst_es_dort_points_to_the_source_of_the_sentence_before():
     assert tuple(found.loc["1", ["speaker", "speaker_text"]]) == ("Ministerium", "darin")
 
 
+def test_an_outlet_by_its_quoted_title_before_a_colon_speaks():
+    texts = [
+        "Der „Kurier“: „Die Regierung ist gerettet. Ob das Vertrauen hält, ist offen.“",
+        "Gelassener sieht es die „tageszeitung“: „Ein Minus ist keine Katastrophe.“",
+        "Die Kanzlerin sagte in den „Tagesthemen“: „Wir schaffen das.“",
+    ]
+    found = model_quotes(texts).set_index("article_id")["speaker"]
+    assert list(found) == ["Kurier", "tageszeitung", "Kanzlerin"]
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

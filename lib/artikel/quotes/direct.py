@@ -85,7 +85,7 @@ class DirectPass:
 
     def _colon_clause(self, colon: int) -> tuple[str, Mention | None, int]:
         """The attribution before a colon: its speech verb and subject, else its first
-        finite verb's subject (with tags), else its first mention."""
+        finite verb's subject (with tags), else its first mention, else an outlet's quoted title."""
         start = self._clause_start(colon)
         verbs = [i for i in range(start, colon) if i in self.cues]
         if verbs:
@@ -96,10 +96,24 @@ class DirectPass:
             if finite:
                 return "", self.subject_of(finite[0]), -1
         mentions = self.mentions_in(doc[start].idx, doc[colon].idx)
+        sentence = self.sentence_at(colon)
         if not mentions and start > 0:
-            sentence = self.sentence_at(colon)
             mentions = self.mentions_in(sentence.start_char, doc[colon].idx)
-        return "", mentions[0] if mentions else None, -1
+        if not mentions:  # an outlet by its quoted title: "Der „Kurier“: „…“"
+            return "", self._title_in(sentence.start, colon), -1
+        return "", mentions[0], -1
+
+    def _title_in(self, start: int, end: int) -> Mention | None:
+        """A quoted title after an article among tokens start..end ("Der «Blick»", "die
+        „tageszeitung“"): an outlet that speaks."""
+        doc = self.doc
+        for k in range(start + 1, end):
+            if self.in_marks[k] and not doc[k].is_quote and doc[k].is_alpha:
+                article = doc[k - 1] if not doc[k - 1].is_quote else doc[k - 2]
+                if self.lex.np_words.get(article.lower_) == "determiner":
+                    return self._quoted_title(doc[k])
+                return None
+        return None
 
     def _interrupted(self, previous: Quote, m: Marked) -> bool:
         """'"Das", sagte er, "war gut."': the quote resumes after the attribution's comma."""
