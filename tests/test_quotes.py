@@ -1177,6 +1177,17 @@ def test_an_outlet_by_its_quoted_title_before_a_colon_speaks():
     assert list(found) == ["Kurier", "tageszeitung", "Kanzlerin"]
 
 
+def test_a_name_in_apposition_before_a_relative_clause_speaks():
+    texts = [
+        "Ihre Mutter Rosi Kolbinger, die im Ort einen Friseursalon betreibt, erzählt, Theresa "
+        "habe schon als Schülerin „jede Konferenz aufgemischt“.",
+        "Der Wirtschaftsdachverband Economiesuisse, der die Vorlage unterstützt hatte, forderte, "
+        "nun rasch eine Alternative auszuarbeiten.",
+    ]
+    found = model_quotes(texts).set_index("article_id")["speaker"]
+    assert list(found) == ["Rosi Kolbinger", "Economiesuisse"]
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

@@ -324,10 +324,14 @@ class SubjectFinder:
         return None
 
     def _subject_cut_off(self, subject: Token, c_start: int) -> bool:
-        """Whether only a relative clause ("Ein Kurier, der seit drei Jahren fährt,") or a
-        quoted title in its noun phrase ("Ein Rezensent der „Zeit“") lies between the parse's
-        subject and the clause of its verb."""
-        between = self.doc[subject.i + 1 : c_start]
+        """Whether only a relative clause ("Ein Kurier, der seit drei Jahren fährt,"; also
+        after a name in apposition) or a quoted title in its noun phrase ("Ein Rezensent der
+        „Zeit“") lies between the parse's subject and the clause of its verb."""
+        doc = self.doc
+        start = subject.i + 1
+        while start < c_start and doc[start].pos_ == "PROPN" and doc[start].text[:1].isupper():
+            start += 1  # a name in apposition: "Ihre Mutter Rosi Kolbinger, die …, erzählt"
+        between = doc[start:c_start]
         if not len(between):
             return False
         relative = (
@@ -398,12 +402,18 @@ class SubjectFinder:
             role = self.lex.np_words.get(t.lower_)
             if role in ("determiner", "abbreviation") or self._adjective(t):
                 continue
-            if "Yes" in t.morph.get("Poss") and t.i + 1 < first.i:
+            possessive = "Yes" in t.morph.get("Poss") or t.dep_ == "det:poss"
+            if possessive and t.i + 1 < first.i:
                 continue  # a possessive before the noun: "Ihr Kollege Emre Şahin"
             if t.text[:1].isupper() and noun_form(t.lower_, self.lex.roles):
                 continue
-            if t.i == first.i - 1 and t.pos_ == "NOUN" and m.kind == "name" and m.label == "PER":
-                continue  # a title no list knows: "Die Erste Beigeordnete Martina Schäfer"
+            if (
+                t.i == first.i - 1
+                and t.pos_ == "NOUN"
+                and m.kind == "name"
+                and m.label in ("PER", "ORG")
+            ):  # a title or kind no list knows: "Die Erste Beigeordnete Martina Schäfer",
+                continue  # "Der Wirtschaftsdachverband Economiesuisse"
             if t.text in ("(", ")") or t.is_quote:
                 continue
             return False
