@@ -1188,6 +1188,17 @@ def test_a_name_in_apposition_before_a_relative_clause_speaks():
     assert list(found) == ["Rosi Kolbinger", "Economiesuisse"]
 
 
+def test_two_verbs_joined_by_und_share_their_subject():
+    texts = [
+        "Das „Abendblatt“ nennt den Antrag „ein Dokument des Zögerns“ und prophezeit, die "
+        "Union werde nichts nachverhandeln.",
+        "Die Ärztekammer begrüßt den Beschluss und warnt zugleich vor einem „Bürokratiemonster“.",
+    ]
+    found = model_quotes(texts)
+    assert list(found["speaker"]) == ["Abendblatt", "Abendblatt", "Ärztekammer"]
+    assert list(found["speaker_gender"]) == ["", "", ""]  # organisations, not people
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

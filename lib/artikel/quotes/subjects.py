@@ -25,10 +25,32 @@ class SubjectFinder:
         """The speaker mention of the speech verb at token ``verb`` (``_subject``); for a role
         with a name in apposition ("sagte der Sprecher des Ministeriums, Thomas Berger"),
         the name, as GUIDELINES.md's mention is the span that names the source."""
-        found = self._subject(verb, after_first=after_first) or self._body_agent(verb)
+        found = (
+            self._subject(verb, after_first=after_first)
+            or self._shared_subject(verb)
+            or self._body_agent(verb)
+        )
         if found is not None and found.kind == "role":
             return self._apposition_name(found) or found
         return found
+
+    def _shared_subject(self, verb: int) -> Mention | None:
+        """The subject of the first of two verbs joined by "und" that share it ("Die
+        Ärztekammer begrüßt den Beschluss und warnt zugleich vor …")."""
+        token = self.doc[verb]
+        if not self.has_parse or token.dep_ != "conj":
+            return None
+        head = token.head  # the parse may hang the second verb on the first one's object
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i >= verb or head.pos_ not in ("VERB", "AUX"):
+            return None
+        c_start, c_end = self._clause_start(verb), self._clause_end(verb)
+        if any(c.dep_.startswith("nsubj") and c_start <= c.i < c_end for c in token.children):
+            return None  # a subject of its own the rules did not take
+        if not any(t.lower_ == "und" for t in self.doc[head.i + 1 : verb]):
+            return None
+        return self._subject(head.i)
 
     def _body_agent(self, verb: int) -> Mention | None:
         """A speech verb without a subject: the body after aus/von/bei in its clause is the
