@@ -1199,6 +1199,19 @@ def test_two_verbs_joined_by_und_share_their_subject():
     assert list(found["speaker_gender"]) == ["", "", ""]  # organisations, not people
 
 
+def test_a_quoted_title_after_an_article_is_a_name_inside_its_clause():
+    texts = [
+        "Der Minister sagte der „Zeit“, er werde bleiben.",
+        "„Es ist ein Experiment, und Experimente können scheitern“, schreibt die „Presse“.",
+        "Der „Standard“ fragt: „Wer bezahlt die Rechnung?“",
+        "Eine Mutter, deren Sohn getötet wurde, sagte dem «Blick»: «Das ist ein Schlag.»",
+        "Die Ministerin sprach von einem „schwarzen Tag“.",
+    ]
+    found = model_quotes(texts).set_index("article_id")
+    assert found.loc["0", "text"] == "er werde bleiben"
+    assert list(found["speaker"]) == ["Minister", "Presse", "Standard", "Mutter", "Ministerin"]
+
+
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
     texts = [
         "Die Prozessbevollmächtigte des Landtags, Dorothee Lang, nannte das Urteil „ein Signal“.",

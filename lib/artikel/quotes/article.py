@@ -59,11 +59,17 @@ class QuoteArticle(
         self.paragraphs = sorted(regions)
         self.marked = find_marked(self.text, self.paragraphs)
         self.in_marks = [False] * len(doc)
+        # a short quoted title after an article ("sagte der „Zeit“, …") does not end a clause
+        self.in_title = [False] * len(doc)
         for m in self.marked:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
                     self.in_marks[t.i] = True
+                if m.closed and self._title_marks(span):
+                    whole = doc.char_span(m.open, m.after, alignment_mode="expand")
+                    for t in whole if whole is not None else ():
+                        self.in_title[t.i] = True
         self.sentences = self._sentences()
         self.cues = self._verb_cues()
         self.sources = self._source_cues()
@@ -116,6 +122,15 @@ class QuoteArticle(
             for t in sentence:
                 self.sentence_index[t.i] = max(len(kept) - 1, 0)
         return kept
+
+    def _title_marks(self, content: Span) -> bool:
+        """Quoted words that name a title: at most three words, capitalised, after a definite
+        article ("der „Zeit“", "die „Süddeutsche Zeitung“")."""
+        opening = content.start - 1
+        if len(content) > 3 or opening < 1 or not content[0].text[:1].isupper():
+            return False
+        article = self.doc[opening - 1]  # a title takes the definite one ("einen „Fehler“")
+        return "definite" in self.lex.determiners.get(article.lower_, ())
 
     def sentence_at(self, token_i: int) -> Span:
         return self.sentences[self.sentence_index[token_i]]

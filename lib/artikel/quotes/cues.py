@@ -100,7 +100,8 @@ class CueFinder:
 
     def _clause_end(self, i: int, *, over_quotes: bool = False) -> int:
         """Index after the last token of the clause containing token i (up to , ; : or the
-        sentence end or a quotation mark; ``over_quotes``: on over quoted words)."""
+        sentence end or a quotation mark, not one of a title after an article: "sagte der
+        „Zeit“, …"; ``over_quotes``: on over quoted words)."""
         doc = self.doc
         if i >= len(doc):
             return len(doc)  # a clause asked for after the text's last word ("…, sagte, Der")
@@ -108,7 +109,7 @@ class CueFinder:
         j = i + 1
         while j < sentence.end:
             t = doc[j]
-            quoted = t.text in self.lex.marks or self.in_marks[j]
+            quoted = (t.text in self.lex.marks or self.in_marks[j]) and not self.in_title[j]
             if t.text in CLAUSE_END or t.text in SENTENCE_END or (quoted and not over_quotes):
                 break
             j += 1
@@ -120,12 +121,8 @@ class CueFinder:
         j = i
         while j > sentence.start:
             t = doc[j - 1]
-            if (
-                t.text in CLAUSE_END
-                or t.text in SENTENCE_END
-                or t.text in self.lex.marks
-                or self.in_marks[j - 1]
-            ):
+            quoted = (t.text in self.lex.marks or self.in_marks[j - 1]) and not self.in_title[j - 1]
+            if t.text in CLAUSE_END or t.text in SENTENCE_END or quoted:
                 break
             j -= 1
         return j

@@ -103,18 +103,6 @@ class DirectPass:
             return "", self._title_in(sentence.start, colon), -1
         return "", mentions[0], -1
 
-    def _title_in(self, start: int, end: int) -> Mention | None:
-        """A quoted title after an article among tokens start..end ("Der «Blick»", "die
-        „tageszeitung“"): an outlet that speaks."""
-        doc = self.doc
-        for k in range(start + 1, end):
-            if self.in_marks[k] and not doc[k].is_quote and doc[k].is_alpha:
-                article = doc[k - 1] if not doc[k - 1].is_quote else doc[k - 2]
-                if self.lex.np_words.get(article.lower_) == "determiner":
-                    return self._quoted_title(doc[k])
-                return None
-        return None
-
     def _interrupted(self, previous: Quote, m: Marked) -> bool:
         """'"Das", sagte er, "war gut."': the quote resumes after the attribution's comma."""
         last = previous.marks[-1]
