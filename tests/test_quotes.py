@@ -1108,108 +1108,55 @@ def test_hiess_es_from_circles_names_the_circles():
     assert (found[0]["speaker"], found[0]["speaker_text"]) == ("Parteikreise", "Parteikreisen")
 
 
-def test_a_body_after_aus_von_bei_is_the_source_when_no_list_knows_it():
-    texts = [
-        "Über eine Empfehlung wolle man am Montag beraten, heißt es aus der Grünen-Fraktion.",
-        "Die Rentner würden keinen Kürzungen zustimmen, verlautete aus SPÖ-Kreisen.",
-        "Von der Polizei wurde mitgeteilt, der Täter sei gefasst.",
-        "Der Betrieb laufe weiter, versicherte der vom Gericht bestellte Sachwalter.",
-    ]
-    found = model_quotes(texts).set_index("article_id")
-    assert found.loc["0", "speaker"] == "Grünen-Fraktion"
-    assert found.loc["0", "speaker_gender"] == ""  # an organisation, not a person
-    assert found.loc["1", "speaker"] == "SPÖ-Kreise"
-    assert found.loc["2", "speaker"] == "Polizei"
-    assert found.loc["3", "speaker"] != "Gericht"  # inside the subject, not its agent
+# speakers of real-news constructions the rules learned from the own quote corpus's train
+# split (session 14): each text, the speakers of its quotes and their genders ("|" between)
+BLATT = "Abendblatt|Abendblatt"
+SPEAKER_CASES = [
+    # a body after aus/von/bei that no list knows, also for a verb without a subject
+    ("Man wolle beraten, heißt es aus der Grünen-Fraktion.", "Grünen-Fraktion", ""),
+    ("Man werde nicht zustimmen, verlautete aus SPÖ-Kreisen.", "SPÖ-Kreise", ""),
+    ("Von der Polizei wurde mitgeteilt, der Täter sei gefasst.", "Polizei", ""),
+    # a person or body before a place
+    ("Man sei bereit, hieß es in Brüssel aus Diplomatenkreisen.", "Diplomatenkreisen", ""),
+    ("Man werde weiter reden, hiess es beim Aussendepartement in Bern.", "Aussendepartement", ""),
+    ("In Berlin hieß es aus dem Innenministerium, man sei besorgt.", "Innenministerium", ""),
+    ("Die Lage sei ernst, hieß es aus Berlin.", "Berlin", ""),
+    # "nach Angaben" before a body with adjectives; what a report rests on is no source
+    ("Nach Angaben des kantonalen Führungsorgans flohen 35 Personen.", "Führungsorgan", ""),
+    ("Nach Angaben von Diplomaten sei die Lage ernst.", "Diplomaten", "unknown"),
+    ("Nach ersten Erkenntnissen war der Fahrer betrunken.", "", ""),
+    # "heißt es dort/darin": the source of the sentence before
+    ("Der „Kurier“ lobt das Stück. Es sei „großartig“, heißt es dort.", "Kurier", ""),
+    ("Das Ministerium gab eine Erklärung ab. Man sei besorgt, heißt es darin.", "Ministerium", ""),
+    # an outlet by its quoted title before a colon
+    ("Der „Kurier“: „Die Regierung ist gerettet, das Vertrauen nicht.“", "Kurier", ""),
+    ("Gelassener sieht es die „tageszeitung“: „Das ist keine Katastrophe.“", "tageszeitung", ""),
+    ("Die Kanzlerin sagte in den „Tagesthemen“: „Wir schaffen das.“", "Kanzlerin", "female"),
+    # a name in apposition before a relative clause; a kind noun before an organisation
+    ("Ihre Mutter Rosi Kolb, die im Ort wohnt, erzählt, Theresa sei stur.", "Rosi Kolb", "female"),
+    ("Der Wirtschaftsverband ACX, der sie stützt, forderte, rasch zu handeln.", "ACX", ""),
+    # two speech verbs joined by "und" share their subject
+    ("Das „Abendblatt“ nennt den Antrag „Murks“ und prophezeit, die Union gebe nach.", BLATT, "|"),
+    ("Die Ärztekammer lobt den Plan und warnt vor einem „Bürokratiemonster“.", "Ärztekammer", ""),
+    # a quoted title after a definite article is a name inside its clause
+    ("Der Minister sagte der „Zeit“, er werde bleiben.", "Minister", "unknown"),
+    ("„Es ist ein Experiment, und es kann scheitern“, schreibt die „Presse“.", "Presse", ""),
+    ("Der „Standard“ fragt: „Wer bezahlt die Rechnung?“", "Standard", ""),
+    ("Eine Mutter, deren Sohn starb, sagte dem «Blick»: «Das ist ein Schlag.»", "Mutter", "female"),
+    ("Die Ministerin sprach von einem „schwarzen Tag“.", "Ministerin", "female"),
+]
 
 
-def test_a_body_after_a_preposition_speaks_before_a_place():
-    texts = [
-        "Man sei auf alle Szenarien vorbereitet, hieß es am Mittwoch in Brüssel aus "
-        "Diplomatenkreisen.",
-        "Die Schweiz werde den Dialog fortsetzen, hiess es beim Aussendepartement in Bern.",
-        "In Berlin hieß es aus dem Bundesinnenministerium, man verfolge die Lage mit Sorge.",
-        "Die Lage sei ernst, hieß es aus Berlin.",
-    ]
-    found = model_quotes(texts).set_index("article_id")["speaker"]
-    assert list(found) == [
-        "Diplomatenkreisen",
-        "Aussendepartement",
-        "Bundesinnenministerium",
-        "Berlin",
-    ]
+@pytest.mark.parametrize(("text", "speakers", "genders"), SPEAKER_CASES, ids=lambda v: v[:40])
+def test_speakers_of_real_news_constructions(text, speakers, genders):
+    found = model_quotes([text])
+    assert "|".join(found["speaker"]) == speakers
+    assert "|".join(found["speaker_gender"]) == genders
 
 
-def test_nach_angaben_names_a_body_with_adjectives_that_no_list_knows():
-    texts = [
-        "Nach Angaben des kantonalen Führungsorgans wurden 35 Personen evakuiert.",
-        "Nach Angaben von Diplomaten sei die Lage ernst.",
-        "Nach ersten Erkenntnissen war der Fahrer betrunken.",
-    ]
-    found = model_quotes(texts).set_index("article_id")
-    assert tuple(found.loc["0", ["speaker", "cue", "speaker_gender"]]) == (
-        "Führungsorgan",
-        "Nach Angaben",
-        "",
-    )
-    assert found.loc["1", "speaker"] == "Diplomaten"
-    assert found.loc["2", "speaker"] == ""  # what the report rests on, no source
-
-
-def test_heisst_es_dort_points_to_the_source_of_the_sentence_before():
-    texts = [
-        "Der „Kurier“ lobt vor allem das Dirigat. Die Dirigentin halte „das Ganze mit eiserner "
-        "Hand zusammen“, heißt es dort.",
-        "Das Ministerium veröffentlichte eine Erklärung. Man sei besorgt, heißt es darin.",
-    ]
-    found = model_quotes(texts).set_index("article_id")
-    assert tuple(found.loc["0", ["speaker", "speaker_text"]]) == ("Kurier", "dort")
-    assert tuple(found.loc["1", ["speaker", "speaker_text"]]) == ("Ministerium", "darin")
-
-
-def test_an_outlet_by_its_quoted_title_before_a_colon_speaks():
-    texts = [
-        "Der „Kurier“: „Die Regierung ist gerettet. Ob das Vertrauen hält, ist offen.“",
-        "Gelassener sieht es die „tageszeitung“: „Ein Minus ist keine Katastrophe.“",
-        "Die Kanzlerin sagte in den „Tagesthemen“: „Wir schaffen das.“",
-    ]
-    found = model_quotes(texts).set_index("article_id")["speaker"]
-    assert list(found) == ["Kurier", "tageszeitung", "Kanzlerin"]
-
-
-def test_a_name_in_apposition_before_a_relative_clause_speaks():
-    texts = [
-        "Ihre Mutter Rosi Kolbinger, die im Ort einen Friseursalon betreibt, erzählt, Theresa "
-        "habe schon als Schülerin „jede Konferenz aufgemischt“.",
-        "Der Wirtschaftsdachverband Economiesuisse, der die Vorlage unterstützt hatte, forderte, "
-        "nun rasch eine Alternative auszuarbeiten.",
-    ]
-    found = model_quotes(texts).set_index("article_id")["speaker"]
-    assert list(found) == ["Rosi Kolbinger", "Economiesuisse"]
-
-
-def test_two_verbs_joined_by_und_share_their_subject():
-    texts = [
-        "Das „Abendblatt“ nennt den Antrag „ein Dokument des Zögerns“ und prophezeit, die "
-        "Union werde nichts nachverhandeln.",
-        "Die Ärztekammer begrüßt den Beschluss und warnt zugleich vor einem „Bürokratiemonster“.",
-    ]
-    found = model_quotes(texts)
-    assert list(found["speaker"]) == ["Abendblatt", "Abendblatt", "Ärztekammer"]
-    assert list(found["speaker_gender"]) == ["", "", ""]  # organisations, not people
-
-
-def test_a_quoted_title_after_an_article_is_a_name_inside_its_clause():
-    texts = [
-        "Der Minister sagte der „Zeit“, er werde bleiben.",
-        "„Es ist ein Experiment, und Experimente können scheitern“, schreibt die „Presse“.",
-        "Der „Standard“ fragt: „Wer bezahlt die Rechnung?“",
-        "Eine Mutter, deren Sohn getötet wurde, sagte dem «Blick»: «Das ist ein Schlag.»",
-        "Die Ministerin sprach von einem „schwarzen Tag“.",
-    ]
-    found = model_quotes(texts).set_index("article_id")
-    assert found.loc["0", "text"] == "er werde bleiben"
-    assert list(found["speaker"]) == ["Minister", "Presse", "Standard", "Mutter", "Ministerin"]
+def test_a_body_inside_the_subject_is_no_agent():
+    found = model_quotes(["Der Betrieb laufe weiter, versicherte der vom Gericht bestellte Mann."])
+    assert "Gericht" not in list(found["speaker"])
 
 
 def test_a_subject_before_an_apposition_or_relative_clause_the_lists_lack_speaks():
