@@ -329,3 +329,18 @@ def test_the_noun_of_a_role_decides_not_an_adjective_before_it():
     assert role_gender("gelernte Maschinenschlosser", "der gelernte Maschinenschlosser") == (
         "unknown"  # a masculine noun alone: generic masculine
     )
+
+
+def test_a_pronoun_that_speaks_for_a_person_tells_the_gender_no_list_knows():
+    rows = [
+        {"article_id": "0", "text": t, "date": "2024-03-05"}
+        for t in (
+            "Ngozi Adeyemi-Kraus leitet die Klinik. Die Wege würden länger, sagte sie.",
+            "Ngozi Adeyemi-Kraus leitet die Klinik. Die Wege würden länger, sagten sie.",
+        )
+    ]
+    rows[1]["article_id"] = "1"
+    analysis = artikel.analyze(make_table("articles", rows))
+    people = analysis.entities.set_index("article_id")
+    assert people.loc["0", "gender"] == "female"  # "sagte sie" resolved to her
+    assert people.loc["1", "gender"] == "unknown"  # a plural "sie" tells nothing

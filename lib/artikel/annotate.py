@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import find_mentions
-from .gender import person_genders, speaker_gender
+from .gender import person_genders, pronoun_speaker_genders, speaker_gender
 from .quotes import find_quotes, role_tagger
 from .settings import Settings
 from .structure import (
@@ -126,7 +126,10 @@ def _article_tables(
         )
     ]
     mentions = find_mentions(doc, paragraphs)
-    genders = person_genders(doc, mentions, settings)
+    quotes = find_quotes(
+        doc, mentions=mentions, paragraphs=paragraphs, tagger=role_tagger(settings.quote_tagger)
+    )
+    genders = pronoun_speaker_genders(quotes, person_genders(doc, mentions, settings), settings)
     entity_rows = [
         {
             "article_id": article_id,
@@ -150,14 +153,7 @@ def _article_tables(
             **quote,
             "speaker_gender": speaker_gender(quote, genders, settings),
         }
-        for index, quote in enumerate(
-            find_quotes(
-                doc,
-                mentions=mentions,
-                paragraphs=paragraphs,
-                tagger=role_tagger(settings.quote_tagger),
-            )
-        )
+        for index, quote in enumerate(quotes)
     ]
     return {
         "articles": [{**article, "lang": lang}],

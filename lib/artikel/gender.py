@@ -411,6 +411,27 @@ def person_genders(
     return result
 
 
+def pronoun_speaker_genders(
+    quotes: list[dict], genders: dict[str, str], settings: Settings | None = None
+) -> dict[str, str]:
+    """``genders`` with the people the text and the name lists leave unknown decided by the
+    pronouns the quotes resolved to them ("…, sagte sie" after the person; a singular verb
+    for "sie"), when those pronouns agree."""
+    votes: dict[str, Counter] = {}
+    for quote in quotes:
+        name = quote.get("speaker") or ""
+        if quote.get("speaker_type") != "person":
+            continue
+        if (genders.get(name) or first_name_gender(name, settings)) != UNKNOWN:
+            continue
+        said = (quote.get("speaker_text") or "").lower()
+        verb = (quote.get("cue") or "").split()[:1]
+        if said == "er" or (said == "sie" and verb and not verb[0].endswith("n")):
+            votes.setdefault(name, Counter())[MALE if said == "er" else FEMALE] += 1
+    decided = {name: next(iter(v)) for name, v in votes.items() if len(v) == 1}
+    return {**genders, **decided}
+
+
 def role_gender(role: str, mention: str = "") -> str:
     """The gender a role speaker's noun tells: ``female`` for a feminine person noun
     ("Sprecherin"), the meaning of a noun for a woman or a man ("ein Vater"), the article or
