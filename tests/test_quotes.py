@@ -1144,6 +1144,8 @@ SPEAKER_CASES = [
     ("Der „Standard“ fragt: „Wer bezahlt die Rechnung?“", "Standard", ""),
     ("Eine Mutter, deren Sohn starb, sagte dem «Blick»: «Das ist ein Schlag.»", "Mutter", "female"),
     ("Die Ministerin sprach von einem „schwarzen Tag“.", "Ministerin", "female"),
+    # a role after "als" is predicative, not the subject
+    ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
 ]
 
 

@@ -146,8 +146,10 @@ class MentionFinder:
                 left -= 1
                 determiner = doc[left].lower_
             info = table[form][1]
+            predicative = not determiner and left > 0 and doc[left - 1].lower_ == "als"
             governed = (
                 self._preposition_at(left - 1)
+                or predicative  # "hatte als Zeuge ausgesagt": a role, not the subject
                 or "oblique" in lex.determiners.get(determiner, ())
                 or (determiner == "der" and self._feminine_or_plural(kind, info, table[form][0]))
             )
