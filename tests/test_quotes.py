@@ -1144,6 +1144,10 @@ SPEAKER_CASES = [
     ("Der „Standard“ fragt: „Wer bezahlt die Rechnung?“", "Standard", ""),
     ("Eine Mutter, deren Sohn starb, sagte dem «Blick»: «Das ist ein Schlag.»", "Mutter", "female"),
     ("Die Ministerin sprach von einem „schwarzen Tag“.", "Ministerin", "female"),
+    # "So <speech verb> X." attributes the quote before; "So sagte X, …" reports its own
+    ("„Ich wollte eine Medaille.“ So fasst Egger ihre Spiele zusammen.", "Egger", "unknown"),
+    ("Die Lage ist ernst. So sagte der Minister, man müsse handeln.", "Minister", "unknown"),
+    ("Der Kanzler sprach lange. So sagte er, die Lage sei ernst.", "Kanzler", "unknown"),
     # a role after "als" is predicative, not the subject
     ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
 ]

@@ -92,10 +92,19 @@ class IndirectPass:
         rest = self.doc[self._clause_end(self.cues[verb][1]) : sentence.end]
         if any(t.text == ":" or self._has_role(t, "complementizer") for t in rest):
             return None  # "Dies bestätigte er: …", "Das sagte er, dass …" report on their own
+        if self._reports_after_so(sentence, rest):
+            return None
         before = self.sentences[s_index - 1]
         if self.paragraph_of(before.start_char) != self.paragraph_of(sentence.start_char):
             return None
         return verb
+
+    def _reports_after_so(self, sentence: Span, rest: Span) -> bool:
+        """ "So sagte der Minister, man müsse handeln": "So" opens a sentence whose content
+        follows the comma (not a relative clause: "So formuliert es X, die …")."""
+        if sentence[0].lower_ != "so" or len(rest) < 2 or rest[0].text != ",":
+            return False
+        return not (self._has_role(rest[1], "relative") and rest[1].pos_ != "DET")
 
     def _said_before_direct(self, s_index: int, direct: list[Quote]) -> None:
         """ "„Wir sind am Ende.“ Das sagte X.": a direct quote standing alone that ends in the
@@ -269,7 +278,11 @@ class IndirectPass:
             return None  # someone else's account: a continuation
         if verb_lemmas(doc[i].text, lex) == {STANCE} and not self._stance_report(c_end, sentence):
             return None  # "Er ist zuversichtlich." reports nothing
-        if i == sentence.start + 1 and self._has_role(sentence[0], "anaphoric_object"):
+        if (
+            i == sentence.start + 1
+            and self._has_role(sentence[0], "anaphoric_object")
+            and not self._reports_after_so(sentence, doc[self._clause_end(last) : sentence.end])
+        ):
             return None  # "Das sagte X, Bürgermeisterin von Y, …": it attributes what came before
         follows = c_end < sentence.end and doc[c_end].text in (",", ":")
         if "as" in opener and follows:
