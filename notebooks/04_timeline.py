@@ -136,11 +136,11 @@ person_events[["article_id", "timex", "value", "start", "end", "sentence"]]
 #   | | span F1 | value F1 |
 #   |---|---|---|
 #   | development corpus (20 articles the rules were checked on) | 0.989 | 0.976 |
-#   | German Wikinews, analysis half (errors read) | 0.978 | 0.948 |
+#   | German Wikinews, analysis half (errors read) | 0.978 | 0.952 |
 #   | German Wikinews, held-out half (never read) | 0.938 | 0.869 |
-#   | own TIMEX3 corpus, test split (25 documents written for the project) | 0.979 | 0.924 |
+#   | own TIMEX3 corpus, test split (25 documents written for the project) | 0.980 | 0.929 |
 #   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.947 | 0.907 |
-#   | WikiWarsDE, documents 12–22 (never read) | 0.956 | 0.917 |
+#   | WikiWarsDE, documents 12–22 (never read) | 0.956 | 0.918 |
 #
 # * **News or history.** Each article is read as news (relative dates from the publication
 #   date) or, when most of its explicit years lie years before its date, as a narrative

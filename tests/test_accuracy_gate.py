@@ -32,28 +32,41 @@ PINS = {
         "spkatt": 0.355,
         "redewiedergabe": 0.39,
     },
-    "speaker-mention accuracy": {"dev": 0.989, "analysis": 0.819, "heldout": 0.677},
+    "speaker-mention accuracy": {
+        "dev": 0.989,
+        "analysis": 0.819,
+        "heldout": 0.688,
+        "own_quotes": 0.967,
+    },
     "speaker-mention accuracy, quotes with a cue": {
         "dev": 0.989,
         "analysis": 0.916,
-        "heldout": 0.783,
+        "heldout": 0.796,
     },
-    "cue accuracy": {"dev": 0.947, "analysis": 0.611, "heldout": 0.595},
+    # analysis lowered from 0.611 in session 14, paid for by 'nach Angaben des <adj> <noun>'
+    # naming its body with the cue GUIDELINES.md writes (own quote train +8 speaker mentions);
+    # Wikinews marks "Nach" alone as the cue of such phrases
+    "cue accuracy": {"dev": 0.947, "analysis": 0.604, "heldout": 0.595},
     "attributed quotes F1": {"dev": 0.944},
     "timex spans F1": {"dev": 0.984, "analysis": 0.973, "heldout": 0.933},
-    "timex values F1": {"dev": 0.971, "analysis": 0.943, "heldout": 0.864, "own_timexes": 0.919},
+    "timex values F1": {"dev": 0.971, "analysis": 0.947, "heldout": 0.864, "own_timexes": 0.924},
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.911},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.995},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
-    "gender accuracy, person speakers": {"dev": 0.989, "analysis": 0.944, "heldout": 0.826},
+    "gender accuracy, person speakers": {
+        "dev": 0.989,
+        "analysis": 0.944,
+        "heldout": 0.826,
+        "own_quotes": 0.951,
+    },
 }
 # the share of women among quotes, predicted vs gold: at most this far apart
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.03}
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.03, "own_quotes": 0.02}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.942,
     "value F1": 0.902,
     "lenient span F1, documents 12-22": 0.951,
-    "value F1, documents 12-22": 0.912,
+    "value F1, documents 12-22": 0.913,
 }
 DEV_GOLD_SHA256 = "dacd7d3c468e8e4e58057f4f4fd9eaf3d594c1ae370b7a9226f252b05e7bf8c0"
 HELDOUT_GOLD_SHA256 = "e27f6feca2f060d34bb8ca29b9c335d1c645a848cabf9fe7e84c43c6ea79c8dd"
