@@ -478,6 +478,32 @@ def test_a_konjunktiv_the_model_calls_indicative_still_continues():
     assert [q["speaker"] for q in found] == ["Angela Merkel"] * 3
 
 
+def test_a_konjunktiv_in_e_the_model_calls_a_participle_or_present_continues():
+    # no participle and no third-person present indicative ends in -e
+    def as_the_model_tags(doc):
+        for token in doc:
+            if token.text == "gefährde":
+                token.pos_ = "VERB"
+                token.set_morph("VerbForm=Part")
+            if token.text == "verlaufe":
+                token.pos_ = "VERB"
+                token.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Pres")
+            if token.text == "geborene":  # a past form in -e: no Konjunktiv I
+                token.pos_ = "VERB"
+                token.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Past")
+
+    text = (
+        "Merkel sagte, die Lage sei ernst. Jede Erhöhung gefährde die Zukunft. "
+        "Alles verlaufe friedlich. Die in Porto geborene Frau arbeitet in Brüssel."
+    )
+    found = quotes(text, MERKEL, doc_hook=as_the_model_tags)
+    assert [q["text"] for q in found] == [
+        "die Lage sei ernst",
+        "Jede Erhöhung gefährde die Zukunft",
+        "Alles verlaufe friedlich",
+    ]
+
+
 def test_cue_in_konjunktiv_continues_the_earlier_account():
     names = {**SCHOLZ, "Macron": ("PER", "Emmanuel Macron")}
     text = (

@@ -223,12 +223,29 @@ class IndirectPass:
 
     @staticmethod
     def _bare_konjunktiv(token) -> bool:
-        """A verb the model gives no mood or form, written in -e but not -te: the Konjunktiv I
-        of the third person ("Die Gemeinde profitiere", "Er überlege")."""
+        """A verb written in -e but not -te that the model gives no mood or form, or a form
+        no third-person indicative or participle can have: the Konjunktiv I of the third
+        person ("Die Gemeinde profitiere", "Er überlege"; "Jede Erhöhung gefährde …" read as
+        a participle, "Alles verlaufe friedlich" as a third-person indicative)."""
+        following = token.nbor() if token.i + 1 < len(token.doc) else token
+        attributive = token.dep_ == "amod" or following.pos_ in ("NOUN", "PROPN", "ADJ")
+        misread = (
+            (set(token.morph.get("VerbForm")) == {"Part"} and not attributive)  # "geborene"
+            or (
+                "Ind" in token.morph.get("Mood")
+                and "3" in token.morph.get("Person")
+                and "Pres" in token.morph.get("Tense")
+            )
+        ) and token.lower_ not in ("wurde", "würde", "wäre")
         return (
             token.pos_ in ("VERB", "AUX")
-            and not token.morph.get("Mood")
-            and not set(token.morph.get("VerbForm")) & {"Inf", "Part"}
+            and (
+                misread
+                or (
+                    not token.morph.get("Mood")
+                    and not set(token.morph.get("VerbForm")) & {"Inf", "Part"}
+                )
+            )
             and token.lower_.endswith("e")
             and not token.lower_.endswith("te")
             and token.text[:1].islower()
