@@ -504,6 +504,14 @@ def test_a_konjunktiv_in_e_the_model_calls_a_participle_or_present_continues():
     ]
 
 
+def test_a_strong_preterite_without_umlaut_continues_a_present_report():
+    # "blieben" is also the Konjunktiv II; "kamen" is not ("kämen")
+    base = "Kolbe schätzt, jede zehnte Zuschrift enthalte Beleidigungen. Die meisten Absender "
+    found = model_quotes([base + "blieben dabei anonym.", base + "kamen aus Berlin."])
+    assert list(found["article_id"]) == ["0", "0", "1"]
+    assert list(found["speaker"]) == ["Kolbe"] * 3
+
+
 def test_cue_in_konjunktiv_continues_the_earlier_account():
     names = {**SCHOLZ, "Macron": ("PER", "Emmanuel Macron")}
     text = (

@@ -189,7 +189,11 @@ class IndirectPass:
             for t in sentence
             if not self.in_marks[t.i] and t.pos_ in ("VERB", "AUX") and t.morph.get("Mood")
         ]
-        if not finite or not all("Plur" in t.morph.get("Number") for t in finite):
+        # plural by the model, or by the form: a finite verb in -en ("schrieben", which the
+        # model may call singular)
+        if not finite or not all(
+            "Plur" in t.morph.get("Number") or t.lower_.endswith("en") for t in finite
+        ):
             return False
         if not any(map(self._preterite, finite)) or any(map(self._indicative, finite)):
             return False
@@ -204,12 +208,16 @@ class IndirectPass:
 
     @staticmethod
     def _preterite(token) -> bool:
-        """A weak preterite plural, which is also the Konjunktiv II: the stem of the lemma
-        with -ten or -eten ("machten", "schämten"); not a strong one, whose Konjunktiv II
-        differs ("kamen"/"kämen", "waren"/"wären")."""
+        """A preterite plural that is also the Konjunktiv II: a weak one, the stem of the
+        lemma with -ten or -eten ("machten", "schämten"), or a strong one whose vowel takes no
+        umlaut ("schrieben", "blieben", "gingen"); not one whose Konjunktiv II differs
+        ("kamen"/"kämen", "waren"/"wären")."""
         form, lemma = token.lower_, token.lemma_.lower()
         stem = lemma[:-2] if lemma.endswith("en") else ""
-        return bool(stem) and form in (stem + "ten", stem + "eten")
+        if stem and form in (stem + "ten", stem + "eten"):
+            return True
+        strong = "Past" in token.morph.get("Tense") and form.endswith("en") and form != lemma
+        return strong and not any(vowel in form[:-2] for vowel in "aouäöü")
 
     @staticmethod
     def _indicative(token) -> bool:
