@@ -1182,6 +1182,10 @@ SPEAKER_CASES = [
     ("„Ich wollte eine Medaille.“ So fasst Egger ihre Spiele zusammen.", "Egger", "unknown"),
     ("Die Lage ist ernst. So sagte der Minister, man müsse handeln.", "Minister", "unknown"),
     ("Der Kanzler sprach lange. So sagte er, die Lage sei ernst.", "Kanzler", "unknown"),
+    # an auxiliary opens the attribution after the report, the participle closes it
+    ("Die Lage sei ernst, hatte der Minister gesagt.", "Minister", "unknown"),
+    ("Sie habe Pflichten verletzt, hatte die Finma damals erklärt.", "Finma", ""),
+    ("Der 24-Jährige, ein Lehrling, hatte die Fahrt vor Gericht eingeräumt.", "", ""),
     # a role after "als" is predicative, not the subject
     ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
 ]

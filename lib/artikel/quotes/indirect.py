@@ -350,15 +350,46 @@ class IndirectPass:
             if end - start < 3:
                 return None
             return self._make(start, end, cue, self.subject_of(i), direct)
+        # "…, hatte der Minister gesagt.": an auxiliary opens the attribution, the participle
+        # closes it
+        aux_first = (
+            c_start < i == c_end - 1
+            and doc[c_start].pos_ in ("AUX", "VERB")  # the model may call "hatte" a verb
+            and doc[c_start].lemma_ in ("haben", "sein", "werden")
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[c_start + 1 : i])
+        )
         if (
             after_comma
-            and c_start == i
+            and (c_start == i or aux_first)
             and (c_end >= sentence.end - 1 or self._named_tail(i, c_end, sentence))
         ):
             start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
             if end - start < 10 or self._ends_in_apposition(start, end):
                 return None
-            return self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
+            if aux_first and not self._reports_a_clause(sentence.start, c_start - 1):
+                return None  # "Der 24-Jährige, ein Lehrling, hatte … eingeräumt"; "Als …, hat"
+            subject = self._aux_subject(c_start, i) if aux_first else None
+            return self._make(
+                start, end, cue, subject or self.subject_of(i, after_first=True), direct
+            )
+        return None
+
+    def _reports_a_clause(self, start: int, end: int) -> bool:
+        """Tokens start..end hold a main clause of their own: a finite verb, and no
+        subordinating word at their start ("Als das Ergebnis verkündet wurde, …")."""
+        if self._has_role(self.doc[start], "subordinate"):
+            return False
+        return any(
+            t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.morph.get("Mood"))
+            for t in self.doc[start:end]
+        )
+
+    def _aux_subject(self, aux: int, participle: int) -> Mention | None:
+        """The subject between an auxiliary and its participle ("…, hatte die Finma damals
+        erklärt"): the parse's subject, a listed mention or a noun no list knows."""
+        for t in self.doc[aux + 1 : participle]:
+            if t.dep_.startswith("nsubj"):
+                return self._mention_at(t) or self._noun_subject(t)
         return None
 
     def _ends_in_apposition(self, start: int, end: int) -> bool:
