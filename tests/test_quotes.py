@@ -1145,6 +1145,7 @@ def test_hiess_es_from_circles_names_the_circles():
 # speakers of real-news constructions the rules learned from the own quote corpus's train
 # split (session 14): each text, the speakers of its quotes and their genders ("|" between)
 BLATT = "Abendblatt|Abendblatt"
+SZ = "Süddeutsche Zeitung"
 SPEAKER_CASES = [
     # a body after aus/von/bei that no list knows, also for a verb without a subject
     ("Man wolle beraten, heißt es aus der Grünen-Fraktion.", "Grünen-Fraktion", ""),
@@ -1186,6 +1187,9 @@ SPEAKER_CASES = [
     ("Die Lage sei ernst, hatte der Minister gesagt.", "Minister", "unknown"),
     ("Sie habe Pflichten verletzt, hatte die Finma damals erklärt.", "Finma", ""),
     ("Der 24-Jährige, ein Lehrling, hatte die Fahrt vor Gericht eingeräumt.", "", ""),
+    # a quoted title inside a source phrase; the passive of "zitieren"
+    ("Einem Bericht der „Süddeutschen Zeitung“ zufolge plant der Bund Kürzungen.", SZ, ""),
+    ("Man habe alles versucht, wird der Kapitän zitiert.", "Kapitän", "unknown"),
     # a role after "als" is predicative, not the subject
     ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
 ]

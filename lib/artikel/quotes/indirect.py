@@ -267,8 +267,11 @@ class IndirectPass:
             if not sentence.start <= i < sentence.end or i in used_cues:
                 continue
             lemmas = verb_lemmas(self.doc[i].text, self.lex)
-            if lemmas and lemmas <= self.lex.object_only | self.lex.object_speakers:
-                continue  # "bezeichnete … als „…“", "zitiert X: „…“": a direct quote only
+            # "bezeichnete … als „…“", "zitiert X: „…“": a direct quote only; but in the
+            # passive ("…, wird der Kapitän zitiert") the subject is the speaker
+            passive = self.doc[self._clause_start(i)].lemma_ == "werden" and i > sentence.start
+            if lemmas and lemmas <= self.lex.object_only | self.lex.object_speakers and not passive:
+                continue
             if any(q.start <= self.doc[i].idx < q.end for q in found):
                 continue
             quote = self._verb_quote(sentence, i, direct)

@@ -239,7 +239,9 @@ class SourcePass:
         if not self.has_pos:
             return c_start
         doc, j = self.doc, end
-        while j > c_start and doc[j - 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM"):
+        while j > c_start and (
+            doc[j - 1].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") or self.in_title[j - 1]
+        ):  # a quoted title inside: "Einem Bericht der „Süddeutschen Zeitung“ zufolge"
             j -= 1
         return j
 
