@@ -1190,6 +1190,7 @@ SPEAKER_CASES = [
     # a quoted title inside a source phrase; the passive of "zitieren"
     ("Einem Bericht der „Süddeutschen Zeitung“ zufolge plant der Bund Kürzungen.", SZ, ""),
     ("Man habe alles versucht, wird der Kapitän zitiert.", "Kapitän", "unknown"),
+    ("In einem Interview mit der „Zeit“ sagte Merkel, sie wolle kandidieren.", "Merkel", "female"),
     # a role after "als" is predicative, not the subject
     ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
 ]

@@ -24,6 +24,8 @@ class DirectPass:
             words = len(text[m.start : m.end].split())
             quote = Quote(m.start, m.end, "direct", marks=[m])
             attached = self._cue_after(m.after) if m.closed else None
+            if self._title_before_verb(m):
+                continue  # "In einem Interview mit der „Zeit“ sagte sie, …": a name
             colon = self._colon_before(m.open)
             if attached is not None:
                 i, kind = attached
@@ -43,6 +45,19 @@ class DirectPass:
             quotes.append(quote)
             previous = quote
         return quotes
+
+    def _title_before_verb(self, m: Marked) -> bool:
+        """Quoted words that ``QuoteArticle`` took for a title after a definite article, and a
+        verb right after them, no comma between: a name inside the clause ("mit der „Zeit“
+        sagte sie"), not what was said."""
+        token = self.token_at(m.start)
+        following = self.token_at(m.after + 1) if self.text[m.after : m.after + 1] == " " else None
+        return (
+            token is not None
+            and self.in_title[token.i]
+            and following is not None
+            and following.pos_ in ("VERB", "AUX")
+        )
 
     def _colon_before(self, offset: int) -> int | None:
         """Token index of a colon right before the opening mark at ``offset``."""
