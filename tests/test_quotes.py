@@ -1191,6 +1191,7 @@ SPEAKER_CASES = [
     ("Einem Bericht der „Süddeutschen Zeitung“ zufolge plant der Bund Kürzungen.", SZ, ""),
     ("Man habe alles versucht, wird der Kapitän zitiert.", "Kapitän", "unknown"),
     ("In einem Interview mit der „Zeit“ sagte Merkel, sie wolle kandidieren.", "Merkel", "female"),
+    ("Wie es aus Regierungskreisen hieß, will der Kanzler zurücktreten.", "Regierungskreise", ""),
     # a role after "als" is predicative, not the subject
     ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
 ]
