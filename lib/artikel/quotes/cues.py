@@ -109,11 +109,16 @@ class CueFinder:
         j = i + 1
         while j < sentence.end:
             t = doc[j]
-            quoted = (t.text in self.lex.marks or self.in_marks[j]) and not self.in_title[j]
+            quoted = self._quote_ends_clause(j)
             if t.text in CLAUSE_END or t.text in SENTENCE_END or (quoted and not over_quotes):
                 break
             j += 1
         return j
+
+    def _quote_ends_clause(self, j: int) -> bool:
+        """Token j is a quotation mark or quoted, and not part of a short title after an
+        article ("sagte der „Zeit“, …"), which stays inside its clause."""
+        return (self.doc[j].text in self.lex.marks or self.in_marks[j]) and not self.in_title[j]
 
     def _clause_start(self, i: int) -> int:
         doc = self.doc
@@ -121,8 +126,7 @@ class CueFinder:
         j = i
         while j > sentence.start:
             t = doc[j - 1]
-            quoted = (t.text in self.lex.marks or self.in_marks[j - 1]) and not self.in_title[j - 1]
-            if t.text in CLAUSE_END or t.text in SENTENCE_END or quoted:
+            if t.text in CLAUSE_END or t.text in SENTENCE_END or self._quote_ends_clause(j - 1):
                 break
             j -= 1
         return j

@@ -21,11 +21,11 @@ class DirectPass:
         for m in self.marked:
             if not text[m.start : m.end].strip():
                 continue
+            if self._title_before_verb(m):
+                continue  # "In einem Interview mit der „Zeit“ sagte sie, …": a name
             words = len(text[m.start : m.end].split())
             quote = Quote(m.start, m.end, "direct", marks=[m])
             attached = self._cue_after(m.after) if m.closed else None
-            if self._title_before_verb(m):
-                continue  # "In einem Interview mit der „Zeit“ sagte sie, …": a name
             colon = self._colon_before(m.open)
             if attached is not None:
                 i, kind = attached

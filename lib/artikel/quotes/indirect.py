@@ -269,8 +269,11 @@ class IndirectPass:
             lemmas = verb_lemmas(self.doc[i].text, self.lex)
             # "bezeichnete … als „…“", "zitiert X: „…“": a direct quote only; but in the
             # passive ("…, wird der Kapitän zitiert") the subject is the speaker
-            passive = self.doc[self._clause_start(i)].lemma_ == "werden" and i > sentence.start
-            if lemmas and lemmas <= self.lex.object_only | self.lex.object_speakers and not passive:
+            if (
+                lemmas
+                and lemmas <= self.lex.object_only | self.lex.object_speakers
+                and not (i > sentence.start and self.doc[self._clause_start(i)].lemma_ == "werden")
+            ):
                 continue
             if any(q.start <= self.doc[i].idx < q.end for q in found):
                 continue

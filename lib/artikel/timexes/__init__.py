@@ -317,6 +317,10 @@ def find_timexes(
         if not value:
             continue
         timex = Timex(match.start, match.end, match.rule.type, value, match.rule.name)
+        # "beim Kriegsrat vom 8. Dezember 1912", "ein Rennwagen von 1963": names a thing
+        dates_a_thing = bool(
+            ATTRIBUTIVE.match(text, match.start) or ATTRIBUTIVE_BEFORE.search(ctx.before)
+        )
         if narrative and timex.type in ("DATE", "TIME"):
             parts = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
             # Only a date that writes its year may move the story to another year; "im
@@ -324,8 +328,8 @@ def find_timexes(
             explicit = len(match.groups.get("year", "")) == 4
             if parts and not parts[2] and len(ctx.before.split()) > 2:
                 explicit = False  # a bare year inside a sentence is a look aside, not a move
-            if ATTRIBUTIVE.match(text, match.start) or ATTRIBUTIVE_BEFORE.search(ctx.before):
-                explicit = False  # "beim Kriegsrat vom 8. Dezember 1912": names a thing
+            if dates_a_thing:
+                explicit = False  # names a thing, does not move the story
             if RANGE_END.match(text, match.start) or RANGE_END_BEFORE.search(ctx.before):
                 explicit = False  # "dauerte bis zum 9. Januar 1916": the end, not the now
             if parts and section is not None and not section.holds(int(parts[1])):
@@ -355,9 +359,7 @@ def find_timexes(
             elif value.endswith("_REF"):
                 timex.granularity = "ref"
             last_date = _year_and_month(value) or last_date
-            if match.rule.normaliser not in TOLD_FROM_ANOTHER and not (
-                ATTRIBUTIVE.match(text, match.start) or ATTRIBUTIVE_BEFORE.search(ctx.before)
-            ):
+            if match.rule.normaliser not in TOLD_FROM_ANOTHER and not dates_a_thing:
                 count_date = _year_and_month(value) or count_date
                 if timex.granularity in ("day", "time"):
                     count_day = date.fromisoformat(timex.anchor_start)
