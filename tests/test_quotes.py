@@ -386,6 +386,11 @@ def test_hiess_es_with_a_source():
             "legt Last",
         ),
         (
+            "Ahrens lobte die Helfer und sagte, die Stadt sei gut vorbereitet gewesen.",
+            "die Stadt sei gut vorbereitet gewesen",
+            "sagte",
+        ),
+        (
             "Ahrens drängt darauf, die Musterung schon 2027 einzuführen.",
             "die Musterung schon 2027 einzuführen",
             "drängt darauf",

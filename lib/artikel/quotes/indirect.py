@@ -335,6 +335,11 @@ class IndirectPass:
             made = self._make(start, end, cue, self.subject_of(i, after_first=True), direct)
             if made is not None:
                 return made  # (a direct quote before it leaves the report after it)
+        if follows and any(
+            i < j < c_end and any(t.lower_ in ("und", "sowie") for t in doc[i:j])
+            for j in self.cues
+        ):
+            return None  # "lobte die Helfer und sagte, …": the later speech verb reports
         if follows:
             if doc[c_end].text == ":" and any(
                 0 <= q.marks[0].open - doc[c_end].idx < 4 for q in direct
