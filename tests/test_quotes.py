@@ -391,6 +391,11 @@ def test_hiess_es_with_a_source():
             "sagte",
         ),
         (
+            "Als Sprecherin der Initiative sagte Ahrens, man werde weiter kämpfen.",
+            "man werde weiter kämpfen",
+            "sagte",
+        ),
+        (
             "Ahrens drängt darauf, die Musterung schon 2027 einzuführen.",
             "die Musterung schon 2027 einzuführen",
             "drängt darauf",
@@ -1140,6 +1145,20 @@ def model_quotes(texts: list[str]) -> pd.DataFrame:
     under test read (``quotes`` uses the rule pipeline, which has neither)."""
     rows = [{"article_id": str(i), "text": t, "date": "2024-03-05"} for i, t in enumerate(texts)]
     return artikel.analyze(make_table("articles", rows)).quotes
+
+
+def test_als_opens_a_clause_or_names_a_role():
+    found = model_quotes(
+        [
+            "Als die Ministerin das Ergebnis bekannt gab, jubelten die Anhänger.",
+            "Als Neuling müsse man erst einmal zuhören, sagt Ahrens über seine Rolle.",
+            "Als Sprecherin der Initiative sagte sie, man werde weiter kämpfen.",
+        ]
+    )
+    assert list(zip(found.article_id, found.text, found.cue)) == [
+        ("1", "Als Neuling müsse man erst einmal zuhören", "sagt"),
+        ("2", "man werde weiter kämpfen", "sagte"),
+    ]
 
 
 def test_hiess_es_from_circles_names_the_circles():

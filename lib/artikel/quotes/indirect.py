@@ -300,6 +300,8 @@ class IndirectPass:
         cue, last = self.cues[i]
         c_start, c_end = self._clause_start(i), self._clause_end(last)
         opener = lex.clause_words.get(doc[c_start].lower_, frozenset())
+        if doc[c_start].lower_ == "als" and self._verb_second(i, c_end):
+            opener = frozenset()  # "Als Sprecherin der Initiative sagte sie, …": a role
         after_comma = c_start > sentence.start and doc[c_start - 1].text == ","
         if "subordinate" in opener or ("relative" in opener and after_comma):
             # "Nachdem die Anwältin mitgeteilt hatte, dass der Mann gesucht werde, …": only a
@@ -377,6 +379,8 @@ class IndirectPass:
             start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
             if end - start < 10 or self._ends_in_apposition(start, end):
                 return None
+            if self._subordinate_only(sentence.start, c_start - 1):
+                return None  # "Als die Ministerin das Ergebnis bekannt gab, jubelten …"
             if aux_first and not self._reports_a_clause(sentence.start, c_start - 1):
                 return None  # "Der 24-Jährige, ein Lehrling, hatte … eingeräumt"; "Als …, hat"
             subject = self._aux_subject(c_start, i) if aux_first else None
@@ -384,6 +388,24 @@ class IndirectPass:
                 start, end, cue, subject or self.subject_of(i, after_first=True), direct
             )
         return None
+
+    def _verb_second(self, verb: int, clause_end: int) -> bool:
+        """A word other than a verb follows the finite verb in its clause: a main clause
+        ("… sagte sie,"), not a verb-final subordinate one ("…, als sie das sagte,")."""
+        tail = self.doc[verb + 1 : clause_end]
+        return any(t.pos_ not in ("VERB", "AUX", "PART", "PUNCT") for t in tail)
+
+    def _subordinate_only(self, start: int, end: int) -> bool:
+        """Tokens start..end are one verb-final subordinate clause ("Als die Ministerin das
+        Ergebnis bekannt gab"), not a report that opens with a role ("Als Neuling müsse man
+        zuhören") or holds a main clause after its subordinate one."""
+        words = [t for t in self.doc[start:end] if not t.is_punct]
+        if not words or not self._has_role(words[0], "subordinate"):
+            return False
+        if any(t.text == "," for t in self.doc[start:end]):
+            return False
+        verbs = [k for k, t in enumerate(words) if t.pos_ in ("VERB", "AUX")]
+        return bool(verbs) and min(verbs) >= len(words) - 2
 
     def _reports_a_clause(self, start: int, end: int) -> bool:
         """Tokens start..end hold a main clause of their own: a finite verb, and no
