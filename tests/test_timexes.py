@@ -744,6 +744,10 @@ def test_the_verb_forms_that_decide_a_weekday_direction(analyze_texts):
         "Das Rennen hätte am Dienstag beginnen sollen.": "2014-09-02",
         # "morgen" before a weekday names tomorrow whatever the verb
         "Die Brücke hätte morgen Freitag eröffnet werden sollen.": "2014-09-05",
+        # a perfect infinitive after a modal tells the past, a state after it lies ahead
+        "Der Mann soll am Sonntag drei Autos aufgebrochen haben.": "2014-08-31",
+        "Der Täter soll am Montag festgenommen worden sein.": "2014-09-01",
+        "Die Arbeiten sollen bis Dienstag abgeschlossen sein.": "2014-09-09",
     }
     timexes = analyze_texts(list(expected), "2014-09-04").timexes
     weekdays = timexes[timexes["text"].str.contains("tag")]

@@ -56,6 +56,19 @@ def _final_perfect() -> re.Pattern[str]:
 PERFECT_INFINITIVE = re.compile(rf"\b{PARTICIPLE}\s+zu\s+(?:haben|sein){CLAUSE_END}")
 
 
+@cache
+def _modal_perfect() -> re.Pattern[str]:
+    """A perfect infinitive after a modal, which tells of the past: "soll am Freitag Geld
+    gestohlen haben", "muss am Sonntag gestorben sein", "soll … festgenommen worden sein";
+    with "sein" only "gewesen", "worden" or a ``sein_participle`` ("soll bis Freitag
+    abgeschlossen sein" is a state ahead)."""
+    moves = "|".join(_marker_lists().get("sein_participle", ()))
+    return re.compile(
+        rf"(?<!\bzu )\b{PARTICIPLE}\s+haben{CLAUSE_END}"
+        rf"|(?<!\bzu )\b(?:worden|gewesen|{moves})\s+sein{CLAUSE_END}"
+    )
+
+
 def _state_passive(finite_words: set[str], participles) -> bool:
     """sein + a participle of a state ("sind am Sonntag gesperrt", "ist ausgebucht", "sind
     bis Ende Februar gesichert"): the present, not the perfect; ``state_participle`` stems
@@ -190,6 +203,8 @@ def sentence_tense(sentence: Span) -> str:
             )
             return "past" if behind or counterfactual else "present"
         words = {t.text.lower() for t in finite}
+        if words & set(lists["modal"]) and _modal_perfect().search(sentence.text):
+            return "past"  # "soll am Freitag in Berlin gewesen sein"
         if infinitive and words & set(lists["future_auxiliary"]):
             return "future"
         planned = any(_planned(p.lower_) for p in participles)
