@@ -1155,7 +1155,7 @@ def test_als_opens_a_clause_or_names_a_role():
             "Als Sprecherin der Initiative sagte sie, man werde weiter kämpfen.",
         ]
     )
-    assert list(zip(found.article_id, found.text, found.cue)) == [
+    assert list(zip(found.article_id, found.text, found.cue, strict=True)) == [
         ("1", "Als Neuling müsse man erst einmal zuhören", "sagt"),
         ("2", "man werde weiter kämpfen", "sagte"),
     ]
