@@ -56,6 +56,8 @@ def weekend(groups: dict, ctx: Context) -> str | None:
         offset = 1 if weekend_begun else 0
     elif re.match(r"(?i)für\b", groups["_text"]):  # "für das Wochenende" plans this one
         offset = 0
+    elif re.match(r"(?i)(?:seit|vom)\b", groups["_text"]) and not re.match(r"\s*an\b", ctx.after):
+        offset = 0 if weekend_begun else -1  # "seit dem Wochenende", "Krawalle vom Wochenende"
     elif not offset:
         offset = -1 if ctx.tense == "past" and not weekend_begun else 0
     year, week, _ = (ctx.reference + timedelta(weeks=offset)).isocalendar()
