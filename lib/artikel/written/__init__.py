@@ -217,15 +217,19 @@ class Corpus:
     def agreement_dir(self) -> Path:
         return self.src.parent / "agreement"
 
-    def sample(self, size: int, seed: int) -> Path:
-        """Write a random sample of documents as plain text (header and paragraphs, no
-        tags) for a blind second annotation; return the file."""
+    def sample(
+        self, size: int, seed: int, writers: tuple[str, ...] = (), name: str = "sample.txt"
+    ) -> Path:
+        """Write a random sample of documents (of the given writers, or all) as plain text
+        (header and paragraphs, no tags) for a blind second annotation; return the file."""
         import random
 
         docs, _ = load(self.src.glob("*.txt"), self.tags)
+        if writers:
+            docs = [d for d in docs if d.doc_id.split("-")[0] in writers]
         chosen = sorted(random.Random(seed).sample(docs, size), key=lambda d: d.doc_id)
         self.agreement_dir.mkdir(exist_ok=True)
-        out = self.agreement_dir / "sample.txt"
+        out = self.agreement_dir / name
         blocks = []
         for doc in chosen:
             header = " | ".join(doc.header[f] for f in HEADER_FIELDS)
@@ -290,10 +294,12 @@ class Corpus:
         sample = sub.add_parser("sample")
         sample.add_argument("size", type=int)
         sample.add_argument("--seed", type=int, default=20261206)
+        sample.add_argument("--writers", nargs="*", default=(), help="e.g. q6 q7 (default all)")
+        sample.add_argument("--name", default="sample.txt", help="file in agreement/")
         sub.add_parser("agreement")
         args = parser.parse_args()
         if args.command == "sample":
-            print(self.sample(args.size, args.seed))
+            print(self.sample(args.size, args.seed, tuple(args.writers), args.name))
             return 0
         if args.command == "agreement":
             print(json.dumps(self.agree(), indent=1))
