@@ -10,6 +10,7 @@ from artikel.nlp import load_pipeline
 from artikel.resources import load_entries
 from artikel.tables import make_table
 from artikel.timexes import anchors, load_rules
+from artikel.timexes.normalise import same_timex_value
 
 
 def analyze_text(text: str, dct: str = "2019-02") -> artikel.Analysis:
@@ -707,6 +708,26 @@ def test_midnight_ends_its_day_and_the_weekend_has_more_forms(analyze_texts):
         *("2016-05-14", "2016-05-14T24:00", "2016-W20-WE", "2016-W19-WE"),
         *("2016-W19-WE", "2016-W19-WE", "2016-W20-WE"),
     ]
+
+
+def test_noon_is_a_clock_time_and_midnight_starts_or_ends_a_day(analyze_texts):
+    texts = [
+        "Die Warnung gilt bis Samstagmittag.",
+        "Die Straße bleibt bis zum Mittag gesperrt. Gegen Mittag zog ein Gewitter auf.",
+        "10.15 Uhr: Seit Mitternacht gab es 200 Einsätze. Um Mitternacht endet der Alarm.",
+    ]
+    values = list(analyze_texts(texts, "2008-11-07").timexes["value"])  # a Friday
+    assert values == [
+        *("2008-11-08T12:00", "2008-11-07T12:00", "2008-11-07T12:00"),
+        *("2008-11-07T10:15", "2008-11-07T00:00", "2008-11-07T24:00"),
+    ]
+
+
+def test_midnight_written_either_way_is_one_value():
+    assert same_timex_value("2010-12-30T24:00", "2010-12-31T00:00")
+    assert same_timex_value("2010-12-31T00:00", "2010-12-30T24:00")
+    assert not same_timex_value("2010-12-31T24:00", "2010-12-31T00:00")
+    assert same_timex_value("2010-12", "2010-12") and not same_timex_value("2010", "2011")
 
 
 def test_a_recurrence_keeps_its_clock_and_an_undated_day_its_weekday(analyze_texts):

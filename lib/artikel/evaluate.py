@@ -21,6 +21,7 @@ import pandas as pd
 from .analysis import Analysis, analyze
 from .reading import read_articles
 from .settings import Settings
+from .timexes.normalise import same_timex_value
 
 
 @dataclass
@@ -185,7 +186,7 @@ def score_timexes(analysis: Analysis, gold: dict[str, dict]) -> dict[str, Score]
         span.tp += len(pairs)
         span.fp += len(predicted) - len(pairs)
         span.fn += len(gold_items) - len(pairs)
-        same_value = sum(predicted[i][3] == gold_items[j][3] for i, j in pairs)
+        same_value = sum(same_timex_value(predicted[i][3], gold_items[j][3]) for i, j in pairs)
         types_right += sum(predicted[i][2] == gold_items[j][2] for i, j in pairs)
         value.tp += same_value
         value.fp += len(predicted) - same_value

@@ -254,7 +254,9 @@ def anaphoric_day(groups: dict, ctx: Context) -> str | None:
 
 def midnight(groups: dict, ctx: Context) -> str | None:
     """ "um Mitternacht", "gegen Mitternacht": the end (T24:00) of the day a clock time
-    would take."""
+    would take; "seit Mitternacht" its start (T00:00)."""
+    if re.search(r"(?i)\bseit\s*$", ctx.before) or re.match(r"(?i)seit\b", groups["_text"]):
+        return clock({"hour": "0"}, ctx)
     return clock({"hour": "24"}, ctx)
 
 

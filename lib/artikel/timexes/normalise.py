@@ -22,7 +22,17 @@ from .lexicon import lexicon
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
-PART_ORDER = ("MO", "MI", "AF", "EV", "NI")
+def same_timex_value(predicted: str, gold: str) -> bool:
+    """TIMEX3 values compared as ISO 8601 writes them: 24:00 of a day is 00:00 of the next
+    ("2010-12-30T24:00" = "2010-12-31T00:00"), so either way of writing midnight counts."""
+    return _midnight_as_start(predicted) == _midnight_as_start(gold)
+
+
+def _midnight_as_start(value: str) -> str:
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T24:00", value or "")
+    if not match:
+        return value
+    return f"{(date.fromisoformat(match[1]) + timedelta(days=1)).isoformat()}T00:00"
 
 
 def _month_end(year: int, month: int) -> date:
