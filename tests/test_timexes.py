@@ -710,6 +710,24 @@ def test_midnight_ends_its_day_and_the_weekend_has_more_forms(analyze_texts):
     ]
 
 
+def test_an_undated_history_anchors_what_follows_its_dates(analyze_texts):
+    text = (
+        "Am Abend des 11. Februar 1903 brannte die Tuchfabrik. Am folgenden Sonntag zogen "
+        "2000 Menschen durch die Stadt, am Samstag darauf wurde der Wächter verhaftet. Der "
+        "Prozess begann im Mai. Heute ist die Halle ein Museum, im Winter ist sie geschlossen."
+    )
+    values = list(analyze_texts([text], "").timexes["value"])
+    assert values == [
+        *("1903-02-11TEV", "1903-02-15", "1903-02-21", "1903-05"),
+        *("PRESENT_REF", "XXXX-WI"),
+    ]
+
+
+def test_a_story_told_from_a_year_keeps_its_days_underspecified(analyze_texts):
+    text = "Im Jahr 1972 bekam er seine erste Klasse. Am Abend saß er auf der Terrasse."
+    assert list(analyze_texts([text], "").timexes["value"]) == ["1972", "XXXX-XX-XXTEV"]
+
+
 def test_noon_is_a_clock_time_and_midnight_starts_or_ends_a_day(analyze_texts):
     texts = [
         "Die Warnung gilt bis Samstagmittag.",

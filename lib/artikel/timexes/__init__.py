@@ -132,10 +132,11 @@ def looks_narrative(matches: list[_Match], year: int | None) -> bool:
     """Whether a dated text tells history rather than news: most of its explicit years (at
     least ``NARRATIVE_MIN_YEARS``) lie more than ``NARRATIVE_YEARS_BACK`` years before the
     publication year, and its first date is no weekday or "heute"/"gestern" of its own day
-    (an anniversary report opens on the day of writing). Undated texts are read as news
-    (their values stay underspecified)."""
+    (an anniversary report opens on the day of writing). An undated text is a narrative
+    when it names years at all: its dates then anchor what follows ("Am Abend des 11.
+    Februar 1903 … Am folgenden Sonntag"); without years its values stay underspecified."""
     if year is None:
-        return False
+        return any(len(m.groups.get("year", "")) == 4 for m in matches)
     first = next((m for m in matches if m.rule.type in ("DATE", "TIME")), None)
     if first is not None and first.rule.normaliser in DEICTIC_OPENERS:
         return False  # news that opens on its own day ("feiert am Samstag …") and looks back
@@ -199,11 +200,15 @@ def find_timexes(
             before is not None
             and "\n" not in match.sentence.doc.text[before.end_char : match.sentence.start_char]
         )
+        tense = tenses[match.start, match.end]
+        # an undated text's present and future are no time its story told ("Im Winter ist
+        # die Passstrasse gesperrt" after a history): their values stay underspecified
+        told = year is not None or tense == "past"
         return Context(
-            anchor[0],
-            anchor[1],
-            anchor[2],
-            tense=tenses[match.start, match.end],
+            anchor[0] if told else None,
+            anchor[1] if told else None,
+            anchor[2] if told else None,
+            tense=tense,
             narrative=narrative,
             year_window=year_window,
             before=sentence_text[: match.start - offset],

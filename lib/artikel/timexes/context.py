@@ -67,6 +67,12 @@ class Context:
             return ""
         return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
+    @property
+    def day_fallback(self) -> str:
+        """The month a day reference falls back to when only it is known; "" when not even
+        the month is (a story told from a year: "am Abend" stays "XXXX-WXX-5TEV")."""
+        return self.month_value if self.month else ""
+
 
 def _number(text: str) -> float | None:
     text = text.strip().lower().replace(",", ".")

@@ -73,12 +73,14 @@ def weekday(groups: dict, ctx: Context) -> str | None:
     if apposition and ctx.sentence_day and ctx.sentence_day.isoweekday() == wanted:
         return with_time(ctx.sentence_day, groups)
     seen_from = _seen_from_last_day(ctx)
+    if seen_from is None and "folgend" in groups["_text"].lower() and ctx.last_day:
+        seen_from = ctx.last_day, 1  # "am folgenden Sonntag": as "am Sonntag darauf"
     if seen_from is not None:  # "am Sonntag darauf": the first Sunday after the day just told
         day, step = seen_from
         delta = (wanted - day.isoweekday()) * step % 7 or 7
         return with_time(day + timedelta(days=delta * step), groups)
     if ctx.reference is None:  # the month when only it is known; undated: underspecified
-        return ctx.month_value or with_time(f"XXXX-WXX-{wanted}", groups)
+        return ctx.day_fallback or with_time(f"XXXX-WXX-{wanted}", groups)
     range_end = _range_end(wanted, ctx)
     if range_end is not None:  # "von Mittwoch bis Freitag": the first Friday after it
         return with_time(range_end, groups)
@@ -104,10 +106,11 @@ def weekday(groups: dict, ctx: Context) -> str | None:
     else:
         # against the publication day: a report of the past takes the last such day on or
         # before it, an announcement the next one after it; when only the month is known and
-        # the text fixed a day, a past event the occurrence nearest to that day
+        # the text fixed a day, and in a narrative, whose anchor is a day it told, a past
+        # event the occurrence nearest to that day
         published = _published(ctx)
         if ctx.tense == "past":
-            direction = "past" if published else "nearest"
+            direction = "past" if published and not ctx.narrative else "nearest"
         else:
             direction = "next" if published and ctx.tense == "future" else "future"
     delta = wanted - ctx.reference.isoweekday()
@@ -248,7 +251,7 @@ def anaphoric_day(groups: dict, ctx: Context) -> str | None:
     day = _last_day_in_tense(ctx) or ctx.reference
     if day is None:  # an undated story: the weekday it told last, else an unknown day
         undated = _undated_weekday(ctx.last_weekday, text) or "XXXX-XX-XX"
-        return ctx.month_value or (f"{undated}T{part}" if part else undated)
+        return ctx.day_fallback or (f"{undated}T{part}" if part else undated)
     return with_time(day + timedelta(days=_day_step(text)), groups)
 
 
