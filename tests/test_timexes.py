@@ -728,6 +728,16 @@ def test_a_story_told_from_a_year_keeps_its_days_underspecified(analyze_texts):
     assert list(analyze_texts([text], "").timexes["value"]) == ["1972", "XXXX-XX-XXTEV"]
 
 
+def test_a_clock_time_in_the_small_hours_of_a_night_told_is_on_its_morning(analyze_texts):
+    text = (
+        "Laut Anklage stiegen die beiden in der Nacht zum 16. März über den Zaun. Gegen 2.30 "
+        "Uhr sollen sie Benzin verschüttet haben. Noch am "
+        "selben Tag bekannte sich eine Gruppe zu der Tat."
+    )
+    values = list(analyze_texts([text], "2014-10-21").timexes["value"])
+    assert values == ["2014-03-15TNI", "2014-03-16T02:30", "2014-03-16"]
+
+
 def test_noon_is_a_clock_time_and_midnight_starts_or_ends_a_day(analyze_texts):
     texts = [
         "Die Warnung gilt bis Samstagmittag.",

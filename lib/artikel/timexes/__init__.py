@@ -262,6 +262,7 @@ def find_timexes(
     count_date: tuple[int, int | None] | None = None
     history, history_end = None, 0  # the last date written with its year and month
     weekday = None  # an undated text's last weekday ("XXXX-WXX-2")
+    night = None  # the evening's day of the night last told ("in der Nacht zum 16. März")
     text = sentences[0].doc.text if sentences else ""
 
     def in_paragraph(value, end: int, at: int):
@@ -302,6 +303,7 @@ def find_timexes(
             count_date=count_date,
             paragraph_date=in_paragraph(history, history_end, match.start),
             last_weekday=weekday,
+            night=night,
             section=section,
             paragraph_day=in_paragraph(last_day, last_day_end, match.start),
             sentence_day=date.fromisoformat(same_sentence[-1].anchor_start)
@@ -359,6 +361,7 @@ def find_timexes(
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):
                 last_day, last_day_end = date.fromisoformat(timex.anchor_start), timex.end
+                night = last_day if value.endswith("TNI") else None
                 if reference is None or last_day <= reference:
                     last_past_day = last_day
             elif value.endswith("_REF"):

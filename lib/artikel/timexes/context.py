@@ -40,6 +40,7 @@ class Context:
     paragraph_day: date | None = None  # the last day mentioned in the same paragraph
     paragraph_date: tuple[int, int | None] | None = None  # (year, month) last in the paragraph
     last_weekday: str | None = None  # an undated text's last weekday told ("XXXX-WXX-2")
+    night: date | None = None  # the evening's day of the night last told, while it is current
     previous: str = ""  # the previous sentence of the same paragraph
     section: Section | None = None  # a narrative's section years, from its heading
 

@@ -263,6 +263,9 @@ def midnight(groups: dict, ctx: Context) -> str | None:
     return clock({"hour": "24"}, ctx)
 
 
+NIGHT_ENDS = 6  # a clock time before this hour in a night told belongs to its morning
+
+
 def clock(groups: dict, ctx: Context) -> str | None:
     """ "um 15 Uhr": on the day of its sentence (before it or later in its clause) or
     paragraph, else on the last day mentioned when the tense allows it
@@ -284,4 +287,6 @@ def clock(groups: dict, ctx: Context) -> str | None:
         day = ctx.reference or day  # a ticker's stamp "16.45 Uhr: …" opens an entry of today
     if day is None:  # an undated text: the weekday it told last, if any
         return f"{ctx.last_weekday or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}"
+    if hour < NIGHT_ENDS and day == ctx.night:  # "in der Nacht zum 16. März … gegen 2.30 Uhr"
+        day += timedelta(days=1)
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
