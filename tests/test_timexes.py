@@ -738,6 +738,15 @@ def test_a_clock_time_in_the_small_hours_of_a_night_told_is_on_its_morning(analy
     assert values == ["2014-03-15TNI", "2014-03-16T02:30", "2014-03-16"]
 
 
+def test_a_weekday_in_a_week_is_a_week_after_the_next_one(analyze_texts):
+    texts = [
+        "Die nächste Demonstration ist für Sonntag in einer Woche geplant.",
+        "Die Frist läuft am Freitag in acht Tagen ab.",
+    ]
+    values = list(analyze_texts(texts, "2022-05-01").timexes["value"])  # a Sunday
+    assert values == ["2022-05-08", "2022-05-13"]
+
+
 def test_noon_is_a_clock_time_and_midnight_starts_or_ends_a_day(analyze_texts):
     texts = [
         "Die Warnung gilt bis Samstagmittag.",

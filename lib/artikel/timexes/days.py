@@ -191,6 +191,16 @@ def weekday_of_week(groups: dict, ctx: Context) -> str | None:
     return with_time(monday + timedelta(weeks=unit_offset(groups), days=wanted - 1), groups)
 
 
+def weekday_a_week_later(groups: dict, ctx: Context) -> str | None:
+    """ "am Sonntag in einer Woche", "Montag in acht Tagen": a week after the next such day
+    (on a Sunday, "Sonntag in einer Woche" is the Sunday seven days on)."""
+    if ctx.reference is None:
+        return weekday(groups, ctx)
+    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    ahead = (wanted - ctx.reference.isoweekday()) % 7
+    return with_time(ctx.reference + timedelta(days=ahead + 7 if ahead else 7), groups)
+
+
 def _last_day_in_tense(ctx: Context) -> date | None:
     """The day last told, unless the clause's tense points away from it across the day of
     writing: a past report is not about a day after it (it takes the last day told on or

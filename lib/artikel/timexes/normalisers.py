@@ -10,6 +10,7 @@ from .days import (
     clock,
     midnight,
     weekday,
+    weekday_a_week_later,
     weekday_of_week,
     weekend,
 )
@@ -78,6 +79,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "year_short_second": _year_short_second,
     "weekday": weekday,
     "weekday_of_week": weekday_of_week,
+    "weekday_a_week_later": weekday_a_week_later,
     "night_before": _night_before,
     "anaphoric": anaphoric_day,
     "clock": clock,
