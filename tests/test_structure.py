@@ -180,6 +180,19 @@ def test_a_year_can_end_a_sentence(rules):
     ]
 
 
+def test_a_score_a_decimal_or_a_clock_time_can_end_a_sentence(rules):
+    text = (
+        "Aarau gewann mit 2:1. Das Beben hatte eine Stärke von 6,8. Er kam um 14.30. "
+        "Am 12.3. Mai-Feiern gab es nicht."
+    )
+    assert sentences(rules, text) == [
+        "Aarau gewann mit 2:1.",
+        "Das Beben hatte eine Stärke von 6,8.",
+        "Er kam um 14.30.",
+        "Am 12.3. Mai-Feiern gab es nicht.",
+    ]
+
+
 def test_german_news_tokenization(rules):
     words = [t.text for t in rules("US-Präsident Biden kam z. B. am 27. Februar, sagte die Nr. 1.")]
     assert words[:1] == ["US-Präsident"]

@@ -258,6 +258,10 @@ YEAR_END = re.compile(r"(1[0-9]|20)\d\d\.")
 
 
 TERMINAL_RUN = re.compile(r"[.!?…]{2,}|[:;]-?[()DPp]|[()]-?[:;]")  # "..", "!!!", ":-)"
+# a score, a decimal or a clock time with the sentence's period in one token: "mit 2:1.",
+# "bei 1,5.", "um 14.30." (a day and month "am 12.3." stays inside its sentence)
+NUMBER_END = re.compile(r"\d+[:,]\d+\.|(?:[01]?\d|2[0-4])\.[0-5]\d\.")
+CLOCK_BEFORE = frozenset({"um", "gegen", "bis", "ab", "seit", "kurz", "nach", "vor"})
 
 
 def _closes_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
@@ -265,6 +269,9 @@ def _closes_sentence(texts: list[str], spaces: list[bool], i: int) -> bool:
         return i > 0 and texts[i - 1].lower() not in _words_before_ordinals()
     if TERMINAL_RUN.fullmatch(texts[i]):  # "sehr zufrieden.. Bin", "wie immer :) Also"
         return True
+    if NUMBER_END.fullmatch(texts[i]):
+        clock = "." in texts[i][:-1]
+        return not clock or (i > 0 and texts[i - 1].lower() in CLOCK_BEFORE)
     if texts[i] not in SENTENCE_END:
         return False
     if texts[i] == "." and i > 0 and not spaces[i - 1]:
