@@ -1147,6 +1147,23 @@ def model_quotes(texts: list[str]) -> pd.DataFrame:
     return artikel.analyze(make_table("articles", rows)).quotes
 
 
+def test_a_konjunktiv_ii_chain_with_a_participle_read_as_present_continues():
+    text = (
+        "Er habe ein System geschaffen, sagte der Vorsitzende Richter Wolfgang Hetzel. Von den "
+        "Solarparks hätten viele nur auf dem Papier existiert. Dem Angeklagten sei das bewusst "
+        "gewesen. Die Verzerrungen hätten sich massiv verschärft, führte er aus."
+    )
+    found = model_quotes([text])
+    assert list(found.text) == [
+        "Er habe ein System geschaffen",
+        "Von den Solarparks hätten viele nur auf dem Papier existiert",
+        "Dem Angeklagten sei das bewusst gewesen",
+        "Die Verzerrungen hätten sich massiv verschärft",
+    ]
+    assert list(found.cue) == ["sagte", "", "", "führte aus"]
+    assert set(found.speaker) == {"Wolfgang Hetzel"}
+
+
 def test_als_opens_a_clause_or_names_a_role():
     found = model_quotes(
         [

@@ -164,9 +164,13 @@ class IndirectPass:
         moods = set()
         morphology = self.doc.has_annotation("MORPH")
         first_person = any(t.lower_ in ("ich", "wir") for t in sentence)
+        conditional = False  # a Konjunktiv II auxiliary seen ("hätten … existiert")
         for t in sentence:
             if self.in_marks[t.i]:
                 continue
+            if conditional and t.pos_ == "VERB" and re.fullmatch(r"\w+(?:t|en)", t.lower_):
+                continue  # the participle after "hätten", read as a present ("existiert")
+            conditional = conditional or self.lex.konjunktiv.get(t.lower_) == "II"
             if is_konjunktiv(t, self.lex) or (not first_person and self._bare_konjunktiv(t)):
                 moods.add(self.lex.konjunktiv.get(t.lower_, "I"))
             elif "Sub" in t.morph.get("Mood"):
