@@ -23,6 +23,7 @@ from .learned import LearnedPass
 from .lexicon import lexicon, matchers
 from .marks import find_marked
 from .mentions import MentionFinder
+from .moods import MoodReader
 from .nouns import NounCuePass
 from .sources import SourcePass
 from .speakers import SpeakerResolver
@@ -40,6 +41,7 @@ class QuoteArticle(
     AntecedentFinder,
     DirectPass,
     IndirectPass,
+    MoodReader,
     SourcePass,
     NounCuePass,
     LearnedPass,
