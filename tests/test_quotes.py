@@ -396,6 +396,11 @@ def test_hiess_es_with_a_source():
             "sagte",
         ),
         (
+            "Ahrens wollte von der Zeugin wissen, warum sie die Zahlungen nicht angezeigt habe.",
+            "warum sie die Zahlungen nicht angezeigt habe",
+            "wollte wissen",
+        ),
+        (
             "Ahrens drängt darauf, die Musterung schon 2027 einzuführen.",
             "die Musterung schon 2027 einzuführen",
             "drängt darauf",
