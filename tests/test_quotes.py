@@ -401,6 +401,27 @@ def test_hiess_es_with_a_source():
             "wollte wissen",
         ),
         (
+            "Ahrens konstatierte nüchtern, der Schreck sei verflogen.",
+            "der Schreck sei verflogen",
+            "konstatierte",
+        ),
+        (
+            "Ahrens monierte, das Gericht habe das unterschätzt.",
+            "das Gericht habe das unterschätzt",
+            "monierte",
+        ),
+        ("Ahrens schränkte ein, das werde dauern.", "das werde dauern", "schränkte ein"),
+        (
+            "Ahrens ließ durchblicken, er sei spät informiert worden.",
+            "er sei spät informiert worden",
+            "ließ durchblicken",
+        ),
+        (
+            "Ahrens machte geltend, das Geld stamme aus einem Erbe.",
+            "das Geld stamme aus einem Erbe",
+            "machte geltend",
+        ),
+        (
             "Ahrens drängt darauf, die Musterung schon 2027 einzuführen.",
             "die Musterung schon 2027 einzuführen",
             "drängt darauf",
