@@ -1223,6 +1223,13 @@ SPEAKER_CASES = [
     ("Man werde weiter reden, hiess es beim Aussendepartement in Bern.", "Aussendepartement", ""),
     ("In Berlin hieß es aus dem Innenministerium, man sei besorgt.", "Innenministerium", ""),
     ("Die Lage sei ernst, hieß es aus Berlin.", "Berlin", ""),
+    # a document the words stand in, or the author it names in the genitive
+    ("Die Lage sei ernst, hiess es in einer Stellungnahme.", "Stellungnahme", ""),
+    (
+        "Man bedaure den Vorfall, heißt es in einer Erklärung der Geschäftsführung.",
+        "Geschäftsführung",
+        "",
+    ),
     # "nach Angaben" before a body with adjectives; what a report rests on is no source
     ("Nach Angaben des kantonalen Führungsorgans flohen 35 Personen.", "Führungsorgan", ""),
     ("Nach Angaben von Diplomaten sei die Lage ernst.", "Diplomaten", "unknown"),

@@ -209,7 +209,7 @@ class SourcePass:
         # a place is a name labelled LOC whose noun is no organisation's ("Diplomatenkreisen")
         other = [m for m in mentions if m.label != "LOC" or noun_kinds(m.text.lower())]
         if other:
-            return other[0]
+            return self._document_author(other[0]) or other[0]
         doc = self.doc
         for j in range(start, end):
             if self._has_role(doc[j], "body_preposition"):
@@ -220,6 +220,20 @@ class SourcePass:
                 if body is not None and not any(m.start <= body.start < m.end for m in mentions):
                     return body
         return mentions[0] if mentions else None
+
+    def _document_author(self, mention: Mention) -> Mention | None:
+        """The author a document noun names in the genitive ("in einer Erklärung der
+        Geschäftsführung" → "der Geschäftsführung"); None for another mention or a document
+        without one ("in einer Stellungnahme")."""
+        if mention.kind != "org" or mention.org_kind != "document":
+            return None
+        first, last = self.token_at(mention.start), self.token_at(mention.end - 1)
+        if first is None or last is None:
+            return None
+        genitive = next(
+            (t.i for t in self.doc[first.i + 1 : last.i + 1] if t.lower_ in ("der", "des")), None
+        )
+        return self._source_mention(genitive, last.i + 1) if genitive is not None else None
 
     def _body_source(self, start: int, end: int) -> Mention | None:
         """The source a body phrase names after aus/von/bei ("aus der Grünen-Fraktion", "von
