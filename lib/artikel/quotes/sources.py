@@ -233,7 +233,7 @@ class SourcePass:
         genitive = next(
             (t.i for t in self.doc[first.i + 1 : last.i + 1] if t.lower_ in ("der", "des")), None
         )
-        return self._source_mention(genitive, last.i + 1) if genitive is not None else None
+        return self._body_source(genitive, last.i + 1) if genitive is not None else None
 
     def _body_source(self, start: int, end: int) -> Mention | None:
         """The source a body phrase names after aus/von/bei ("aus der Grünen-Fraktion", "von
