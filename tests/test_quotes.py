@@ -1223,6 +1223,17 @@ SPEAKER_CASES = [
     ("Man werde weiter reden, hiess es beim Aussendepartement in Bern.", "Aussendepartement", ""),
     ("In Berlin hieß es aus dem Innenministerium, man sei besorgt.", "Innenministerium", ""),
     ("Die Lage sei ernst, hieß es aus Berlin.", "Berlin", ""),
+    # a noun of saying before its content names its source; the verb after it rejects it
+    (
+        "Den Vorwurf der Kammer, die Kassen hätten die Tarife eingefroren, weist der Verband zurück.",
+        "Kammer",
+        "",
+    ),
+    (
+        "Den Vorwurf, er habe gelogen, halte er für überzogen, sagt der 55-Jährige.",
+        "55-Jährige",
+        "male",
+    ),
     # a document the words stand in, or the author it names in the genitive
     ("Die Lage sei ernst, hiess es in einer Stellungnahme.", "Stellungnahme", ""),
     (

@@ -229,7 +229,13 @@ class IndirectPass:
             if end - start >= 10:
                 return self._make(start, end, cue, self.subject_of(i), direct)
             return None
-        if follows and after_comma and c_start == i and self._reported_before(sentence, c_start):
+        if (
+            follows
+            and after_comma
+            and c_start == i
+            and self._reported_before(sentence, c_start)
+            and not self.noun_cue_opens(sentence, c_start)
+        ):
             # "Die Arbeitgeber hätten … angeboten, sagte der Chefverhandler, Günter Huber.":
             # the attribution is put after the report; what follows its comma is no report
             start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
@@ -274,6 +280,7 @@ class IndirectPass:
             after_comma
             and (c_start == i or aux_first)
             and (c_end >= sentence.end - 1 or self._named_tail(i, c_end, sentence))
+            and not self.noun_cue_opens(sentence, c_start)  # "Den Vorwurf der Kammer, …, weist"
         ):
             start, end = trim_content(text, sentence.start_char, doc[c_start - 1].idx)
             if end - start < 10 or self._ends_in_apposition(start, end):

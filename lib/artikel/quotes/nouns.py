@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .types import Quote, trim_content
+from .types import Mention, Quote, trim_content
 
 
 class NounCuePass:
@@ -27,18 +27,62 @@ class NounCuePass:
                 continue
             if self._has_role(doc[k], "complementizer"):
                 k += 1
-            start, end = trim_content(self.text, doc[k].idx, sentence.end_char)
+            resumed = self._main_clause_resumes(k, sentence)
+            stop = doc[resumed].idx if resumed is not None else sentence.end_char
+            start, end = trim_content(self.text, doc[k].idx, stop)
             if end - start < 10 or self.covered(start, end, found + quotes):
                 continue
             verb = next(
                 (v.i for v in doc[self._clause_start(t.i) : c_end] if v.pos_ in ("VERB", "AUX")),
                 None,
             )
-            mention = self.subject_of(verb) if verb is not None else None
+            if verb is not None:
+                mention = self.subject_of(verb)
+            else:  # "Den Vorwurf der Kammer, …, weist der Verband zurück": the genitive's
+                mention = self._noun_source(t.i + 1, c_end)
             quote = self._make(start, end, t.text, mention, direct)
             if quote is not None:
                 quotes.append(quote)
         return quotes
+
+    def noun_cue_opens(self, sentence: Span, verb_clause: int) -> bool:
+        """The sentence opens with a noun of saying and its source before a comma, with no
+        verb, and the clause at ``verb_clause`` goes on right after the noun's content ("Den
+        Vorwurf der Kammer, …, weist der Verband zurück"): that content reports the noun's
+        source, not the verb's subject ("Den Vorwurf, …, halte er für überzogen, sagt X"
+        is X's)."""
+        doc = self.doc
+        comma = next((t.i for t in sentence if t.text == ","), None)
+        if comma is None:
+            return False
+        head = doc[sentence.start : comma]
+        if not any(t.text in self.lex.speech_nouns for t in head) or any(
+            t.pos_ in ("VERB", "AUX") for t in head
+        ):
+            return False
+        return self._main_clause_resumes(comma + 1, sentence) == verb_clause - 1
+
+    def _noun_source(self, start: int, end: int) -> Mention | None:
+        """The source a noun of saying names after it: a genitive ("der Vorwurf der
+        Kammer") or a von-phrase ("von Anlegerschützern")."""
+        if start >= end:
+            return None
+        first = self.doc[start].lower_
+        if first == "von":
+            start += 1
+        elif first not in ("der", "des"):
+            return None
+        return self._body_source(start, end)
+
+    def _main_clause_resumes(self, k: int, sentence: Span) -> int | None:
+        """The comma after which the main clause goes on with its finite verb (", weist der
+        Verband zurück"), which ends the content of a noun put before it."""
+        doc = self.doc
+        for j in range(k, sentence.end - 1):
+            if doc[j].text == "," and doc[j + 1].pos_ in ("VERB", "AUX"):
+                if doc[j + 1].morph.get("Mood") and doc[j + 1].text[:1].islower():
+                    return j
+        return None
 
     def _reports(self, content: Span) -> bool:
         if not len(content):
