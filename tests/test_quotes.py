@@ -1225,7 +1225,7 @@ SPEAKER_CASES = [
     ("Die Lage sei ernst, hieß es aus Berlin.", "Berlin", ""),
     # a noun of saying before its content names its source; the verb after it rejects it
     (
-        "Den Vorwurf der Kammer, die Kassen hätten die Tarife eingefroren, weist der Verband zurück.",
+        "Den Vorwurf der Kammer, die Kassen hätten gespart, weist der Verband zurück.",
         "Kammer",
         "",
     ),

@@ -79,9 +79,10 @@ class NounCuePass:
         Verband zurück"), which ends the content of a noun put before it."""
         doc = self.doc
         for j in range(k, sentence.end - 1):
-            if doc[j].text == "," and doc[j + 1].pos_ in ("VERB", "AUX"):
-                if doc[j + 1].morph.get("Mood") and doc[j + 1].text[:1].islower():
-                    return j
+            verb = doc[j + 1]
+            finite = verb.pos_ in ("VERB", "AUX") and bool(verb.morph.get("Mood"))
+            if doc[j].text == "," and finite and verb.text[:1].islower():
+                return j
         return None
 
     def _reports(self, content: Span) -> bool:
