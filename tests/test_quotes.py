@@ -1234,6 +1234,13 @@ SPEAKER_CASES = [
         "55-Jährige",
         "male",
     ),
+    # a possessive in a source phrase points to the source
+    (
+        "Celebi gab an, ihre Mandantin habe Angst gehabt. Nach ihren Informationen habe sich "
+        "der Mann in den Niederlanden aufgehalten.",
+        "Celebi|Celebi",
+        "unknown|unknown",
+    ),
     # a document the words stand in, or the author it names in the genitive
     ("Die Lage sei ernst, hiess es in einer Stellungnahme.", "Stellungnahme", ""),
     (

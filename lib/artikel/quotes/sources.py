@@ -34,8 +34,12 @@ class SourcePass:
             if kind == "before":
                 mention = self._body_source(end, np_end)
                 if mention is None and is_evidence(doc[end - 1].text, self.lex):
-                    # "Nach Polizeiangaben": the noun names the source, "nach" is the cue
-                    mention, cue = self._source_mention(start + 1, end), doc[start].text
+                    # "Nach Polizeiangaben": the noun names the source, "nach" is the cue;
+                    # "Nach ihren Informationen": the possessive points to the source
+                    mention = self._possessive(start + 1, end) or self._source_mention(
+                        start + 1, end
+                    )
+                    cue = doc[start].text
             else:
                 mention = self._possessive(start, end)
             if initial:
