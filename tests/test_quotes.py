@@ -1190,6 +1190,17 @@ def test_a_konjunktiv_ii_chain_with_a_participle_read_as_present_continues():
     assert set(found.speaker) == {"Wolfgang Hetzel"}
 
 
+def test_a_konjunktiv_i_resumes_the_account_after_one_narrative_sentence():
+    text = (
+        "Es gehe um Betrug, sagte die Sprecherin der Staatsanwaltschaft, Julia Hartwig. "
+        "Hartwig dämpfte zugleich die Erwartungen. Die Auswertung werde Monate dauern. "
+        "Die Aktie fiel. Der Kurs stürzte ab. Das sei ein Schock für die Anleger."
+    )
+    found = model_quotes([text])
+    assert list(found.text) == ["Es gehe um Betrug", "Die Auswertung werde Monate dauern"]
+    assert set(found.speaker) == {"Julia Hartwig"}
+
+
 def test_als_opens_a_clause_or_names_a_role():
     found = model_quotes(
         [

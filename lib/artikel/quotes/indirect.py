@@ -52,9 +52,13 @@ class IndirectPass:
                 voices[s_index] = voice
         everything = direct + quotes
         for s_index, sentence in enumerate(self.sentences):
-            if speech.get(s_index, "cue") != "cue" or not self._continues(s_index, speech):
+            if speech.get(s_index, "cue") != "cue":
+                continue
+            if not self._continues(s_index, speech) and not self._resumes(s_index, speech):
                 continue
             mood = self._konjunktiv_sentence(sentence)
+            if s_index - 1 not in speech and mood != "I":
+                continue  # only a Konjunktiv I resumes the account after a narrative sentence
             stand_in = not mood and self._preterite_for_konjunktiv(sentence, s_index, speech)
             if not mood and not stand_in:
                 continue
@@ -157,6 +161,15 @@ class IndirectPass:
         this_para = self.paragraph_of(self.sentences[s_index].start_char)
         prev_para = self.paragraph_of(self.sentences[s_index - 1].start_char)
         return this_para - prev_para in (0, 1)
+
+    def _resumes(self, s_index: int, speech: dict[int, str]) -> bool:
+        """Reported speech two sentences before in the same paragraph, one narrative sentence
+        between ("…, sagte Hartwig. Hartwig dämpfte zugleich die Erwartungen. Die Auswertung
+        werde Monate dauern.")."""
+        if s_index < 2 or s_index - 2 not in speech or speech[s_index - 2] == "cue":
+            return False
+        this_para = self.paragraph_of(self.sentences[s_index].start_char)
+        return this_para == self.paragraph_of(self.sentences[s_index - 2].start_char)
 
     def _sentence_indirect(
         self, sentence: Span, direct: list[Quote], used_cues: set[int]
