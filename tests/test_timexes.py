@@ -747,6 +747,18 @@ def test_a_weekday_in_a_week_is_a_week_after_the_next_one(analyze_texts):
     assert values == ["2022-05-08", "2022-05-13"]
 
 
+def test_a_quarter_follows_the_tense_and_a_greeting_is_no_day(analyze_texts):
+    texts = [
+        "Im vierten Quartal brach das Geschäft ein. Im ersten Quartal will die Firma sparen.",
+        "6.10 Uhr: Guten Morgen. Der Höhepunkt lag in der Kalenderwoche 2.",
+        "Das Feuer war gegen Mitternacht von einem Wachmann entdeckt worden.",
+    ]
+    values = list(analyze_texts(texts, "2019-01-17").timexes["value"])
+    assert values == [
+        *("2018-Q4", "2019-Q1", "2019-01-17T06:10", "2019-W02", "2019-01-17T00:00"),
+    ]
+
+
 def test_noon_is_a_clock_time_and_midnight_starts_or_ends_a_day(analyze_texts):
     texts = [
         "Die Warnung gilt bis Samstagmittag.",

@@ -267,10 +267,15 @@ def anaphoric_day(groups: dict, ctx: Context) -> str | None:
 
 def midnight(groups: dict, ctx: Context) -> str | None:
     """ "um Mitternacht", "gegen Mitternacht": the end (T24:00) of the day a clock time
-    would take; "seit Mitternacht" its start (T00:00)."""
+    would take; "seit Mitternacht", and a past report of the day of writing, its start."""
     if re.search(r"(?i)\bseit\s*$", ctx.before) or re.match(r"(?i)seit\b", groups["_text"]):
         return clock({"hour": "0"}, ctx)
-    return clock({"hour": "24"}, ctx)
+    value = clock({"hour": "24"}, ctx)
+    published = ctx.reference and _published(ctx) and not ctx.narrative
+    today = ctx.reference.isoformat() if published else None
+    if ctx.tense == "past" and value == f"{today}T24:00":
+        return f"{today}T00:00"  # "war gegen Mitternacht entdeckt worden": the night behind
+    return value
 
 
 NIGHT_ENDS = 6  # a clock time before this hour in a night told belongs to its morning

@@ -328,13 +328,22 @@ def _season_year(code: str, ctx: Context) -> int:
 
 
 def _quarter(groups: dict, ctx: Context) -> str | None:
+    """ "im vierten Quartal", "in der zweiten Jahreshälfte": of the article's year, or, without
+    a year or modifier, of the year before when a past report names one still to come
+    ("brach im vierten Quartal ein" in January) and of the next when a plan names one over."""
     number = int(lexicon("ordinals")[groups["ordinal"].lower()])
     year = _shifted_year(groups, ctx)
     if year is None:
         return None
-    if groups["unit"] in ("Halbjahr", "Jahreshälfte"):
-        return f"{year:04d}-H{min(number, 2)}"
-    return f"{year:04d}-Q{number}"
+    half = groups["unit"] in ("Halbjahr", "Jahreshälfte")
+    number = min(number, 2) if half else number
+    first, last = (6 * number - 5, 6 * number) if half else (3 * number - 2, 3 * number)
+    if ctx.month and not groups.get("year") and not groups.get("offset") and not ctx.narrative:
+        if ctx.tense == "past" and first > ctx.month:
+            year -= 1
+        elif ctx.tense == "future" and last < ctx.month:
+            year += 1
+    return f"{year:04d}-H{number}" if half else f"{year:04d}-Q{number}"
 
 
 def _week(groups: dict, ctx: Context) -> str | None:
