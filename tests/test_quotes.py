@@ -1245,6 +1245,14 @@ SPEAKER_CASES = [
         "55-Jährige",
         "male",
     ),
+    # an adjectival noun of function before an organisation and the name in apposition
+    (
+        "Die Gespräche würden ausgesetzt, sagte der Sondergesandte der Vereinten Nationen, "
+        "Staffan de Mistura.",
+        "Staffan de Mistura",
+        "male",
+    ),
+    ("Angehörige berichteten, die Polizei sei zu spät gekommen.", "Angehörige", "unknown"),
     # a possessive in a source phrase points to the source
     (
         "Celebi gab an, ihre Mandantin habe Angst gehabt. Nach ihren Informationen habe sich "
