@@ -1201,6 +1201,24 @@ def test_a_konjunktiv_i_resumes_the_account_after_one_narrative_sentence():
     assert set(found.speaker) == {"Julia Hartwig"}
 
 
+def test_a_report_inside_a_subordinate_or_relative_clause():
+    found = model_quotes(
+        [
+            "Die Aktie erholte sich, nachdem Müller versichert hatte, der Konzern verfüge über "
+            "Rücklagen.",
+            "Nachdem der Senat angedeutet hatte, die Klage habe wenig Aussicht, sammelte die "
+            "Initiative Unterschriften.",
+            "Die Ministerin, die betont hatte, man sei bereit, räumt nun ein, es fehlten Lehrer.",
+        ]
+    )
+    assert list(zip(found.article_id, found.text, found.cue, strict=True)) == [
+        ("0", "der Konzern verfüge über Rücklagen", "versichert"),
+        ("1", "die Klage habe wenig Aussicht", "angedeutet"),
+        ("2", "man sei bereit", "betont"),
+        ("2", "es fehlten Lehrer", "räumt ein"),
+    ]
+
+
 def test_als_opens_a_clause_or_names_a_role():
     found = model_quotes(
         [

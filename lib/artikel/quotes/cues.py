@@ -21,6 +21,7 @@ class CueFinder:
             if (
                 previous is not None
                 and lex.np_words.get(previous.lower_) == "determiner"
+                and previous.pos_ != "PRON"  # "die Ministerin, die betont hatte, …"
                 and not (previous.is_sent_start and self._has_role(previous, "anaphoric_object"))
             ):
                 continue  # "der bestätigten Fälle": a participle used as an adjective

@@ -379,15 +379,23 @@ class IndirectPass:
         self, sentence: Span, i: int, c_end: int, direct: list[Quote]
     ) -> Quote | None:
         """The dass-clause after a speech verb in a subordinate or relative clause, up to
-        the next comma, colon or the sentence end."""
+        the next comma, colon or the sentence end; or a Konjunktiv clause up to where the
+        main clause resumes ("Nachdem der Senat angedeutet hatte, die Klage habe wenig
+        Aussicht, sammelte die Initiative …")."""
         doc = self.doc
         k = c_end + 1
         if c_end >= sentence.end - 1 or doc[c_end].text != "," or k >= sentence.end:
             return None
-        if not self._has_role(doc[k], "complementizer"):
-            return None
-        end = self._clause_end(k + 1)
-        start, stop = trim_content(self.text, doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if self._has_role(doc[k], "complementizer"):
+            end = self._clause_end(k + 1)
+            first, last = doc[k + 1], doc[end - 1]
+        else:
+            resumed = self._main_clause_resumes(k, sentence)
+            end = resumed if resumed is not None else sentence.end
+            if not self._konjunktiv_in(doc[k:end]):
+                return None
+            first, last = doc[k], doc[end - 1]
+        start, stop = trim_content(self.text, first.idx, last.idx + len(last))
         if stop - start < 10:
             return None
         return self._make(start, stop, self.cues[i][0], self.subject_of(i), direct)
@@ -416,7 +424,24 @@ class IndirectPass:
         """The words before the comma that precedes token ``comma_after`` are reported speech:
         a Konjunktiv verb among them, and at least a few words."""
         before = self.doc[sentence.start : comma_after - 1]
+        if self._subject_with_relative(before):
+            return False  # "Die Ministerin, die betont hatte, man sei bereit, räumt ein, …"
         return len(before) >= 4 and self._konjunktiv_in(before)
+
+    def _subject_with_relative(self, before: Span) -> bool:
+        """The words open with a noun phrase and a relative clause after its comma: the
+        subject of the verb that follows them, not what it reports."""
+        comma = next((t.i for t in before if t.text == ","), None)
+        if comma is None or comma + 1 >= before.end or comma - before.start > 6:
+            return False
+        head = self.doc[before.start : comma]
+        relative = self.doc[comma + 1]
+        return (
+            relative.lower_ in ("der", "die", "das", "den", "dem", "deren", "dessen")
+            and relative.pos_ == "PRON"
+            and any(t.pos_ in ("NOUN", "PROPN") for t in head)
+            and not any(t.pos_ in ("VERB", "AUX") for t in head)
+        )
 
     def _named_tail(self, verb: int, k: int, sentence: Span) -> bool:
         """The sentence ends in a quoted name from token k on, with only an article or "es"
