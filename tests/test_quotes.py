@@ -139,6 +139,13 @@ def test_quote_standing_alone_continues_the_speaker():
     assert found[1]["speaker_start"] is None
 
 
+def test_chanted_words_are_direct_quotes():
+    found = model_quotes(["Vor dem Parlament riefen Demonstranten „Verräter“ und zogen ab."])
+    assert list(zip(found.text, found.kind, found.cue, strict=True)) == [
+        ("Verräter", "direct", "riefen")
+    ]
+
+
 def test_quote_as_object_of_the_cue():
     found = quotes("Scholz sprach von einem „historischen Erfolg für das Land“.", SCHOLZ)
     assert summary(found) == [
