@@ -1278,6 +1278,14 @@ SPEAKER_CASES = [
         "male",
     ),
     ("Angehörige berichteten, die Polizei sei zu spät gekommen.", "Angehörige", "unknown"),
+    # the author of a document after "von"; "sie" with a plural verb is no woman
+    ("Man sei bereit, hieß es in einer Erklärung von Anna Berg.", "Anna Berg", "female"),
+    (
+        "Die Polizistin Anna Berg stellte sich den Demonstranten entgegen. Sie riefen "
+        "„Verräter“ und zogen weiter.",
+        "",
+        "",
+    ),
     # a possessive in a source phrase points to the source
     (
         "Celebi gab an, ihre Mandantin habe Angst gehabt. Nach ihren Informationen habe sich "

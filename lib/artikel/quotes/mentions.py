@@ -327,11 +327,19 @@ class MentionFinder:
 
     @staticmethod
     def _plural_sie(token: Token) -> bool:
-        """ "sie" for several ("Sie forderten", "forderten sie"): the verb it is the subject
-        of is plural by the model's morphology (the pronoun's own number is unsure there)."""
-        if token.lower_ != "sie":
+        """ "sie" for several ("Sie forderten", "forderten sie"): the finite verb it is the
+        subject of is plural by the model's morphology or by its form (the pronoun's own
+        number is unsure there, and the model may call "riefen" singular)."""
+        if token.lower_ != "sie" or not token.dep_.startswith("nsubj"):
             return False
-        return token.dep_.startswith("nsubj") and "Plur" in token.head.morph.get("Number")
+        head = token.head
+        finite = head if head.morph.get("Mood") else next(
+            (c for c in head.children if c.dep_ == "aux" and c.morph.get("Mood")), None
+        )
+        if finite is None:
+            return "Plur" in head.morph.get("Number")
+        # a finite form in -en, -ern, -eln is plural whatever the model says ("Sie riefen")
+        return "Plur" in finite.morph.get("Number") or finite.lower_.endswith(("en", "rn", "ln"))
 
     def _before_speech_verb(self, i: int) -> bool:
         """A singular speech verb follows token i ("Diese bestätigte, …")."""

@@ -15,6 +15,9 @@ from .types import Mention, Quote, trim_content
 GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
 
 
+AUTHOR_WORDS = frozenset({"der", "des", "von"})  # before a document's author
+
+
 class SourcePass:
     """Indirect quotes of source phrases and the sources they name; a part of
     ``QuoteArticle``."""
@@ -213,7 +216,7 @@ class SourcePass:
         # a place is a name labelled LOC whose noun is no organisation's ("Diplomatenkreisen")
         other = [m for m in mentions if m.label != "LOC" or noun_kinds(m.text.lower())]
         if other:
-            return self._document_author(other[0]) or other[0]
+            return self._document_author(other[0], end) or other[0]
         doc = self.doc
         for j in range(start, end):
             if self._has_role(doc[j], "body_preposition"):
@@ -225,19 +228,25 @@ class SourcePass:
                     return body
         return mentions[0] if mentions else None
 
-    def _document_author(self, mention: Mention) -> Mention | None:
-        """The author a document noun names in the genitive ("in einer Erklärung der
-        Geschäftsführung" → "der Geschäftsführung"); None for another mention or a document
-        without one ("in einer Stellungnahme")."""
+    def _document_author(self, mention: Mention, end: int) -> Mention | None:
+        """The author a document noun names in the genitive or after "von" before token
+        ``end`` ("in einer Erklärung der Geschäftsführung" → "der Geschäftsführung", "in
+        einer Erklärung von Anna Berg" → Anna Berg); None for another mention or a document
+        without one ("in einer Stellungnahme", "in einem Brief an die Kanzlerin")."""
         if mention.kind != "org" or mention.org_kind != "document":
             return None
         first, last = self.token_at(mention.start), self.token_at(mention.end - 1)
         if first is None or last is None:
             return None
-        genitive = next(
-            (t.i for t in self.doc[first.i + 1 : last.i + 1] if t.lower_ in ("der", "des")), None
+        after = next(
+            (t.i for t in self.doc[first.i + 1 : min(last.i + 2, end)] if t.lower_ in AUTHOR_WORDS),
+            None,
         )
-        return self._body_source(genitive, last.i + 1) if genitive is not None else None
+        if after is None:
+            return None
+        stop = self._noun_phrase_end(after + 1, self.sentence_at(after))
+        start = after + 1 if self.doc[after].lower_ == "von" else after
+        return self._body_source(start, min(stop, end)) if stop > after + 1 else None
 
     def _body_source(self, start: int, end: int) -> Mention | None:
         """The source a body phrase names after aus/von/bei ("aus der Grünen-Fraktion", "von
