@@ -1278,6 +1278,18 @@ SPEAKER_CASES = [
         "male",
     ),
     ("Angehörige berichteten, die Polizei sei zu spät gekommen.", "Angehörige", "unknown"),
+    # an outlet in the dative after the verb is whom the speaker told, not the speaker
+    (
+        "Ein Student, Sascha Kowal, erzählte der Nachrichtenagentur AFP, Polizisten hätten "
+        "Passanten gezerrt.",
+        "Sascha Kowal",
+        "unknown",
+    ),
+    (
+        "Die Staatssekretärin, Kathy Boockvar, sagte dem Sender CNN, die Stimmen seien gezählt.",
+        "Kathy Boockvar",
+        "female",
+    ),
     # the author of a document after "von"; "sie" with a plural verb is no woman
     ("Man sei bereit, hieß es in einer Erklärung von Anna Berg.", "Anna Berg", "female"),
     (

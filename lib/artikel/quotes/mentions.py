@@ -222,7 +222,25 @@ class MentionFinder:
             before.text == "("
             or role == "preposition"
             or "oblique" in self.lex.determiners.get(before.lower_, ())
+            or self._oblique_noun_before(k)
         )
+
+    def _oblique_noun_before(self, k: int) -> bool:
+        """Token k is a noun of the lists in a dative or genitive phrase, which the name after
+        it stands in apposition to ("sagte dem Sender CNN", "der Nachrichtenagentur AFP"):
+        after "dem", "den", "des", or after "der" when the noun is feminine."""
+        noun = self.doc[k]
+        if not noun.text[:1].isupper() or not noun_kinds(noun.lower_):
+            return False
+        j = k - 1
+        while j >= 0 and self._adjective(self.doc[j]):
+            j -= 1
+        if j < 0:
+            return False
+        article = self.doc[j].lower_
+        if "oblique" in self.lex.determiners.get(article, ()):
+            return True
+        return article == "der" and gender_by_ending(noun.text) == "Fem"
 
     def _nominative(self, token: Token, table: dict) -> str:
         """A role or organisation noun in nominative singular: "US-Präsidenten" →
