@@ -156,7 +156,7 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # | German Wikinews, held-out half (75, never read) | 0.779 | 0.878 | 0.712 | 0.686 |
 # | own quote corpus, test split (60 documents) | 0.975 | 0.978 | 0.974 | 0.973 |
 # | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.398 | 0.600 | 0.274 | 0.456 |
-# | Redewiedergabe, news 1840–1919 | 0.418 | 0.436 | 0.381 | 0.349 |
+# | Redewiedergabe, news 1840–1919 | 0.418 | 0.436 | 0.381 | 0.352 |
 #
 # * **Real news.** On the development corpus the right speaker (canonical name) is found
 #   for 94 % of quotes; on Wikinews articles written by others about a quarter of the quotes
