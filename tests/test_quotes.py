@@ -1226,6 +1226,20 @@ def test_a_report_inside_a_subordinate_or_relative_clause():
     ]
 
 
+def test_a_name_in_apposition_to_the_speaker_is_no_part_of_the_report():
+    found = model_quotes(
+        [
+            "In einem Interview sagte die Botschafterin bei den Vereinten Nationen, Samantha "
+            "Power, es falle schwer, daran zu glauben.",
+            "Am Montag sagte der Minister, Anna Berg, die Chefin, habe gelogen.",
+        ]
+    )
+    assert list(zip(found.text, found.speaker, strict=True)) == [
+        ("es falle schwer, daran zu glauben", "Samantha Power"),
+        ("Anna Berg, die Chefin, habe gelogen", "Minister"),
+    ]
+
+
 def test_als_opens_a_clause_or_names_a_role():
     found = model_quotes(
         [

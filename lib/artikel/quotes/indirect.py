@@ -266,6 +266,8 @@ class IndirectPass:
             ):
                 return None  # "sagte: „…“" is direct
             k = c_end + 1
+            if last < c_end - 1 and doc[c_end - 1].pos_ in ("NOUN", "PROPN"):
+                k = self._after_name_apposition(k, sentence)  # "sagte die Botschafterin, X, …"
             if k < sentence.end and self._no_report_after(k, sentence):
                 return None  # "…, als die Familie eingesperrt wurde", "…, die … bekannt gab"
             if k < sentence.end and self._has_role(doc[k], "complementizer"):
@@ -325,6 +327,29 @@ class IndirectPass:
             return False
         verbs = [k for k, t in enumerate(words) if t.pos_ in ("VERB", "AUX")]
         return bool(verbs) and min(verbs) >= len(words) - 2
+
+    def _after_name_apposition(self, k: int, sentence: Span) -> int:
+        """The token after a name set off by commas at token k ("sagte die US-Botschafterin
+        bei den Vereinten Nationen, Samantha Power, es falle schwer", the speaker's noun
+        right before the comma): the name belongs to the speaker, the report begins after
+        it; k itself otherwise."""
+        if k >= sentence.end:
+            return k
+        name = next((m for m in self.names if m.start == self.doc[k].idx), None)
+        if name is None or name.label != "PER":
+            return k
+        after = self.token_at(name.end - 1)
+        if after is None or after.i + 2 >= sentence.end or self.doc[after.i + 1].text != ",":
+            return k
+        start = after.i + 2
+        stretch = []
+        for t in self.doc[start : sentence.end]:
+            if t.text == ",":
+                break
+            stretch.append(t)
+        # the report after it is a clause ("es falle schwer"), not another apposition
+        # ("Anna Berg, die Chefin, habe gelogen": the name is the report's subject)
+        return start if any(t.pos_ in ("VERB", "AUX") for t in stretch) else k
 
     def _reports_a_clause(self, start: int, end: int) -> bool:
         """Tokens start..end hold a main clause of their own: a finite verb, and no
