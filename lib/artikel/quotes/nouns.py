@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .types import Mention, Quote, trim_content
+from .types import Quote, trim_content
 
 
 class NounCuePass:
@@ -38,8 +38,10 @@ class NounCuePass:
             )
             if verb is not None:
                 mention = self.subject_of(verb)
-            else:  # "Den Vorwurf der Kammer, …, weist der Verband zurück": the genitive's
-                mention = self._noun_source(t.i + 1, c_end)
+            elif t.i + 1 < c_end:  # "Den Vorwurf der Kammer, …, weist der Verband zurück"
+                mention = self.author_from(t.i + 1, c_end)
+            else:
+                mention = None
             quote = self._make(start, end, t.text, mention, direct)
             if quote is not None:
                 quotes.append(quote)
@@ -61,18 +63,6 @@ class NounCuePass:
         ):
             return False
         return self._main_clause_resumes(comma + 1, sentence) == verb_clause - 1
-
-    def _noun_source(self, start: int, end: int) -> Mention | None:
-        """The source a noun of saying names after it: a genitive ("der Vorwurf der
-        Kammer") or a von-phrase ("von Anlegerschützern")."""
-        if start >= end:
-            return None
-        first = self.doc[start].lower_
-        if first == "von":
-            start += 1
-        elif first not in ("der", "des"):
-            return None
-        return self._body_source(start, end)
 
     def _main_clause_resumes(self, k: int, sentence: Span) -> int | None:
         """The comma after which the main clause goes on with its finite verb (", weist der

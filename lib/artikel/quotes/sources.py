@@ -15,7 +15,7 @@ from .types import Mention, Quote, trim_content
 GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer"})
 
 
-AUTHOR_WORDS = frozenset({"der", "des", "von"})  # before a document's author
+AUTHOR_WORDS = frozenset({"der", "des", "von"})  # before the source a noun names
 
 
 class SourcePass:
@@ -245,8 +245,16 @@ class SourcePass:
         if after is None:
             return None
         stop = self._noun_phrase_end(after + 1, self.sentence_at(after))
-        start = after + 1 if self.doc[after].lower_ == "von" else after
-        return self._body_source(start, min(stop, end)) if stop > after + 1 else None
+        return self.author_from(after, min(stop, end)) if stop > after + 1 else None
+
+    def author_from(self, k: int, end: int) -> Mention | None:
+        """The source a noun names from token k on, before token ``end``: a genitive ("der
+        Kammer", "des Gerichts") or a von-phrase ("von Anna Berg"); None when token k opens
+        neither."""
+        word = self.doc[k].lower_
+        if word not in AUTHOR_WORDS:
+            return None
+        return self._body_source(k + 1 if word == "von" else k, end)
 
     def _body_source(self, start: int, end: int) -> Mention | None:
         """The source a body phrase names after aus/von/bei ("aus der Grünen-Fraktion", "von

@@ -271,10 +271,10 @@ def midnight(groups: dict, ctx: Context) -> str | None:
     if re.search(r"(?i)\bseit\s*$", ctx.before) or re.match(r"(?i)seit\b", groups["_text"]):
         return clock({"hour": "0"}, ctx)
     value = clock({"hour": "24"}, ctx)
-    published = ctx.reference and _published(ctx) and not ctx.narrative
-    today = ctx.reference.isoformat() if published else None
-    if ctx.tense == "past" and value == f"{today}T24:00":
-        return f"{today}T00:00"  # "war gegen Mitternacht entdeckt worden": the night behind
+    if ctx.tense == "past" and ctx.reference and _published(ctx) and not ctx.narrative:
+        today = ctx.reference.isoformat()
+        if value == f"{today}T24:00":  # "war gegen Mitternacht entdeckt worden": the night
+            return f"{today}T00:00"  # behind the day of writing
     return value
 
 
