@@ -555,6 +555,37 @@ def test_a_strong_preterite_without_umlaut_continues_a_present_report():
     assert list(found["speaker"]) == ["Kolbe"] * 3
 
 
+def test_a_konjunktiv_ii_continues_reported_speech():
+    # infinitives and participles after "hätten"/"würde" that the model reads as finite
+    # indicatives, a strong verb's Konjunktiv II by its umlaut ("zögen"), an indicative in a
+    # subordinate clause, and a Konjunktiv II of a full verb after a direct quote
+    found = model_quotes(
+        [
+            "Es sei ein schwerer Verlust, sagte der Generalsekretär. Die Organisation würde "
+            "binnen 48 Stunden zusätzliches Personal entsenden.",
+            "Die Anklage habe Vermittler eingesetzt, sagte Fulford. Mehrere Zeugenaussagen "
+            "hätten deshalb nicht verwertet werden können.",
+            "Die Mieten seien zu hoch, sagte Imhof. Viele junge Familien zögen deshalb weg.",
+            "„Das grenzt an ein Wunder“, sagte die Forscherin. Die Kollegen hätten mit großer "
+            "Hartnäckigkeit improvisiert, etwa als sie die Sonde mit zwei Triebwerken steuerten.",
+        ]
+    )
+    assert found.groupby("article_id").size().to_dict() == {"0": 2, "1": 2, "2": 2, "3": 2}
+    assert set(found[found["cue"] == ""]["kind"]) == {"indirect"}
+
+
+def test_the_writers_own_hedge_after_a_direct_quote_is_no_report():
+    # a modal Konjunktiv II after a direct quote is the writer's; so is a sentence whose
+    # main clause is in the indicative
+    found = model_quotes(
+        [
+            "„Wir kämpfen weiter“, sagte der Trainer. Das könnte am Ende teuer werden.",
+            "Die Lage sei ernst, sagte sie. Die Fans drängten danach auf den Platz.",
+        ]
+    )
+    assert list(found["article_id"]) == ["0", "1"]
+
+
 def test_cue_in_konjunktiv_continues_the_earlier_account():
     names = {**SCHOLZ, "Macron": ("PER", "Emmanuel Macron")}
     text = (

@@ -62,8 +62,8 @@ class IndirectPass:
             stand_in = not mood and self._preterite_for_konjunktiv(sentence, s_index, speech)
             if not mood and not stand_in:
                 continue
-            if mood == "II" and speech[s_index - 1] not in ("indirect", "cue"):
-                continue
+            if mood == "II modal" and speech[s_index - 1] not in ("indirect", "cue"):
+                continue  # "„…“, sagte sie. Das könnte teuer werden.": the writer's hedge
             start, end = trim_content(self.text, sentence.start_char, sentence.end_char)
             if end - start < 10 or self.covered(start, end, everything):
                 continue

@@ -9,34 +9,58 @@ from spacy.tokens import Span
 
 from .lexicon import is_konjunktiv
 
+CLAUSE_BREAKS = frozenset(",;:()–—")
+MODALS = frozenset(("können", "dürfen", "müssen", "sollen", "wollen", "mögen"))
+
 
 class MoodReader:
     """Whether a sentence is written in the Konjunktiv that continues reported speech."""
 
     def _konjunktiv_sentence(self, sentence: Span) -> str:
         """ "I" if a verb outside quotation marks is in Konjunktiv I (or any Konjunktiv by the
-        model's morphology), "II" if only Konjunktiv II forms are, else ""."""
-        moods = set()
+        model's morphology); "II" if the main clause has a Konjunktiv II of a verb other
+        than a modal and no indicative (one in a subordinate clause does not count); "II
+        modal" if only a modal or a subordinate clause is in Konjunktiv II ("könnte",
+        "dürfte": often the writer's own hedge); else ""."""
+        moods: set[str] = set()
+        main_moods: set[str] = set()
         morphology = self.doc.has_annotation("MORPH")
         first_person = any(t.lower_ in ("ich", "wir") for t in sentence)
-        conditional = False  # a Konjunktiv II auxiliary seen ("hätten … existiert")
+        conditional = False  # a Konjunktiv II auxiliary seen in this clause ("hätten … existiert")
         for t in sentence:
+            if t.text in CLAUSE_BREAKS:
+                conditional = False
             if self.in_marks[t.i]:
                 continue
-            if conditional and t.pos_ == "VERB" and re.fullmatch(r"\w+(?:t|en)", t.lower_):
-                continue  # the participle after "hätten", read as a present ("existiert")
-            conditional = conditional or self.lex.konjunktiv.get(t.lower_) == "II"
+            mood = ""
             if is_konjunktiv(t, self.lex) or (not first_person and self._bare_konjunktiv(t)):
-                moods.add(self.lex.konjunktiv.get(t.lower_, "I"))
-            elif "Sub" in t.morph.get("Mood"):
-                moods.add("II")  # the model's Konjunktiv II ("sollten", "müssten")
-            elif "Ind" in t.morph.get("Mood") or (
+                mood = self.lex.konjunktiv.get(t.lower_, "I")
+            elif "Sub" in t.morph.get("Mood") or _umlaut_konjunktiv(t):
+                mood = "II"  # the model's Konjunktiv II ("sollten"), or "gäbe", "fänden"
+            elif ("Ind" in t.morph.get("Mood") and t.pos_ in ("VERB", "AUX")) or (
                 not morphology and self.lex.konjunktiv.get(t.lower_) == "Ind"
             ):
-                moods.add("Ind")  # with morphology an infinitive "werden" is no indicative
+                mood = "Ind"  # not "binnen" read as a verb; nor an infinitive "werden"
+            if mood == "Ind" and conditional and self._in_verb_complex(t):
+                continue  # "hätten … verwertet werden können": participles and infinitives
+            conditional = conditional or mood == "II"
+            if mood:
+                moods.add(mood)
+                if not _subordinate(t) and (mood != "II" or t.lemma_ not in MODALS):
+                    main_moods.add(mood)  # "dürfte", "könnte": the writer's own hedge
         if "I" in moods:
             return "I"
-        return "II" if "II" in moods and "Ind" not in moods else ""
+        if "II" in main_moods and "Ind" not in main_moods:
+            return "II"
+        return "II modal" if "II" in moods and "Ind" not in moods else ""
+
+    @staticmethod
+    def _in_verb_complex(token) -> bool:
+        """A participle or infinitive that the model reads as a finite verb after a
+        Konjunktiv II auxiliary: "improvisiert", "entsenden", "können"."""
+        if token.pos_ == "VERB" and re.fullmatch(r"\w+(?:t|en)", token.lower_):
+            return True
+        return token.pos_ == "AUX" and token.lower_.endswith("en") and token.text.islower()
 
     def _preterite_for_konjunktiv(self, sentence: Span, s_index: int, speech: dict) -> bool:
         """A plural preterite after reported speech whose cue is in the present: the
@@ -117,3 +141,24 @@ class MoodReader:
             and not token.lower_.endswith("te")
             and token.text[:1].islower()
         )
+
+
+def _umlaut_konjunktiv(token) -> bool:
+    """A finite verb whose umlaut its lemma lacks, ending in -e or -en: the Konjunktiv II
+    of a strong verb ("gäbe", "fänden", "untergrüben"), which no indicative form is (those
+    with a new umlaut end in -t or -st: "fährt", "läuft")."""
+    form, lemma = token.lower_, token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or not token.text[:1].islower() or form == lemma:
+        return False
+    if set(token.morph.get("VerbForm")) & {"Inf", "Part"} or not form.endswith(("e", "en")):
+        return False
+    return any(umlaut in form and umlaut not in lemma for umlaut in "äöü")
+
+
+def _subordinate(token) -> bool:
+    """A verb of a subordinate clause: its clause opens with a conjunction ("als sie …
+    steuerten") or is a relative clause."""
+    head = token.head if token.dep_ in ("aux", "aux:pass", "cop") else token
+    if head.dep_ in ("acl", "acl:relcl"):
+        return True
+    return any(child.dep_ == "mark" for child in head.children)
