@@ -773,6 +773,21 @@ DAY_CASES = [
         "2008-11-07",
         ["2008-11-07T10:15", "2008-11-07T00:00", "2008-11-07T24:00"],
     ),
+    # past weekdays in a present sentence: a weak participle without "ge-" as attribute, a
+    # thing dated "vom Sonntag" before a separable particle, the night of an event that
+    # something follows from; "am Montag vor einer Woche" is one expression a week further
+    # back; "habe … streichen müssen" is a perfect (2008-09-21 is a Sunday)
+    (
+        [
+            "Laut einer am Freitag veröffentlichten Umfrage liegt die SPÖ vorn.",
+            "Brienz räumt nach dem Murgang vom Sonntag auf.",
+            "Nach den Regenfällen in der Nacht auf Donnerstag sind Helfer im Einsatz.",
+            "Der Streik hatte am Montag vor einer Woche begonnen.",
+            "Man habe am Mittwoch 22 Verbindungen streichen müssen.",
+        ],
+        "2008-09-21",
+        ["2008-09-19", "2008-09-21", "2008-09-17TNI", "2008-09-08", "2008-09-17"],
+    ),
 ]
 
 

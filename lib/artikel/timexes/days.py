@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .context import Context, clock_time
+from .context import Context, _number, clock_time
 from .lexicon import lexicon
 
 
@@ -130,8 +130,10 @@ def weekday(groups: dict, ctx: Context) -> str | None:
 def _dates_a_thing(leading: str, ctx: Context) -> bool:
     """ "die Erklärung vom Sonntag", "der Beschluss von Mittwoch": a weekday that dates a
     thing names a day that has been; "vom Montag an", "von Montag bis Freitag" do not."""
-    if re.match(r"\s*(?:an|bis|auf|zu[mr]?|und)\b", ctx.after):
+    if re.match(r"\s*(?:an|bis|zu[mr]?|und)\b", ctx.after):
         return False
+    if re.match(r"\s*auf\s+(?:den\s+)?[A-ZÄÖÜ\d]", ctx.after):
+        return False  # "vom Samstag auf Sonntag"; "räumt nach dem Murgang vom Sonntag auf."
     return bool(
         re.search(r"\bvom\s+$", leading) or re.search(r"\b[A-ZÄÖÜ]\w*\s+von\s+$", ctx.before)
     )
@@ -142,7 +144,7 @@ def _cause_before_now(ctx: Context, prefix: str) -> bool:
     Unfalls am Dienstag ist die Strecke gesperrt": a present clause tells what follows from
     an event named with its weekday, which has happened; so does a clause that looks ahead
     from a cause ("wegen", "infolge", "trotz")."""
-    if ctx.tense == "past" or not prefix.startswith("am"):
+    if ctx.tense == "past" or not prefix.startswith(("am", "in der nacht")):
         return False
     cause = re.search(EVENT_BEFORE, ctx.before)
     # a plan after an event may lie ahead ("Nach dem Spiel am Sonntag wird er fliegen"); a
@@ -199,6 +201,17 @@ def weekday_a_week_later(groups: dict, ctx: Context) -> str | None:
     wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
     ahead = (wanted - ctx.reference.isoweekday()) % 7
     return with_time(ctx.reference + timedelta(days=ahead + 7 if ahead else 7), groups)
+
+
+def weekday_weeks_ago(groups: dict, ctx: Context) -> str | None:
+    """ "am Montag vor einer Woche", "Mittwoch vor zwei Wochen": the last such day on or
+    before the day of writing, that many weeks further back."""
+    weeks = _number(groups["number"])
+    if ctx.reference is None or weeks is None:
+        return weekday(groups, ctx)
+    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    back = (ctx.reference.isoweekday() - wanted) % 7
+    return with_time(ctx.reference - timedelta(days=back, weeks=weeks), groups)
 
 
 def _last_day_in_tense(ctx: Context) -> date | None:

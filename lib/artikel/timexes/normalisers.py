@@ -12,6 +12,7 @@ from .days import (
     weekday,
     weekday_a_week_later,
     weekday_of_week,
+    weekday_weeks_ago,
     weekend,
 )
 from .durations import (
@@ -80,6 +81,7 @@ NORMALISERS: dict[str, Callable[[dict, Context], str | None]] = {
     "weekday": weekday,
     "weekday_of_week": weekday_of_week,
     "weekday_a_week_later": weekday_a_week_later,
+    "weekday_weeks_ago": weekday_weeks_ago,
     "night_before": _night_before,
     "anaphoric": anaphoric_day,
     "clock": clock,

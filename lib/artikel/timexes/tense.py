@@ -205,6 +205,8 @@ def sentence_tense(sentence: Span) -> str:
         words = {t.text.lower() for t in finite}
         if words & set(lists["modal"]) and _modal_perfect().search(sentence.text):
             return "past"  # "soll am Freitag in Berlin gewesen sein"
+        if words & set(lists["perfect_haben"]) and ERSATZ_INFINITIVE.search(sentence.text):
+            return "past"  # "habe am Mittwoch 22 Verbindungen streichen müssen"
         if infinitive and words & set(lists["future_auxiliary"]):
             return "future"
         planned = any(_planned(p.lower_) for p in participles)
@@ -259,6 +261,9 @@ def _attributive_participle(sentence: Span, end: int) -> str | None:
         return "future"
     if "Part" in after[0].morph.get("VerbForm") or re.match(r"\w*ge\w+(?:t|en)e", word):
         return "past"
+    weak = re.fullmatch(rf"{PARTICIPLE}(?:e|en|er|es|em)", word)
+    if weak and not re.search(r"end\w{1,2}$", word):
+        return "past"  # "einer am Freitag veröffentlichten Umfrage"; not "beginnenden"
     return None
 
 
