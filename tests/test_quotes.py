@@ -1395,6 +1395,11 @@ SPEAKER_CASES = [
     ("Wie es aus Regierungskreisen hieß, will der Kanzler zurücktreten.", "Regierungskreise", ""),
     # a role after "als" is predicative, not the subject
     ("Der Bauer Anton Gruber hatte als Zeuge ausgesagt, er wisse nichts.", "Anton Gruber", "male"),
+    # the object of "zitieren" speaks, also after an inverted subject and a quoted name, and
+    # for a reported clause before the cue
+    ("„Wir bleiben“, zitierte die Zeitung „Punch“ den Sprecher.", "Sprecher", "unknown"),
+    ("«Sie kamen früh», zitierte die Agentur Reuters eine Frau.", "Frau", "female"),
+    ("Unfälle seien unbekannt, zitierte die Agentur Kyodo einen Sprecher.", "Sprecher", "unknown"),
 ]
 
 

@@ -181,10 +181,17 @@ class IndirectPass:
             lemmas = verb_lemmas(self.doc[i].text, self.lex)
             # "bezeichnete … als „…“", "zitiert X: „…“": a direct quote only; but in the
             # passive ("…, wird der Kapitän zitiert") the subject is the speaker
+            # "…, zitierte die Agentur einen Sprecher." attributes the clause before it
+            after_report = (
+                lemmas <= self.lex.object_speakers
+                and i > sentence.start
+                and self.doc[i - 1].text == ","
+            )
             if (
                 lemmas
                 and lemmas <= self.lex.object_only | self.lex.object_speakers
                 and not (i > sentence.start and self.doc[self._clause_start(i)].lemma_ == "werden")
+                and not after_report
             ):
                 continue
             if any(q.start <= self.doc[i].idx < q.end for q in found):

@@ -296,11 +296,25 @@ class SubjectFinder:
         clause = doc[self._clause_start(verb) : c_end]
         if any(t.lower_.startswith(("wird", "wurde", "werde", "worden")) for t in clause):
             return None  # "wird mit den Worten zitiert": the subject speaks
+        sentence_end = self.sentence_at(verb).end
+        while c_end < sentence_end and doc[c_end].text not in (",", ";", ":", "."):
+            c_end += 1  # past a quoted name: "zitierte die Zeitung „Punch“ den Sprecher"
         last = doc[c_end - 1]
         after = self.mentions_in(doc[verb].idx + len(doc[verb]), last.idx + len(last))
-        return next(
-            (m for m in after if not self._weak(m) and not self._after_preposition(m)), None
-        )
+        after = [m for m in after if not self._weak(m) and not self._after_preposition(m)]
+        # "„…“, zitierte die Agentur Reuters eine Frau": the parse's subject after the verb
+        # is the one who quotes
+        objects = [m for m in after if not self._subject_of_verb(m, verb)]
+        return next(iter(objects or after), None)
+
+    def _subject_of_verb(self, m: Mention, verb: int) -> bool:
+        """Whether the mention holds the parse's subject of the verb (or its apposition)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for token in span if span is not None and self.has_parse else ():
+            head = token.head if token.dep_ == "appos" else token
+            if head.dep_.startswith("nsubj") and head.head.i == verb:
+                return True
+        return False
 
     def _after_preposition(self, m: Mention) -> bool:
         """The mention follows a preposition ("mit den Worten", "in der Zeitung")."""
