@@ -574,6 +574,18 @@ def test_a_konjunktiv_ii_continues_reported_speech():
     assert set(found[found["cue"] == ""]["kind"]) == {"indirect"}
 
 
+def test_a_threat_reports_only_its_zu_infinitive():
+    found = model_quotes(
+        [
+            "Die Ecowas drohte, ihre Grenzen zu Mali zu schließen, sollte die Junta nicht gehen.",
+            "China hatte der EU mit Konsequenzen gedroht, sollte das Parlament den Preis vergeben.",
+            "Den Bauern drohen hohe Verluste, weil die Ernte ausfällt.",
+        ]
+    )
+    assert list(found["article_id"]) == ["0"]
+    assert found["text"].iloc[0].startswith("ihre Grenzen zu Mali zu schließen")
+
+
 def test_the_writers_own_hedge_after_a_direct_quote_is_no_report():
     # a modal Konjunktiv II after a direct quote is the writer's; so is a sentence whose
     # main clause is in the indicative

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from .lexicon import CLAUSE_END, NO_OBJECT, SENTENCE_END, STANCE, is_konjunktiv, source_words
+import re
+
+from .lexicon import (
+    CLAUSE_END,
+    NO_OBJECT,
+    SENTENCE_END,
+    STANCE,
+    ZU_REPORT,
+    is_konjunktiv,
+    source_words,
+)
 
 
 class CueFinder:
@@ -38,6 +48,10 @@ class CueFinder:
                     if self._has_object(start, last):
                         continue  # "fand einen Abschiedsbrief", "fand … statt": no opinion
                     need = None
+                if need == ZU_REPORT:
+                    if not self._zu_infinitive_after(last):
+                        continue  # "hatte mit Konsequenzen gedroht, sollte …": no report
+                    need = None
                 needed = self._needed_word(start, last, need) if need else last
                 if needed is None:
                     continue
@@ -65,6 +79,18 @@ class CueFinder:
             if token.lower_ == "statt" or (token.dep_ == "obj" and token.head.i == verb):
                 return True
         return False
+
+    def _zu_infinitive_after(self, last: int) -> bool:
+        """Whether the clause after the cue's clause (past its comma) is a zu-infinitive."""
+        doc = self.doc
+        if last + 2 >= len(doc) or doc[last + 1].text != ",":
+            return False
+        clause = doc[last + 2 : self._clause_end(last + 2)]
+        return any(
+            (t.lower_ == "zu" and t.i + 1 < len(doc) and _infinitive_form(doc[t.i + 1].text))
+            or re.fullmatch(r"[a-zäöü]+zu[a-zäöü]+en", t.text) is not None
+            for t in clause
+        )
 
     def _is_particle(self, token, particle: str) -> bool:
         """The verb's particle closes the clause, also written joined to the pronominal adverb
@@ -190,3 +216,8 @@ class CueFinder:
     def _konjunktiv_in(self, tokens) -> bool:
         """Whether any of the tokens is a Konjunktiv verb form (``is_konjunktiv``)."""
         return any(is_konjunktiv(t, self.lex) for t in tokens)
+
+
+def _infinitive_form(word: str) -> bool:
+    """A lower-case word in -en, -ern or -eln: the form of an infinitive ("zu schließen")."""
+    return re.fullmatch(r"[a-zäöüß]+(?:en|ern|eln)", word) is not None
