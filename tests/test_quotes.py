@@ -574,16 +574,19 @@ def test_a_konjunktiv_ii_continues_reported_speech():
     assert set(found[found["cue"] == ""]["kind"]) == {"indirect"}
 
 
-def test_a_threat_reports_only_its_zu_infinitive():
+def test_a_threat_or_a_finding_reports_only_a_clause_after_it():
     found = model_quotes(
         [
             "Die Ecowas drohte, ihre Grenzen zu Mali zu schließen, sollte die Junta nicht gehen.",
             "China hatte der EU mit Konsequenzen gedroht, sollte das Parlament den Preis vergeben.",
             "Den Bauern drohen hohe Verluste, weil die Ernte ausfällt.",
+            "Die Richterin hielt im Urteil fest, wer Missstände melden wolle, müsse warten.",
+            "Die Bank hält am Plan von „1.920 wegfallenden Stellen“ fest, will aber verhandeln.",
+            "Gruber drohte bereits, bei einem Scheitern werde man ganztägig streiken.",
         ]
     )
-    assert list(found["article_id"]) == ["0"]
-    assert found["text"].iloc[0].startswith("ihre Grenzen zu Mali zu schließen")
+    assert list(found["article_id"]) == ["0", "3", "5"]
+    assert list(found["cue"]) == ["drohte", "hielt fest", "drohte"]
 
 
 def test_the_writers_own_hedge_after_a_direct_quote_is_no_report():

@@ -7,9 +7,9 @@ import re
 from .lexicon import (
     CLAUSE_END,
     NO_OBJECT,
+    REPORT_AFTER,
     SENTENCE_END,
     STANCE,
-    ZU_REPORT,
     is_konjunktiv,
     source_words,
 )
@@ -48,9 +48,9 @@ class CueFinder:
                     if self._has_object(start, last):
                         continue  # "fand einen Abschiedsbrief", "fand … statt": no opinion
                     need = None
-                if need == ZU_REPORT:
-                    if not self._zu_infinitive_after(last):
-                        continue  # "hatte mit Konsequenzen gedroht, sollte …": no report
+                if need == REPORT_AFTER:
+                    if self._has_object(start, last) or not self._report_after(last):
+                        continue  # "hatte … gedroht, sollte …", "hält am Plan fest": no report
                     need = None
                 needed = self._needed_word(start, last, need) if need else last
                 if needed is None:
@@ -80,11 +80,18 @@ class CueFinder:
                 return True
         return False
 
-    def _zu_infinitive_after(self, last: int) -> bool:
-        """Whether the clause after the cue's clause (past its comma) is a zu-infinitive."""
+    def _report_after(self, last: int) -> bool:
+        """Whether the clause after the cue's clause (past its comma) reports: it opens with
+        "dass" or "ob", is a zu-infinitive or is in Konjunktiv I ("drohte, bei einem
+        Scheitern werde man streiken")."""
         doc = self.doc
         if last + 2 >= len(doc) or doc[last + 1].text != ",":
             return False
+        if self._has_role(doc[last + 2], "complementizer"):
+            return True
+        sentence_end = self.sentence_at(last).end
+        if self._konjunktiv_in(doc[last + 2 : sentence_end]):
+            return True
         clause = doc[last + 2 : self._clause_end(last + 2)]
         return any(
             (t.lower_ == "zu" and t.i + 1 < len(doc) and _infinitive_form(doc[t.i + 1].text))

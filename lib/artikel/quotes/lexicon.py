@@ -29,7 +29,7 @@ def _fields(name: str) -> list[list[str]]:
 
 STANCE = "<stance>"  # the lemma of a stance adjective among the verb forms
 NO_OBJECT = "-obj"  # NEEDS of a verb that reports only without an object of its own ("finden")
-ZU_REPORT = "+zu"  # NEEDS of a verb that reports only a zu-infinitive ("drohte, … zu …")
+REPORT_AFTER = "+report"  # NEEDS of a verb that reports only a clause after it, no object
 
 
 @dataclass(frozen=True)
