@@ -788,6 +788,16 @@ DAY_CASES = [
         "2008-09-21",
         ["2008-09-19", "2008-09-21", "2008-09-17TNI", "2008-09-08", "2008-09-17"],
     ),
+    # noon after "bis" and "zu"; "ist … betroffen" is a state in the present, whatever the
+    # model makes of the participle (2011-10-14 is a Friday)
+    (
+        [
+            "Der Streik soll bis Mittag dauern. Wir haben zu Mittag gegessen.",
+            "Am Wochenende ist der Betrieb nicht betroffen.",
+        ],
+        "2011-10-14",
+        ["2011-10-14T12:00", "2011-W41-WE"],
+    ),
 ]
 
 

@@ -69,7 +69,7 @@ def _modal_perfect() -> re.Pattern[str]:
     )
 
 
-def _state_passive(finite_words: set[str], participles) -> bool:
+def _state_passive(finite_words: set[str], forms: list[str]) -> bool:
     """sein + a participle of a state ("sind am Sonntag gesperrt", "ist ausgebucht", "sind
     bis Ende Februar gesichert"): the present, not the perfect; ``state_participle`` stems
     and, for weak participles, every verb but the ``sein_participle`` ones of
@@ -78,7 +78,6 @@ def _state_passive(finite_words: set[str], participles) -> bool:
     haben = set(_marker_lists()["perfect_haben"])
     states = _marker_lists().get("state_participle", ())
     moves = _marker_lists().get("sein_participle", ())
-    forms = [p.lower_ for p in participles]
 
     def state(form: str) -> bool:  # a listed state, or a weak participle of no sein verb
         return form.endswith(states) or (form.endswith("t") and not form.endswith(moves))
@@ -224,10 +223,15 @@ def sentence_tense(sentence: Span) -> str:
         if any(_tense_markers().get(t.lower_) == "past" for t in finite):
             return "past"  # a strong preterite the model reads as present ("flog", "maß")
         perfect = _perfect().search(sentence.text) or _final_perfect().search(sentence.text)
+        # the participle the model reads as an adjective ("ist … betroffen") is the last
+        # word of the perfect's pattern
+        forms = [p.lower_ for p in participles] or (
+            [re.findall(r"\w+", perfect[0])[-1].lower()] if perfect else []
+        )
         if (
             words & set(lists["perfect_auxiliary"])
             and (participles or perfect)
-            and not _state_passive(words, participles)
+            and not _state_passive(words, forms)
         ):
             return "past"  # the model marks few participles: "hat … beschlossen." still is
         if PERFECT_INFINITIVE.search(sentence.text):
