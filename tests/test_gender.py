@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import artikel
-from artikel.gender import first_name_gender, role_gender
+from artikel.gender import first_name_gender, pronoun_speaker_genders, role_gender
 from artikel.settings import load_settings
 from artikel.tables import make_table
 
@@ -344,3 +344,24 @@ def test_a_pronoun_that_speaks_for_a_person_tells_the_gender_no_list_knows():
     people = analysis.entities.set_index("article_id")
     assert people.loc["0", "gender"] == "female"  # "sagte sie" resolved to her
     assert people.loc["1", "gender"] == "unknown"  # a plural "sie" tells nothing
+
+
+def test_speaker_mentions_outvote_a_pronoun_resolved_to_the_wrong_person():
+    # "die 29-Jährige" tells as a pronoun does; two "er" outweigh one "sie" that the
+    # resolution gave the man; one against one decides nothing
+    def said(name, mention):
+        return {"speaker": name, "speaker_type": "person", "speaker_text": mention, "cue": "sagte"}
+
+    quotes = [
+        said("Aigerim Seitkali", "die 29-Jährige"),
+        said("Lobsang Tsering", "er"),
+        said("Lobsang Tsering", "er"),
+        said("Lobsang Tsering", "sie"),
+        said("Wang Jun", "er"),
+        said("Wang Jun", "sie"),
+    ]
+    unknown = {"Aigerim Seitkali": "unknown", "Lobsang Tsering": "unknown", "Wang Jun": "unknown"}
+    genders = pronoun_speaker_genders(quotes, unknown)
+    assert genders["Aigerim Seitkali"] == "female"
+    assert genders["Lobsang Tsering"] == "male"
+    assert genders["Wang Jun"] == "unknown"

@@ -415,8 +415,10 @@ def pronoun_speaker_genders(
     quotes: list[dict], genders: dict[str, str], settings: Settings | None = None
 ) -> dict[str, str]:
     """``genders`` with the people the text and the name lists leave unknown decided by the
-    pronouns the quotes resolved to them ("…, sagte sie" after the person; a singular verb
-    for "sie"), when those pronouns agree."""
+    mentions the quotes resolved to them: a pronoun ("…, sagte sie" after the person; a
+    singular verb for "sie") or a gendered noun phrase ("die 28-Jährige", "die Aktivistin"),
+    when one gender has at least twice the votes of the other (a pronoun resolved to the
+    wrong person of two stays outvoted)."""
     votes: dict[str, Counter] = {}
     for quote in quotes:
         name = quote.get("speaker") or ""
@@ -428,7 +430,13 @@ def pronoun_speaker_genders(
         verb = (quote.get("cue") or "").split()[:1]
         if said == "er" or (said == "sie" and verb and not verb[0].endswith("n")):
             votes.setdefault(name, Counter())[MALE if said == "er" else FEMALE] += 1
-    decided = {name: next(iter(v)) for name, v in votes.items() if len(v) == 1}
+        elif len(said.split()) == 2 and (told := role_gender(said.split()[1], said)) != UNKNOWN:
+            votes.setdefault(name, Counter())[told] += 1
+    decided = {}
+    for name, counts in votes.items():
+        (top, most), *rest = counts.most_common()
+        if most >= 2 * sum(n for _, n in rest):
+            decided[name] = top
     return {**genders, **decided}
 
 
