@@ -365,3 +365,17 @@ def test_speaker_mentions_outvote_a_pronoun_resolved_to_the_wrong_person():
     assert genders["Aigerim Seitkali"] == "female"
     assert genders["Lobsang Tsering"] == "male"
     assert genders["Wang Jun"] == "unknown"
+
+
+def test_a_pronoun_speaker_is_a_person_of_its_gender_as_the_text_tells_it():
+    # neither first name is in the lists; the text tells her gender ("Die 28-Jährige") and
+    # his ("Er trägt"), so "sagte sie" after "mit Zhaksybekov" is hers
+    text = (
+        "«Das Dorf liegt heute weit vom Wasser», sagte Aigerim Seitkali in Genf. Die "
+        "28-Jährige berichtete, die Kinder würden krank.\n\nDer 60-jährige Fischer Serik "
+        "Zhaksybekov ist mitgereist. Er trägt einen Filzhut.\n\nSeitkali sprach am Nachmittag "
+        "lange mit Zhaksybekov. Er habe ihr von den Zandern erzählt, sagte sie."
+    )
+    analysis = artikel.analyze(make_table("articles", [{"article_id": "0", "text": text}]))
+    last = analysis.quotes.iloc[-1]
+    assert (last["speaker"], last["speaker_gender"]) == ("Aigerim Seitkali", "female")

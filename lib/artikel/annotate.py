@@ -126,10 +126,15 @@ def _article_tables(
         )
     ]
     mentions = find_mentions(doc, paragraphs)
+    people = person_genders(doc, mentions, settings)
     quotes = find_quotes(
-        doc, mentions=mentions, paragraphs=paragraphs, tagger=role_tagger(settings.quote_tagger)
+        doc,
+        mentions=mentions,
+        paragraphs=paragraphs,
+        tagger=role_tagger(settings.quote_tagger),
+        genders=people,
     )
-    genders = pronoun_speaker_genders(quotes, person_genders(doc, mentions, settings), settings)
+    genders = pronoun_speaker_genders(quotes, people, settings)
     entity_rows = [
         {
             "article_id": article_id,

@@ -49,6 +49,7 @@ def find_quotes(
     mentions: list[EntityMention],
     paragraphs: list[Paragraph],
     tagger: Language | None = None,
+    genders: dict[str, str] | None = None,
 ) -> list[dict]:
     """Quotes of one article, in text order.
 
@@ -59,6 +60,9 @@ def find_quotes(
             words.
         paragraphs: the article's paragraphs with their kinds (embedded posts are skipped).
         tagger: the quote-role tagger (``learned.role_tagger``), or None for rules only.
+        genders: the gender layer's ``female``/``male``/``unknown`` per canonical person
+            name (``gender.person_genders``): a pronoun or a gendered role noun refers to a
+            person of its gender.
 
     Returns:
         Dicts with start, end (the content without quotation marks), kind
@@ -72,5 +76,5 @@ def find_quotes(
     """
     if not doc.text.strip():
         return []
-    article = QuoteArticle(doc, mentions, paragraphs)
+    article = QuoteArticle(doc, mentions, paragraphs, genders)
     return [q.row(article.text) for q in article.run(tagger) if q.end > q.start]

@@ -48,7 +48,13 @@ class QuoteArticle(
 ):
     """The state of one article's quote analysis; ``run`` returns its quotes."""
 
-    def __init__(self, doc: Doc, mentions: list[EntityMention], paragraphs: list[Paragraph]):
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[EntityMention],
+        paragraphs: list[Paragraph],
+        genders: dict[str, str] | None = None,
+    ):
         self.doc = doc
         self.text = doc.text
         self.lex = lexicon()
@@ -77,6 +83,13 @@ class QuoteArticle(
         self.sources = self._source_cues()
         self.in_body = [(m.start, m.in_body) for m in mentions]
         self.names = self._names(mentions)
+        # the gender layer's decision per person (from the text, then the first name), as
+        # "f"/"m": a pronoun or a feminine role takes a person of its gender
+        self.person_genders = {
+            name: {"female": "f", "male": "m"}[g]
+            for name, g in (genders or {}).items()
+            if g in ("female", "male")
+        }
         for name in self.names:
             name.governed = self._governed(name)
         self.nouns = self._noun_mentions()

@@ -190,12 +190,14 @@ class SpeakerResolver:
                 candidates.append((q.mention.start, q.speaker, self._gender_of(q.speaker)))
         candidates.sort()
         for _, name, g in reversed(candidates):
-            g = g if g != "x" else self._gender_of(name)
+            g = self.person_genders.get(name) or (g if g != "x" else self._gender_of(name))
             if compatible(gender if gender in "mf" else "x", g) or gender in ("x",):
                 return name
         return ""
 
     def _gender_of(self, canonical: str) -> str:
+        if canonical in self.person_genders:
+            return self.person_genders[canonical]
         for m in self.names:
             if m.canonical == canonical and m.gender != "x":
                 return m.gender
