@@ -1415,6 +1415,16 @@ SPEAKER_CASES = [
     ("„Wir bleiben“, zitierte die Zeitung „Punch“ den Sprecher.", "Sprecher", "unknown"),
     ("«Sie kamen früh», zitierte die Agentur Reuters eine Frau.", "Frau", "female"),
     ("Unfälle seien unbekannt, zitierte die Agentur Kyodo einen Sprecher.", "Sprecher", "unknown"),
+    # the subject before a relative clause the model misparses; an outlet after "der" and an
+    # adjective in -en is the addressee
+    (
+        "Ministerin Tzipi Livni, die Israel in Kairo nicht vertritt, sagte in einem Interview "
+        "mit CNN, eine Lösung lasse sich nur gemeinsam finden.",
+        "Tzipi Livni",
+        "female",
+    ),
+    ("Die Studentin Alaa Salah sagte der britischen BBC: „Wir bleiben.“", "Alaa Salah", "female"),
+    ("Zeugen, die ihn entlastet hätten, seien nie befragt worden, sagte er.", "", "male"),
 ]
 
 

@@ -218,10 +218,16 @@ class MentionFinder:
             return False
         before = self.doc[k]
         role = self.lex.np_words.get(before.lower_)
+        # "der britischen BBC": after "der" an adjective in -en is dative or genitive (the
+        # nominative is "der britische")
+        adjectives = self.doc[k + 1 : token.i]
+        oblique_der = before.lower_ == "der" and len(adjectives) > 0
+        oblique_der = oblique_der and all(t.lower_.endswith("en") for t in adjectives)
         return (
             before.text == "("
             or role == "preposition"
             or "oblique" in self.lex.determiners.get(before.lower_, ())
+            or oblique_der
             or self._oblique_noun_before(k)
         )
 

@@ -349,7 +349,7 @@ class SubjectFinder:
         sentence = self.sentence_at(c_start)
         if c_start <= sentence.start or doc[c_start - 1].text != ",":
             return None
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[sentence.start : c_start]):
+        if not self._only_relative_verbs(sentence.start, c_start):
             return None  # "Er sei … geblieben, erklärt X": a report before, the subject after
         earlier = [
             m for m in self.mentions_in(sentence.start_char, doc[c_start].idx) if not m.governed
@@ -369,6 +369,19 @@ class SubjectFinder:
         if nearest.kind == "name" and self.text[nearest.end : doc[c_start].idx].strip() == ",":
             return nearest
         return self._widest(earlier, earlier[0])
+
+    def _only_relative_verbs(self, start: int, c_start: int) -> bool:
+        """Whether the words before the verb's clause hold no verb, or verbs only in a
+        relative clause after the noun phrase that opens the sentence ("Justizministerin X,
+        die Israel … nicht vertritt, sagte …"), whatever tag the model gave the pronoun."""
+        doc = self.doc
+        verbs = [t.i for t in doc[start:c_start] if t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return True
+        commas = [t.i for t in doc[start:c_start] if t.text == ","]
+        if len(commas) < 2 or not self._has_role(doc[commas[0] + 1], "relative"):
+            return False
+        return commas[0] < verbs[0] and verbs[-1] < commas[1] and commas[1] == c_start - 1
 
     def _subject_before_clause(self, subject: Token, c_start: int, sentence) -> Mention | None:
         """The parse's subject of a verb whose clause starts after it: the quoted title its
