@@ -51,6 +51,20 @@ def test_markup_errors_name_the_file_and_line(tmp_path):
     assert any(p.startswith("x-02.txt:2:") and "never closed" in p for p in problems)
 
 
+def test_an_age_is_no_timex_but_a_span_of_years_is(tmp_path):
+    source = tmp_path / "x-03.txt"
+    source.write_text(
+        "### x-003 | report | DE | Test | 2024-03-12\n"
+        'Sie starb im Alter von <t type="DURATION" value="P84Y">84 Jahren</t>, war '
+        '<t type="DURATION" value="P30Y">30 Jahre</t> alt, als sie '
+        '<t type="DURATION" value="P12Y">zwölf Jahre</t> lang Bürgermeisterin wurde.\n',
+        encoding="utf-8",
+    )
+    problems = TIMEXES.validate([source])
+    ages = [p for p in problems if "an age is no timex" in p]
+    assert len(ages) == 2 and "84 Jahren" in ages[0] and "30 Jahre" in ages[1]
+
+
 def test_the_split_is_fixed_by_the_document_id():
     assert split_of("q1-001") == split_of("q1-001")
     assert {split_of(f"t9-{i:03d}") for i in range(200)} == {"train", "dev", "test"}

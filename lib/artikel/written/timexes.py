@@ -75,7 +75,25 @@ def doc_problems(doc: WrittenDoc) -> list[str]:
             problems.append(f"<t> value {attrs['value']!r} is no TIMEX3 value ({span.text!r})")
         elif found := _weekday_problem(span):
             problems.append(found)
+        elif _is_age(doc.text, span.start, span.end):
+            problems.append(
+                f"an age is no timex, as the dev corpus and Wikinews annotate: {span.text!r}"
+            )
     return [f"{doc.where}: {doc.doc_id}: {p}" for p in problems]
+
+
+# "im Alter von 84 Jahren", "mit 17 Jahren", "78 Jahre alt": a person's age
+AGE_BEFORE = re.compile(r"(?:\b[Ii]m\s+Alter\s+von|\b[Mm]it)\s+$")
+AGE_AFTER = re.compile(r"\s+alt\b")
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """Whether the span "N Jahre(n)" is a person's age."""
+    if not re.fullmatch(r"\S+\s+Jahren?", text[start:end]):
+        return False
+    return bool(AGE_BEFORE.search(text[max(0, start - 20) : start])) or bool(
+        AGE_AFTER.match(text, end)
+    )
 
 
 def gold_of(doc: WrittenDoc) -> tuple[str, dict]:
