@@ -798,6 +798,18 @@ DAY_CASES = [
         "2011-10-14",
         ["2011-10-14T12:00", "2011-W41-WE"],
     ),
+    # an anniversary report whose lead tells its own day after the old date is news, not a
+    # history: its weekday and "in diesem Frühjahr" belong to the day of writing
+    (
+        [
+            "Seit 100 Jahren fährt die Bahn. Am 4. Juli 1920 nahm sie den Betrieb auf; am "
+            "Samstag feierte die Gemeinde das Jubiläum. Geplant war sie seit 1896, 1912 kam "
+            "das Geld, der Bau begann 1914 und wurde 1918 fortgesetzt, 1962 kam ein neuer "
+            "Wagen.\n\nIn diesem Frühjahr stand sie still."
+        ],
+        "2020-07-04",
+        ["P100Y", "1920-07-04", "2020-07-04", "1896", "1912", "1914", "1918", "1962", "2020-SP"],
+    ),
 ]
 
 

@@ -124,8 +124,9 @@ def _parse_dct(dct: str) -> tuple[int | None, int | None, int | None]:
     return tuple(parts + [None] * (3 - len(parts)))[:3]  # type: ignore[return-value]
 
 
-# normalisers of a first date that ties a text to its day of writing
+# normalisers of a date in the lead that ties a text to its day of writing
 DEICTIC_OPENERS = frozenset({"weekday", "relative_day", "weekday_of_week", "weekend"})
+LEAD_SENTENCES = 2  # the lead: the first sentences of an article
 
 
 def looks_narrative(matches: list[_Match], year: int | None) -> bool:
@@ -137,9 +138,14 @@ def looks_narrative(matches: list[_Match], year: int | None) -> bool:
     Februar 1903 … Am folgenden Sonntag"); without years its values stay underspecified."""
     if year is None:
         return any(len(m.groups.get("year", "")) == 4 for m in matches)
-    first = next((m for m in matches if m.rule.type in ("DATE", "TIME")), None)
-    if first is not None and first.rule.normaliser in DEICTIC_OPENERS:
-        return False  # news that opens on its own day ("feiert am Samstag …") and looks back
+    dated = [m for m in matches if m.rule.type in ("DATE", "TIME")]
+    if dated:
+        lead = list(itertools.islice(dated[0].sentence.doc.sents, LEAD_SENTENCES))
+        lead_end = lead[-1].end_char
+        if any(m.rule.normaliser in DEICTIC_OPENERS for m in dated if m.start < lead_end):
+            # news whose lead tells its own day ("Am 4. Juli 1920 nahm die Bahn den Betrieb
+            # auf; am Samstag feierte die Gemeinde das Jubiläum") and looks back
+            return False
     years = [
         -int(m.groups["year"]) if m.rule.normaliser == "year_bc" else int(m.groups["year"])
         for m in matches
