@@ -810,6 +810,18 @@ DAY_CASES = [
         "2020-07-04",
         ["P100Y", "1920-07-04", "2020-07-04", "1896", "1912", "1914", "1918", "1962", "2020-SP"],
     ),
+    # a year in the month's own clause names its year whatever the tense ("heuer" after a
+    # past main clause); "bis 2009" names none; a duty imposed looks ahead
+    (
+        [
+            "Die Saison lief gut, weil die Osterferien heuer erst Mitte April beginnen.",
+            "Der Fasching ist heuer kurz: Er begann am 11. November.",
+            "Die Verlängerung bis 2009 hatte der Verein bereits im Januar bekannt gegeben.",
+            "Das Gericht hat die Stadt verpflichtet, ab dem 1. Juli Fahrverbote zu verhängen.",
+        ],
+        "2014-02",
+        ["2014", "2014-04", "2014", "2013-11-11", "2009", "2014-01", "2014-07-01"],
+    ),
 ]
 
 

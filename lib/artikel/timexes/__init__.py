@@ -105,6 +105,7 @@ def _year_and_month(value: str) -> tuple[int, int | None] | None:
 
 # a date that dates a thing ("das Ultimatum vom 23. Juli 1914") rather than the sentence's event
 SPAN_OPENER = re.compile(r"(?i)(?:seit|bis|ab)\b")  # "seit 2015" gives no year to what follows
+SPAN_BEFORE = re.compile(r"(?i)\b(?:seit|bis|ab)\s+$")  # nor "bis 2009" when "bis" is outside
 SINCE_BEFORE = re.compile(r"(?i)\bseit\b[^,.;:]*$")  # nor "seit der Ermordung Sadats 1981"
 ATTRIBUTIVE = re.compile(r"(?i)vo[mn]\b")
 # expressions told from another date: a count ("drei Tage später") starts before them
@@ -294,6 +295,7 @@ def find_timexes(
             if t.start >= match.sentence.start_char
             and t.granularity == "year"
             and not SPAN_OPENER.match(text, t.start)
+            and not SPAN_BEFORE.search(text, max(0, t.start - 8), t.start)
             and not SINCE_BEFORE.search(text, match.sentence.start_char, t.start)
         ]
         recurrences = [
@@ -324,6 +326,10 @@ def find_timexes(
                 None,
             ),
             sentence_year=int(year_before[-1].value[:4]) if year_before else None,
+            # "weil die Osterferien heuer erst Mitte April beginnen": the year in the same
+            # clause names the month's year, whatever the tense of the sentence
+            year_in_clause=bool(year_before)
+            and not re.search(r"[,;:]", text[year_before[-1].end : match.start]),
             sentence_set=recurrences[-1].value if recurrences else None,
         )
         value = NORMALISERS[match.rule.normaliser](match.groups, ctx)

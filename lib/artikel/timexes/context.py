@@ -28,6 +28,7 @@ class Context:
     sentence_day: date | None = None  # a day-level date earlier in the same sentence
     day_later: date | None = None  # an explicit day later in the same clause
     sentence_year: int | None = None  # a year named earlier in the same sentence
+    year_in_clause: bool = False  # that year stands in the expression's own clause
     sentence_set: str | None = None  # a recurrence earlier in the sentence ("jeden Sonntag")
     before: str = ""  # the text of the sentence before the match
     after: str = ""  # the text of the sentence after the match

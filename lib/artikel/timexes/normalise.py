@@ -145,7 +145,10 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
     if month is None:
         return f"{year:04d}" if year else None
     sentence_year = ctx.sentence_year if not ctx.narrative else None
-    if year is None and sentence_year and not _against_tense(ctx, sentence_year * 12 + month):
+    in_clause = ctx.year_in_clause  # "weil die Osterferien heuer erst Mitte April beginnen"
+    if year is None and sentence_year and (
+        in_clause or not _against_tense(ctx, sentence_year * 12 + month)
+    ):
         year = sentence_year  # "Im vergangenen Jahr war er am 19. Mai befahrbar"
     told = ctx.paragraph_date
     if year is None and told and told[1] == month and ctx.tense != "future":
