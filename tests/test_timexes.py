@@ -822,6 +822,15 @@ DAY_CASES = [
         "2014-02",
         ["2014", "2014-04", "2014", "2013-11-11", "2009", "2014-01", "2014-07-01"],
     ),
+    # a date that names a thing ("vom Dezember") has been; "vom 1. Juli an" starts a period
+    (
+        [
+            "Kündigungen soll es nach einer Vereinbarung vom Dezember nicht geben.",
+            "Der Beschluss vom 3. Mai wird umgesetzt. Die Regel gilt vom 1. Juli an.",
+        ],
+        "2019-04-30",
+        ["2018-12", "2018-05-03", "2019-07-01"],
+    ),
 ]
 
 

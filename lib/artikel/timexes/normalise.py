@@ -154,7 +154,7 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
     if year is None and told and told[1] == month and ctx.tense != "future":
         year = told[0]  # "… im März 1997 auf die Spur gekommen. Am 14. März beobachteten …"
     if year is None:
-        if _since(groups, ctx):
+        if _since(groups, ctx) or _dates_a_thing(groups, ctx):
             ctx = Context(ctx.year, ctx.month, ctx.day, tense="past", narrative=ctx.narrative)
         year = _closest_year(ctx, month, day)
     if year is None:
@@ -165,6 +165,13 @@ def _absolute(groups: dict, ctx: Context) -> str | None:
         return with_time(date(year, month, day), groups)
     except ValueError:
         return None
+
+
+def _dates_a_thing(groups: dict, ctx: Context) -> bool:
+    """ "eine Vereinbarung vom Dezember", "der Beschluss vom 3. März": a date that names a
+    thing that exists names a time that has been ("vom 1. Juli an" starts a period)."""
+    after_vom = re.search(r"\bvom\s+$", ctx.before) or re.match(r"(?i)vom\b", groups["_text"])
+    return bool(after_vom) and not re.match(r"\s*(?:an|bis|auf|zu[mr]?)\b", ctx.after)
 
 
 def _against_tense(ctx: Context, months: int) -> bool:
