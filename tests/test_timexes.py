@@ -831,6 +831,12 @@ DAY_CASES = [
         "2019-04-30",
         ["2018-12", "2018-05-03", "2019-07-01"],
     ),
+    # "vier Jahre zuvor" counts back from the last date told, as "zwei Tage später" forward
+    (
+        ["2004 lag die Beteiligung bei 62 Prozent, vier Jahre zuvor waren es 76 Prozent."],
+        "2004-10-05",
+        ["2004", "2000"],
+    ),
 ]
 
 

@@ -56,12 +56,12 @@ def _week_of(day: str) -> str:
 
 
 def _later(groups: dict, ctx: Context) -> str | None:
-    """ "zwei Tage später": a date counted from the last date told in its own right
-    (``Context.count_day``; else the last one mentioned, else the reference)."""
+    """ "zwei Tage später", "vier Jahre zuvor": a date counted from the last date told in
+    its own right (``Context.count_day``; else the last one mentioned, else the reference)."""
     number, unit = _number(groups["number"]), lexicon("units")[groups["unit"].lower()]
     if number is None or number != int(number):
         return None
-    count = int(number)
+    count = -int(number) if groups.get("back") else int(number)
     base = ctx.count_day or ctx.last_day or ctx.reference
     if base is not None and unit in ("D", "W"):
         return (base + timedelta(days=count if unit == "D" else 7 * count)).isoformat()
