@@ -1425,6 +1425,14 @@ SPEAKER_CASES = [
     ),
     ("Die Studentin Alaa Salah sagte der britischen BBC: „Wir bleiben.“", "Alaa Salah", "female"),
     ("Zeugen, die ihn entlastet hätten, seien nie befragt worden, sagte er.", "", "male"),
+    # a quoted offence or title (MISC) after the source names no source; an outlet does
+    (
+        "Er sitzt in Haft, weil er sich nach Auffassung eines Gerichtes des „Aufrufs zu "
+        "Subversion“ schuldig gemacht hat.",
+        "Gerichtes",
+        "",
+    ),
+    ("Laut einem Bericht der „Süddeutschen Zeitung“ plant der Bund Kürzungen.", SZ, ""),
 ]
 
 

@@ -297,9 +297,21 @@ class SourcePass:
                     return inside[-1]
         for kind in ("name", "org", "role", "pronoun"):
             for m in mentions:
-                if m.kind == kind and not self._weak(m):
+                if m.kind == kind and not self._weak(m) and m.label != "MISC":
                     return m
-        return mentions[0] if mentions else None
+        # a MISC name (a quoted offence: "des „Aufrufs zu Subversion“") names no source
+        return next((m for m in mentions if m.label != "MISC"), None)
+
+    def _quoted_misc_after(self, j: int) -> bool:
+        """Token j is an article before a quoted MISC name (an offence, a title), which
+        continues no source phrase."""
+        doc = self.doc
+        if j + 2 >= len(doc) or self.lex.np_words.get(doc[j].lower_) != "determiner":
+            return False
+        if not doc[j + 1].is_quote:
+            return False
+        start = doc[j + 2].idx
+        return any(m.start == start and m.label == "MISC" for m in self.names)
 
     def _noun_phrase_end(self, i: int, sentence: Span) -> int:
         """Index after the source noun phrase starting at token i ("des Weißen Hauses vom
@@ -317,6 +329,8 @@ class SourcePass:
                 continue
             if t.text == ",":
                 break
+            if j > i and self._quoted_misc_after(j):
+                break  # "eines Gerichtes | des „Aufrufs zu Subversion“ schuldig": no source
             nxt = doc[j + 1] if j + 1 < sentence.end else None
             if self.has_pos and t.pos_:
                 predicative = t.pos_ == "ADJ" and (
