@@ -36,12 +36,14 @@ class NounCuePass:
                 (v.i for v in doc[self._clause_start(t.i) : c_end] if v.pos_ in ("VERB", "AUX")),
                 None,
             )
-            if verb is not None:
-                mention = self.subject_of(verb)
-            elif t.i + 1 < c_end:  # "Den Vorwurf der Kammer, …, weist der Verband zurück"
-                mention = self.author_from(t.i + 1, c_end)
-            else:
-                mention = None
+            # the noun's own source in the genitive or after "von" ("Den Vorwurf der Kammer,
+            # …, weist der Verband zurück", "unterstützt die Forderungen von Politikern der
+            # SPD, die Bank zu boykottieren"), else the subject of the noun's verb
+            attached = t.i + 1 < c_end and not any(
+                v.pos_ in ("VERB", "AUX") for v in doc[t.i + 1 : c_end]
+            )  # the noun's phrase runs up to the comma: the content is the noun's
+            own = self.author_from(t.i + 1, c_end) if attached else None
+            mention = own if own is not None or verb is None else self.subject_of(verb)
             quote = self._make(start, end, t.text, mention, direct)
             if quote is not None:
                 quotes.append(quote)
