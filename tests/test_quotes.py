@@ -1435,8 +1435,8 @@ SPEAKER_CASES = [
     ("Laut einem Bericht der „Süddeutschen Zeitung“ plant der Bund Kürzungen.", SZ, ""),
     # a noun of saying with its own source right before the content reports that source
     (
-        "Foullong unterstützt die Forderungen von Politikern der SPD, die Bank zu boykottieren, "
-        "nicht.",
+        "Der Gewerkschafter Uwe Foullong kritisierte die Bank scharf. Er unterstützt die "
+        "Forderungen von Politikern der SPD, die Bank zu boykottieren, nicht.",
         "SPD",
         "",
     ),
