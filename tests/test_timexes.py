@@ -837,6 +837,15 @@ DAY_CASES = [
         "2004-10-05",
         ["2004", "2000"],
     ),
+    # a season after bare "seit", "für den", "bis in den"; "seit vergangenem Herbst"
+    (
+        [
+            "Die Bank hat seit Herbst 38 Filialen geschlossen, seit vergangenem Winter zehn.",
+            "Der Kinostart ist für den Sommer geplant. Die Prüfung dauert bis in den Herbst.",
+        ],
+        "2019-04-30",
+        ["2018-FA", "2018-WI", "2019-SU", "2019-FA"],
+    ),
 ]
 
 
