@@ -589,6 +589,22 @@ def test_a_threat_or_a_finding_reports_only_a_clause_after_it():
     assert list(found["cue"]) == ["drohte", "hielt fest", "drohte"]
 
 
+def test_a_zu_infinitive_reported_inside_a_subordinate_clause_or_put_in_prospect():
+    found = model_quotes(
+        [
+            "Während Reimann verlangte, den Ausstieg aus der Kohle bis 2030 festzuschreiben, "
+            "warnte Bartsch, man dürfe nicht übertreiben.",
+            "Das Landesamt stellte in Aussicht, das Skelett ab 2012 im Museum auszustellen.",
+        ]
+    )
+    assert list(found["text"]) == [
+        "den Ausstieg aus der Kohle bis 2030 festzuschreiben",
+        "man dürfe nicht übertreiben",
+        "das Skelett ab 2012 im Museum auszustellen",
+    ]
+    assert list(found["speaker"]) == ["Reimann", "Bartsch", "Landesamt"]
+
+
 def test_the_writers_own_hedge_after_a_direct_quote_is_no_report():
     # a modal Konjunktiv II after a direct quote is the writer's; so is a sentence whose
     # main clause is in the indicative

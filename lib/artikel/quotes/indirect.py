@@ -425,7 +425,11 @@ class IndirectPass:
             resumed = self._main_clause_resumes(k, sentence)
             end = resumed if resumed is not None else sentence.end
             if not self._konjunktiv_in(doc[k:end]):
-                return None
+                # "Während X verlangte, den Ausstieg … festzuschreiben, warnte Y": a
+                # zu-infinitive up to the clause end
+                end = self._clause_end(k)
+                if not self._zu_infinitive(doc[k:end]):
+                    return None
             first, last = doc[k], doc[end - 1]
         start, stop = trim_content(self.text, first.idx, last.idx + len(last))
         if stop - start < 10:

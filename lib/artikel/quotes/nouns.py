@@ -84,5 +84,10 @@ class NounCuePass:
             return True
         if self._konjunktiv_in(content):
             return True
+        return self._zu_infinitive(content)
+
+    def _zu_infinitive(self, content: Span) -> bool:
+        """Content of at least three words that ends in a zu-infinitive ("die Steuern zu
+        senken", "das Skelett auszustellen")."""
         words = [t.lower_ for t in content if not t.is_punct]
         return len(words) >= 3 and (words[-2] == "zu" or "zu" in words[-1][2:-2])
