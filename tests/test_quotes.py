@@ -605,6 +605,17 @@ def test_a_zu_infinitive_reported_inside_a_subordinate_clause_or_put_in_prospect
     assert list(found["speaker"]) == ["Reimann", "Bartsch", "Landesamt"]
 
 
+def test_any_verb_frames_a_quote_that_opens_its_sentence():
+    found = model_quotes(
+        [
+            "«Solange ich kann, fahre ich mit», lachte die Rentnerin.",
+            "Er las „Die Blechtrommel“, lachte die Frau.",
+        ]
+    )
+    assert list(found["article_id"]) == ["0"]
+    assert (found["cue"].iloc[0], found["speaker"].iloc[0]) == ("lachte", "Rentnerin")
+
+
 def test_the_writers_own_hedge_after_a_direct_quote_is_no_report():
     # a modal Konjunktiv II after a direct quote is the writer's; so is a sentence whose
     # main clause is in the indicative

@@ -210,7 +210,20 @@ class CueFinder:
             later = [j for j in range(i + 1, self._clause_end(i)) if j in self.cues]
             if later:
                 return later[-1], "verb"
+            if self._framing_verb(i):
+                return i, "frame"
         return None
+
+    def _framing_verb(self, i: int) -> bool:
+        """A finite full verb right after the comma that closes a direct quote, its subject
+        right after it: the quote's frame, whatever the verb ("«…», lachte die Rentnerin",
+        "„…“, winkt er ab")."""
+        doc, token = self.doc, self.doc[i]
+        if token.pos_ != "VERB" or not token.morph.get("Mood") or i + 1 >= len(doc):
+            return False
+        last = doc[self._clause_end(i) - 1]
+        subject = self.mentions_in(doc[i + 1].idx, last.idx + len(last))
+        return bool(subject) and subject[0].start == doc[i + 1].idx
 
     def _cue_text(self, i: int) -> str:
         return self.cues.get(i, (self.doc[i].text, i))[0]

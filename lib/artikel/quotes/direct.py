@@ -26,6 +26,9 @@ class DirectPass:
             words = len(text[m.start : m.end].split())
             quote = Quote(m.start, m.end, "direct", marks=[m])
             attached = self._cue_after(m.after) if m.closed else None
+            if attached is not None and attached[1] == "frame":
+                # any verb frames a quote that opens its sentence ("«…», lachte sie")
+                attached = (attached[0], "verb") if self._opens_sentence(m) else None
             colon = self._colon_before(m.open)
             if attached is not None:
                 i, kind = attached
@@ -58,6 +61,14 @@ class DirectPass:
             and following is not None
             and following.pos_ in ("VERB", "AUX")
         )
+
+    def _opens_sentence(self, m: Marked) -> bool:
+        """The quotation marks open their sentence."""
+        token = self.token_at(m.open)
+        if token is None:
+            return False
+        sentence = self.sentence_at(token.i)
+        return not self.text[sentence.start_char : m.open].strip()
 
     def _colon_before(self, offset: int) -> int | None:
         """Token index of a colon right before the opening mark at ``offset``."""
