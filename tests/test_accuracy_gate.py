@@ -26,9 +26,9 @@ PINS = {
     "most mentioned entity right": {"dev": 0.895, "analysis": 0.9, "heldout": 0.833},
     "quote spans F1": {
         "dev": 0.985,
-        "analysis": 0.818,
+        "analysis": 0.824,
         "heldout": 0.774,
-        "own_quotes": 0.970,
+        "own_quotes": 0.971,
         "spkatt": 0.393,
         "redewiedergabe": 0.413,
     },
@@ -36,16 +36,19 @@ PINS = {
     # own quotes from 0.967 with a larger test split), paid for by the quotes found since
     # (held-out quote span F1 0.761 -> 0.779, direct recall 0.837 -> 0.878, indirect recall
     # 0.685 -> 0.712; analysis 0.810 -> 0.823): most are Konjunktiv continuations, which
-    # GUIDELINES.md leaves without a mention and the Wikinews gold gives one
+    # GUIDELINES.md leaves without a mention and the Wikinews gold gives one. Own quotes
+    # lowered in session 16 from 0.968: the test split grew from 60 to 70 documents with
+    # the harder batches q10-q12 (on the old 60 documents 0.973 before and after the
+    # session's changes; 0.965 on all 70), not a change of the rules on the same gold
     "speaker-mention accuracy": {
         "dev": 0.989,
-        "analysis": 0.799,
+        "analysis": 0.801,
         "heldout": 0.681,
-        "own_quotes": 0.968,
+        "own_quotes": 0.960,
     },
     "speaker-mention accuracy, quotes with a cue": {
         "dev": 0.989,
-        "analysis": 0.917,
+        "analysis": 0.933,
         "heldout": 0.792,
     },
     # lowered in session 14 (analysis from 0.611, held-out from 0.595), paid for by 'nach
@@ -55,24 +58,21 @@ PINS = {
     # continuations without a cue, which Wikinews gives one)
     "cue accuracy": {"dev": 0.947, "analysis": 0.599, "heldout": 0.584},
     "attributed quotes F1": {"dev": 0.944},
-    "timex spans F1": {"dev": 0.984, "analysis": 0.973, "heldout": 0.933},
-    "timex values F1": {"dev": 0.971, "analysis": 0.947, "heldout": 0.864, "own_timexes": 0.944},
+    "timex spans F1": {"dev": 0.984, "analysis": 0.973, "heldout": 0.938},
+    "timex values F1": {"dev": 0.971, "analysis": 0.947, "heldout": 0.866, "own_timexes": 0.944},
     "gender accuracy, PER mentions": {"dev": 0.974, "analysis": 0.972, "heldout": 0.911},
     "female precision": {"dev": 0.995, "analysis": 0.995, "heldout": 0.995},
     "female recall": {"dev": 0.975, "analysis": 0.995, "heldout": 0.966},
     "gender accuracy, person speakers": {
         "dev": 0.989,
         "analysis": 0.958,
-        # lowered in session 15 from 0.828 (0.833 -> 0.821: two of ~90 matched person
-        # speakers), paid for by the quote span gains noted above
-        "heldout": 0.816,
-        "own_quotes": 0.955,
+        "heldout": 0.837,
+        "own_quotes": 0.964,
     },
 }
-# the share of women among quotes, predicted vs gold: at most this far apart. Held-out
-# widened in session 15 from 0.03 (issue 21's target, now missed: 0.130 vs 0.092, before
-# 0.116): among the quotes found since, a few more go to women; paid for as above
-SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.04, "own_quotes": 0.02}
+# the share of women among quotes, predicted vs gold: at most this far apart (issue 21's
+# target 0.03; the held-out gap is 0.018 since session 16)
+SHARE_GAPS = {"dev": 0.016, "analysis": 0.03, "heldout": 0.03, "own_quotes": 0.02}
 WIKIWARSDE_PINS = {
     "lenient span F1": 0.942,
     "value F1": 0.903,
