@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .lexicon import (
     CLAUSE_END,
     NO_OBJECT,
@@ -92,12 +90,7 @@ class CueFinder:
         sentence_end = self.sentence_at(last).end
         if self._konjunktiv_in(doc[last + 2 : sentence_end]):
             return True
-        clause = doc[last + 2 : self._clause_end(last + 2)]
-        return any(
-            (t.lower_ == "zu" and t.i + 1 < len(doc) and _infinitive_form(doc[t.i + 1].text))
-            or re.fullmatch(r"[a-zäöü]+zu[a-zäöü]+en", t.text) is not None
-            for t in clause
-        )
+        return self._zu_infinitive(doc[last + 2 : self._clause_end(last + 2)])
 
     def _is_particle(self, token, particle: str) -> bool:
         """The verb's particle closes the clause, also written joined to the pronominal adverb
@@ -236,8 +229,3 @@ class CueFinder:
     def _konjunktiv_in(self, tokens) -> bool:
         """Whether any of the tokens is a Konjunktiv verb form (``is_konjunktiv``)."""
         return any(is_konjunktiv(t, self.lex) for t in tokens)
-
-
-def _infinitive_form(word: str) -> bool:
-    """A lower-case word in -en, -ern or -eln: the form of an infinitive ("zu schließen")."""
-    return re.fullmatch(r"[a-zäöüß]+(?:en|ern|eln)", word) is not None
