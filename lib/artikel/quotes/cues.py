@@ -82,15 +82,11 @@ class CueFinder:
         """Whether the clause after the cue's clause (past its comma) reports: it opens with
         "dass" or "ob", is a zu-infinitive or is in Konjunktiv I ("drohte, bei einem
         Scheitern werde man streiken")."""
-        doc = self.doc
-        if last + 2 >= len(doc) or doc[last + 1].text != ",":
+        doc, k = self.doc, last + 2
+        if k >= len(doc) or doc[last + 1].text != ",":
             return False
-        if self._has_role(doc[last + 2], "complementizer"):
-            return True
-        sentence_end = self.sentence_at(last).end
-        if self._konjunktiv_in(doc[last + 2 : sentence_end]):
-            return True
-        return self._zu_infinitive(doc[last + 2 : self._clause_end(last + 2)])
+        rest = doc[k : self.sentence_at(last).end]  # a Konjunktiv may follow a further comma
+        return self._reports(doc[k : self._clause_end(k)]) or self._konjunktiv_in(rest)
 
     def _is_particle(self, token, particle: str) -> bool:
         """The verb's particle closes the clause, also written joined to the pronominal adverb

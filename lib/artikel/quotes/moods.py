@@ -7,9 +7,9 @@ import re
 
 from spacy.tokens import Span
 
-from .lexicon import is_konjunktiv
+from .lexicon import CLAUSE_END, is_konjunktiv
 
-CLAUSE_BREAKS = frozenset(",;:()–—")
+CLAUSE_BREAKS = frozenset(CLAUSE_END | {"(", ")"})  # where a Konjunktiv II's verb complex ends
 MODALS = frozenset(("können", "dürfen", "müssen", "sollen", "wollen", "mögen"))
 
 

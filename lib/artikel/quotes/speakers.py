@@ -190,7 +190,8 @@ class SpeakerResolver:
                 candidates.append((q.mention.start, q.speaker, self._gender_of(q.speaker)))
         candidates.sort()
         for _, name, g in reversed(candidates):
-            g = self.person_genders.get(name) or (g if g != "x" else self._gender_of(name))
+            if g == "x" or name in self.person_genders:
+                g = self._gender_of(name)  # the gender layer's decision comes first
             if compatible(gender if gender in "mf" else "x", g) or gender in ("x",):
                 return name
         return ""

@@ -296,9 +296,8 @@ class SubjectFinder:
         clause = doc[self._clause_start(verb) : c_end]
         if any(t.lower_.startswith(("wird", "wurde", "werde", "worden")) for t in clause):
             return None  # "wird mit den Worten zitiert": the subject speaks
-        sentence_end = self.sentence_at(verb).end
-        while c_end < sentence_end and doc[c_end].text not in (",", ";", ":", "."):
-            c_end += 1  # past a quoted name: "zitierte die Zeitung „Punch“ den Sprecher"
+        # past a quoted name: "zitierte die Zeitung „Punch“ den Sprecher"
+        c_end = max(c_end, self._clause_end(verb, over_quotes=True))
         last = doc[c_end - 1]
         after = self.mentions_in(doc[verb].idx + len(doc[verb]), last.idx + len(last))
         after = [m for m in after if not self._weak(m) and not self._after_preposition(m)]

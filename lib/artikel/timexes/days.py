@@ -64,9 +64,14 @@ def weekend(groups: dict, ctx: Context) -> str | None:
     return f"{year:04d}-W{week:02d}-WE"
 
 
+def _weekday_number(groups: dict) -> int:
+    """The ISO number (Monday = 1) of the weekday a match names."""
+    return int(lexicon("weekdays")[groups["weekday"].lower()])
+
+
 def weekday(groups: dict, ctx: Context) -> str | None:
     """ "am Montag": the day in the direction its modifier, preposition or tense gives."""
-    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    wanted = _weekday_number(groups)
     # the weekday of a day just named: "am 14. August 1944, einem Montag", "fand am 5.
     # September 1921 statt, einem Montag", "Zwei Tage später, am Montag"
     apposition = re.search(r"(?:\beinem|,\s*(?:am|dem)?)\s*$", ctx.before)
@@ -188,7 +193,7 @@ def weekday_of_week(groups: dict, ctx: Context) -> str | None:
     modifier names, counted from the day of writing."""
     if ctx.reference is None:
         return weekday(groups, ctx)
-    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    wanted = _weekday_number(groups)
     monday = ctx.reference - timedelta(days=ctx.reference.weekday())
     return with_time(monday + timedelta(weeks=unit_offset(groups), days=wanted - 1), groups)
 
@@ -198,7 +203,7 @@ def weekday_a_week_later(groups: dict, ctx: Context) -> str | None:
     (on a Sunday, "Sonntag in einer Woche" is the Sunday seven days on)."""
     if ctx.reference is None:
         return weekday(groups, ctx)
-    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    wanted = _weekday_number(groups)
     ahead = (wanted - ctx.reference.isoweekday()) % 7
     return with_time(ctx.reference + timedelta(days=ahead + 7 if ahead else 7), groups)
 
@@ -209,7 +214,7 @@ def weekday_weeks_ago(groups: dict, ctx: Context) -> str | None:
     weeks = _number(groups["number"])
     if ctx.reference is None or weeks is None:
         return weekday(groups, ctx)
-    wanted = int(lexicon("weekdays")[groups["weekday"].lower()])
+    wanted = _weekday_number(groups)
     back = (ctx.reference.isoweekday() - wanted) % 7
     return with_time(ctx.reference - timedelta(days=back, weeks=weeks), groups)
 
