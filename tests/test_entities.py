@@ -21,9 +21,10 @@ from artikel.structure import analyze_structure
 from artikel.tables import make_table
 
 
-def mentions(text: str, marked: list[tuple[str, str]]):
-    """Analyse ``text`` with the entities ``(surface, label)`` set at their occurrences."""
-    nlp = load_pipeline("rules")
+def mentions(text: str, marked: list[tuple[str, str]], model: str | None = "rules"):
+    """Analyse ``text`` with the entities ``(surface, label)`` set at their occurrences
+    (on the rule pipeline, or on the shipped model's parse with ``model=None``)."""
+    nlp = load_pipeline(model)
     doc = nlp(text)
     spans, position = [], 0
     for surface, label in marked:
@@ -35,8 +36,8 @@ def mentions(text: str, marked: list[tuple[str, str]]):
     return [(m.text, m.label, m.canonical) for m in find_mentions(doc, paragraphs)]
 
 
-def canonicals(text, marked):
-    return [canonical for _, _, canonical in mentions(text, marked)]
+def canonicals(text, marked, model: str | None = "rules"):
+    return [canonical for _, _, canonical in mentions(text, marked, model)]
 
 
 def test_genitive_and_surname_resolve_to_the_full_name():
@@ -638,3 +639,82 @@ def test_a_role_the_title_list_lacks_is_cut_off_the_front_of_a_name(analyze_text
     analysis = analyze_texts(texts, "2024-03")
     people = analysis.entities[analysis.entities["label"] == "PER"]
     assert list(people["text"]) == ["Christian Sailer", "Marc Dubois", "Johann Sebastian Bach"]
+
+
+def _labels_after_consistency(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``consistent_entities`` on ``text`` with the NER output ``(surface, label)`` set by hand."""
+    from artikel.consistency import consistent_entities
+
+    doc = load_pipeline("rules")(text)
+    spans, position = [], 0
+    for surface, label in marked:
+        start = text.index(surface, position)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+        position = start + len(surface)
+    doc.ents = spans
+    return [(e.text, e.label_) for e in consistent_entities(doc)]
+
+
+def test_a_kind_noun_before_a_name_gives_every_mention_its_label():
+    text = (
+        "Der Ruf der Windenergiefirma Nordwind brachte ihn nach Emden. "
+        "Nordwind gründete dort ein Werk."
+    )
+    marked = [("Nordwind", "LOC"), ("Emden", "LOC"), ("Nordwind", "PER")]
+    assert _labels_after_consistency(text, marked) == [
+        ("Nordwind", "ORG"),
+        ("Emden", "LOC"),
+        ("Nordwind", "ORG"),
+    ]
+
+
+def test_a_quoted_name_after_a_kind_noun_is_found_and_a_title_holds_its_names():
+    text = (
+        "Die Maschine der Fluggesellschaft „Air Tindaya“ landete in Lagos. "
+        "Dort las sie aus dem Roman „Berlin liegt am Meer“ vor."
+    )
+    assert _labels_after_consistency(text, [("Lagos", "LOC"), ("Berlin", "LOC")]) == [
+        ("Air Tindaya", "ORG"),
+        ("Lagos", "LOC"),
+        ("Berlin liegt am Meer", "MISC"),
+    ]
+
+
+def test_a_kind_noun_leaves_unquoted_people_and_gazetteer_countries_alone():
+    text = "Gestern lobte die Partei Merkel. Der Chef der Bank Frankreichs schwieg."
+    marked = [("Merkel", "PER"), ("Frankreichs", "LOC")]
+    assert _labels_after_consistency(text, marked) == marked
+
+
+def test_an_untagged_proper_noun_after_a_kind_noun_is_a_name_of_that_kind():
+    from artikel.consistency import consistent_entities
+
+    doc = load_pipeline()("Das sagte Tuchel beim Sender Sky. Er räumte Fehler ein.")
+    assert ("Sky", "ORG") in [(e.text, e.label_) for e in consistent_entities(doc)]
+
+
+def test_a_country_genitive_before_a_full_name_is_a_place_and_a_person():
+    text = "Der Premierminister des Kosovos Hashim Thaçi reiste nach Brüssel."
+    marked = [("Kosovos Hashim Thaçi", "LOC"), ("Brüssel", "LOC")]
+    assert _labels_after_consistency(text, marked) == [
+        ("Kosovos", "LOC"),
+        ("Hashim Thaçi", "PER"),
+        ("Brüssel", "LOC"),
+    ]
+
+
+def test_canonical_names_keep_the_spacing_of_the_text_and_find_plural_countries():
+    text = (
+        "Der Flughafen Essen/Mülheim bleibt offen. Er lebte in den Niederlanden. "
+        "Ein Sprecher des deutschen Bundesumweltministeriums schwieg."
+    )
+    marked = [
+        ("Flughafen Essen/Mülheim", "LOC"),
+        ("Niederlanden", "LOC"),
+        ("Bundesumweltministeriums", "ORG"),
+    ]
+    assert canonicals(text, marked, model=None) == [  # the parse tells "deutschen" an adjective
+        "Flughafen Essen/Mülheim",
+        "Niederlande",
+        "Bundesumweltministerium",
+    ]

@@ -78,7 +78,10 @@ def _has_genitive_evidence(span_tokens: list[Token], *, morphology: bool = True)
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if morphology and "Gen" in last.morph.get("Case"):
         return True
-    if before is not None and before.lower_ in declension().genitive_determiners:
+    article = first.i - 1  # the article before adjectives: "des deutschen Umweltministeriums"
+    while article > 0 and doc[article].pos_ == "ADJ" and doc[article].text.islower():
+        article -= 1
+    if article >= 0 and doc[article].lower_ in declension().genitive_determiners:
         return True
     return bool(  # prenominal genitive: "Trumps Sprecherin", "Nordkoreas Machthaber"
         after is not None
@@ -170,12 +173,12 @@ def base_form(
         words[-1] = _genitive_stem(
             words[-1], attested=attested, evidence=genitive, as_written=as_written
         )
-        return " ".join(words)
+        return _joined(words, span_tokens)
     if len(words) == 1:
         words[-1] = _genitive_stem(
             words[-1], attested=attested, evidence=evidence, as_written=as_written
         )
-        return " ".join(words)
+        return _joined(words, span_tokens)
     # the head noun: the first noun followed by a complement ("Institut der deutschen
     # Wirtschaft", "Staatssekretariat für Wirtschaft"), else the last word
     head_index = len(words) - 1
@@ -225,7 +228,19 @@ def base_form(
         if not (gender and _is_adjective(token, span_tokens[index + 1])):
             break
         words[index] = _adjective_stem(token.text) + declension().strong_endings[gender]
-    return " ".join(words)
+    return _joined(words, span_tokens)
+
+
+def _dative_plural_country(word: str) -> bool:
+    """A plural country name in the dative ("Niederlanden", "Emiraten")."""
+    return word.endswith("en") and word[:-1] in country_names()
+
+
+def _joined(words: list[str], span_tokens: list[Token]) -> str:
+    """The words of a name with the spacing of the text ("Essen/Mülheim", not "Essen / Mülheim")."""
+    pairs = zip(words, span_tokens, strict=True)
+    spaced = [word + (" " if token.whitespace_ else "") for word, token in pairs]
+    return "".join(spaced).rstrip()
 
 
 def _initials(name: str) -> str:
@@ -285,6 +300,8 @@ def canonicalize(mentions: list[Mention], doc: Doc) -> None:
         )
         if mention.label in ("LOC", "ORG") and mention.base in country_names():
             mention.base = country_names()[mention.base]
+        elif mention.label == "LOC" and _dative_plural_country(mention.base):
+            mention.base = country_names()[mention.base[:-1]]  # "in den Niederlanden"
         if mention.base.isupper() and len(mention.base) > 4:
             titled = mention.base.title()
             if titled in attested or titled in country_names():

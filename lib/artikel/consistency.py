@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from .kind_nouns import labels_by_kind_noun
 from .names import (
     LABEL_MAP,
     country_first_words,
@@ -82,6 +83,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
         result = _names_after_titles(doc, result)
         result = _countries(doc, result)
         result = _regions(doc, result)
+        result = labels_by_kind_noun(doc, result)
     names = _name_parts(result, single_people=True)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)
@@ -302,11 +304,14 @@ def _person_by_first_name(ent: Span) -> Span:
 
 def _split_country_tails(ents: list[Span]) -> list[Span]:
     """A person span that ends in a country ("nannte Trump Nordkoreas Forderung" tagged as
-    one name) is a person and a place: names of people do not end in country names."""
+    one name) is a person and a place: names of people do not end in country names. A span
+    of any label that opens with a country before a first name and a surname ("des Kosovos
+    Hashim Thaçi") is a place and a person."""
     countries = country_names()
     result = []
     for ent in ents:
         last = ent[-1].text
+        first = ent[0].text
         if (
             LABEL_MAP.get(ent.label_) == "PER"
             and len(ent) > 1
@@ -315,6 +320,15 @@ def _split_country_tails(ents: list[Span]) -> list[Span]:
         ):
             result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))
             result.append(Span(ent.doc, ent.end - 1, ent.end, label="LOC"))
+        elif (
+            len(ent) > 2
+            and in_or_genitive(first, countries)
+            and not is_first_name(first)
+            and is_first_name(ent[1].text)
+            and ent[1].text[:1].isupper()
+        ):  # "des Kosovos Hashim Thaçi": a country's genitive before a person
+            result.append(Span(ent.doc, ent.start, ent.start + 1, label="LOC"))
+            result.append(Span(ent.doc, ent.start + 1, ent.end, label="PER"))
         else:
             result.append(ent)
     return result
