@@ -718,3 +718,47 @@ def test_canonical_names_keep_the_spacing_of_the_text_and_find_plural_countries(
         "Niederlande",
         "Bundesumweltministerium",
     ]
+
+
+def test_names_keep_a_genitive_apostrophe_an_epithet_and_a_particle_after_a_first_name():
+    text = (
+        "Die Zustimmung von Wales' Parlament fehlt. Plinius der Jüngere beschreibt Gärten. "
+        "Um Ulrich von Hutten bildete sich ein Kreis. Sie gewann die Gunst von Margarete von "
+        "Österreich."
+    )
+    marked = [
+        ("Wales'", "LOC"),
+        ("Plinius der Jüngere", "PER"),
+        ("Ulrich von Hutten", "PER"),
+        ("Margarete von Österreich", "PER"),
+    ]
+    found = mentions(text, marked, model=None)
+    assert [(t, label) for t, label, _ in found] == marked
+    assert found[0][2] == "Wales"
+
+
+def test_plural_person_nouns_titles_and_objects_after_a_title_name_nobody():
+    text = (
+        "Die Männer belegen Rang 11, während Frauen Rang 7 belegen. Die Bauern fanden in der "
+        "Burg ihres Herren Unterschlupf. Herr Bundesverkehrsminister, ich gratuliere. Erst "
+        "die Unterschrift des Präsidenten gibt dem Gesetz Rechtskraft."
+    )
+    assert mentions(text, [], model=None) == []
+
+
+def test_a_title_before_a_name_is_no_first_name_of_it():
+    text = (
+        "Im April begann die Belagerung durch osmanische Truppen unter Sultan Mehmed II. "
+        "Am Morgen fiel die Stadt."
+    )
+    found = mentions(text, [("Mehmed II.", "PER")], model=None)
+    assert [(t, label) for t, label, _ in found] == [("Mehmed II.", "PER")]
+
+
+def test_a_title_keeps_a_region_name_a_person_and_an_article_keeps_a_place_a_place():
+    from artikel.consistency import consistent_entities
+
+    doc = load_pipeline()("Lieber Kollege Limburg, Wölfe leben nur noch in der Sierra Morena.")
+    doc.ents = [doc.char_span(15, 22, label="PER"), doc.char_span(52, 65, label="LOC")]
+    found = [(e.text, e.label_) for e in consistent_entities(doc)]
+    assert found == [("Limburg", "PER"), ("Sierra Morena", "LOC")]

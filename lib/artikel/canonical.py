@@ -157,6 +157,8 @@ def base_form(
     as_written: frozenset[str] = frozenset(),
 ) -> str:
     """The nominative form of a mention (see the module notes, rule 2)."""
+    if len(span_tokens) > 1 and span_tokens[-1].text in ("'", "’"):
+        span_tokens = span_tokens[:-1]  # the genitive apostrophe: "Wales'" is "Wales"
     words = [t.text for t in span_tokens]
     adjectival = dict(entry.split("\t") for entry in load_entries("entities/adjectival_names.txt"))
     if " ".join(words) in adjectival:

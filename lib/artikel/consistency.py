@@ -19,6 +19,7 @@ from .names import (
     country_first_words,
     country_names,
     in_or_genitive,
+    is_plural_person_noun,
     is_title,
     noun_kinds,
     region_names,
@@ -39,12 +40,20 @@ def _name_parts(ents: list[Span], *, single_people: bool = False) -> dict[tuple[
         words = tuple(t.text for t in ent)
         if ent.label_ == "PER" and (len(ent) > 1 or single_people):
             names[words] = "PER"
+            if len(ent) > 1 and not _reads_as_full_name(ent):
+                continue  # "Kick Returner", "Reiche Römer": its words are no names alone
             for token in ent:
                 if token.text[:1].isupper() and len(token.text) > 2 and not is_title(token.text):
                     names.setdefault((token.text,), "PER")
         elif len(ent) > 1 or (ent.text.isupper() and len(ent.text) >= 2):
             names.setdefault(words, ent.label_)
     return names
+
+
+def _reads_as_full_name(ent: Span) -> bool:
+    """Whether a multi-word person span reads as a person's name: it opens with a listed first
+    name, or the tagger calls every word a proper noun (or the pipeline has no tagger)."""
+    return is_first_name(ent[0].text) or all(t.pos_ in ("PROPN", "") for t in ent)
 
 
 def consistent_entities(doc: Doc) -> list[Span]:
@@ -150,6 +159,7 @@ def _first_names_before(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[start - 1].is_alpha
             and _named_by(doc, start - 1)
             and is_first_name(doc[start - 1].text)
+            and not is_title(doc[start - 1].text)  # "Sultan Mehmed II.": a title
             and doc[start - 1].text not in months
         ):
             start -= 1
@@ -201,10 +211,24 @@ def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     for token in doc[:-1]:
         if not is_title(token.text, compounds=True) or token.i in covered:
             continue
+        if is_plural_person_noun(token.text):  # "während Frauen Rang 7 belegen"
+            continue
+        after = doc[token.i + 1]
+        if (
+            token.i > 0
+            and doc[token.i - 1].pos_ == "DET"
+            and after.pos_ == "NOUN"
+            and not is_first_name(after.text)
+        ):
+            continue  # "die Unterschrift des Präsidenten Rechtskraft erlangt": an object
         end = token.i + 1
         while end < len(doc) and end - token.i <= 4:
             word = doc[end]
-            name_word = word.text[:1].isupper() and word.is_alpha and not is_title(word.text)
+            name_word = (
+                word.text[:1].isupper()
+                and word.is_alpha
+                and not is_title(word.text, compounds=True)  # "Herr Bundesverkehrsminister"
+            )
             inner_particle = (
                 end > token.i + 1
                 and word.lower_ in particles
@@ -244,7 +268,8 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
                 result[index] = Span(doc, index, index + size, label="LOC")
             elif len(inside) == 1:
                 ent = inside.pop()
-                if ent.label_ == "PER" and (ent.start, ent.end) == (index, index + size):
+                same = (ent.start, ent.end) == (index, index + size)
+                if ent.label_ == "PER" and same and not _after_title(ent):
                     result[index] = Span(doc, index, index + size, label="LOC")
             index += size - 1
             break
@@ -254,14 +279,27 @@ def _countries(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _regions(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person span that is a region of ``region_names`` ("Brandenburgs", "Kärnten") is a
-    place: the gazetteer wins over the model's label."""
+    place: the gazetteer wins over the model's label, unless a title comes right before
+    ("Kollege Limburg")."""
     regions = region_names()
     return [
         Span(doc, ent.start, ent.end, label="LOC")
-        if LABEL_MAP.get(ent.label_) == "PER" and in_or_genitive(ent.text, regions)
+        if LABEL_MAP.get(ent.label_) == "PER"
+        and in_or_genitive(ent.text, regions)
+        and not _after_title(ent)
         else ent
         for ent in ents
     ]
+
+
+def _after_title(ent: Span) -> bool:
+    """Whether a title or role noun comes right before the span ("Kollege Limburg"): a
+    person, even when a gazetteer knows the word as a place."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return bool(
+        before is not None
+        and (is_title(before.text, compounds=True) or "ROLE" in noun_kinds(before.lower_))
+    )
 
 
 RELATIVE_AFTER_NAME = frozenset({"der", "die", "dessen", "deren"})
@@ -282,6 +320,8 @@ def _person_by_first_name(ent: Span) -> Span:
     if any(in_or_genitive(t.text, country_names()) or t.text in region_names() for t in ent):
         return ent
     doc, root = ent.doc, ent.root
+    if ent.start > 0 and doc[ent.start - 1].pos_ == "DET":
+        return ent  # "zeigte die Sierra Morena": people's names take no article
     if "ORG" in noun_kinds(root.head.lower_):
         return ent  # in apposition to an organisation noun: "des US-Nachrichtensenders Fox News"
     after = doc[ent.end : ent.end + 2]
@@ -317,6 +357,7 @@ def _split_country_tails(ents: list[Span]) -> list[Span]:
             and len(ent) > 1
             and in_or_genitive(last, countries)
             and not is_first_name(last)
+            and ent[-2].lower_ not in word_list("name_particles")  # "Margarete von Österreich"
         ):
             result.append(Span(ent.doc, ent.start, ent.end - 1, label=ent.label_))
             result.append(Span(ent.doc, ent.end - 1, ent.end, label="LOC"))

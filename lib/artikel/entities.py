@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .canonical import Mention, canonicalize
 from .consistency import consistent_entities
+from .kind_nouns import CLOSING_MARKS
 from .names import LABEL_MAP, currency_names, is_title, noun_kinds, role_nouns, word_list
 from .resources import is_first_name
 from .structure import Paragraph
@@ -39,13 +40,26 @@ def _clean_span(span: Span, label: str) -> Span | None:
         or (label == "PER" and end - start > 1 and is_title(doc[start].text, compounds=True))
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".)"):
+    while end > start and doc[end - 1].is_punct and not _ends_name(doc, end - 1):
         end -= 1
     if label == "PER":
         start = _past_role_words(doc, start, end)
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _ends_name(doc: Doc, i: int) -> bool:
+    """Whether punctuation token i belongs to the name before it: a dot or bracket, a
+    genitive apostrophe ("Wales'", "Goebbels'"), or "!"/"?" of a title inside quotation
+    marks ("„Demokratie leben!“")."""
+    text, before = doc[i].text, doc[i - 1] if i > 0 else None
+    if text in ".)":
+        return True
+    if text in ("'", "’"):
+        return bool(before and not before.whitespace_ and before.text[-1:] in "sxzß")
+    following = doc[i + 1].text if i + 1 < len(doc) else ""
+    return text in "!?" and following in CLOSING_MARKS
 
 
 def _past_role_words(doc: Doc, start: int, end: int) -> int:
@@ -89,7 +103,13 @@ def _person_parts(span: Span, known: set[str], alone: set[str]) -> list[Span]:
     particles = word_list("name_particles")
     for index in range(1, len(tokens) - 1):  # "Hu von der Staatssicherheit": a noun, no name
         after = next((t for t in tokens[index:] if t.lower_ not in particles), None)
-        if tokens[index].lower_ in particles and after is not None and after.pos_ == "NOUN":
+        if (
+            tokens[index].lower_ in particles
+            and after is not None
+            and after.pos_ == "NOUN"
+            and not _epithet(tokens[index:])
+            and not (index == 1 and is_first_name(tokens[0].text))  # "Ulrich von Hutten"
+        ):
             tokens = tokens[:index]
             break
     if len(tokens) >= 3 and _is_person_noun(tokens[-1]):
@@ -106,6 +126,12 @@ def _person_parts(span: Span, known: set[str], alone: set[str]) -> list[Span]:
         if left.text in alone and right.text in alone and not is_first_name(left[-1].text):
             return [left, right]
     return [doc[tokens[0].i : tokens[-1].i + 1]]
+
+
+def _epithet(tokens: list[Token]) -> bool:
+    """Whether the end of a person span is an epithet: "der"/"die" and an adjective as a
+    noun ("Plinius der Jüngere", "Johann der Beständige"), not "von der" and a noun."""
+    return len(tokens) == 2 and tokens[0].lower_ in ("der", "die") and tokens[1].text.endswith("e")
 
 
 def _other_people(span: Span, names: list[Span], alone_texts: set[str]) -> set[str]:

@@ -273,6 +273,17 @@ def is_title(word: str, *, compounds: bool = False) -> bool:
     return compounds and any(title_compound_pattern().fullmatch(form.lower()) for form in forms)
 
 
+@cache
+def plural_person_nouns() -> frozenset[str]:
+    """Person nouns as written in the plural ("Frauen", "Herren", "Sprecherinnen")."""
+    return frozenset(written for written, _, gender, _ in person_nouns() if gender == "p")
+
+
+def is_plural_person_noun(word: str) -> bool:
+    """Whether ``word`` is a person noun in the plural: no title of one name."""
+    return word in plural_person_nouns()
+
+
 def in_or_genitive(text: str, names) -> bool:
     """Whether ``text`` is one of ``names``, also with a genitive s ("Nordkoreas")."""
     return text in names or (text.endswith("s") and text[:-1] in names)
