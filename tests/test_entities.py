@@ -724,13 +724,14 @@ def test_names_keep_a_genitive_apostrophe_an_epithet_and_a_particle_after_a_firs
     text = (
         "Die Zustimmung von Wales' Parlament fehlt. Plinius der Jüngere beschreibt Gärten. "
         "Um Ulrich von Hutten bildete sich ein Kreis. Sie gewann die Gunst von Margarete von "
-        "Österreich."
+        "Österreich. Verteidigungsministerin Ursula von der Leyen warnte davor."
     )
     marked = [
         ("Wales'", "LOC"),
         ("Plinius der Jüngere", "PER"),
         ("Ulrich von Hutten", "PER"),
         ("Margarete von Österreich", "PER"),
+        ("Ursula von der Leyen", "PER"),
     ]
     found = mentions(text, marked, model=None)
     assert [(t, label) for t, label, _ in found] == marked
@@ -762,3 +763,24 @@ def test_a_title_keeps_a_region_name_a_person_and_an_article_keeps_a_place_a_pla
     doc.ents = [doc.char_span(15, 22, label="PER"), doc.char_span(52, 65, label="LOC")]
     found = [(e.text, e.label_) for e in consistent_entities(doc)]
     assert found == [("Limburg", "PER"), ("Sierra Morena", "LOC")]
+
+
+def test_a_one_word_name_found_once_is_found_again_unless_it_is_a_common_noun():
+    text = (
+        "Der Baukonzern Hochtief wehrt sich. Die Aktien von Hochtief fielen. "
+        "Die Bahn streikt, doch die Bahn fährt. Im Bundesrat sprach Bundesrat Alain Berset."
+    )
+    marked = [("Hochtief", "ORG"), ("Bahn", "ORG"), ("Bundesrat", "ORG")]
+    found = _labels_after_consistency(text, marked)
+    assert found.count(("Hochtief", "ORG")) == 2  # found again
+    assert found.count(("Bahn", "ORG")) == 1  # "eine Bahn": a common noun, not spread
+    assert found.count(("Bundesrat", "ORG")) == 1  # before a first name it is a title
+
+
+def test_the_common_noun_list_is_built_from_raw_text_and_lists_nouns_not_names():
+    from artikel.consistency import common_nouns
+
+    nouns = common_nouns()
+    assert len(nouns) > 20_000
+    assert {"Bahn", "Bild", "Kommission", "Fluss"} <= nouns
+    assert not {"Berlin", "Bundestag", "Nordsee", "Merkel", "Siemens"} & nouns

@@ -164,6 +164,9 @@ def test_german_usage_decides_first_names_that_are_ambiguous_world_wide():
 def test_a_possessive_that_follows_decides_when_nothing_else_does():
     text = "Im Spiel gegen Mainz traf Yeboah Mensah zweimal. Mensah feierte sein zehntes Saisontor."
     assert genders(text) == {"Yeboah Mensah": "male"}
+    # a possessive the tagger leaves without features ("sein 28.": a determiner, no Poss=Yes)
+    text = "Jubel in Weiß und Rot: Serou Gassama feiert sein 28. Saisontor. Gassama trifft oft."
+    assert genders(text) == {"Serou Gassama": "male"}
 
 
 def test_a_masculine_title_settles_an_ambiguous_first_name_but_not_a_surname(dev_corpus):

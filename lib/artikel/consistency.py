@@ -32,8 +32,9 @@ def _name_parts(ents: list[Span], *, single_people: bool = False) -> dict[tuple[
     """Token sequences known as names in this document -> their label.
 
     Full names of people and their capitalised parts (surname, first name), multi-word
-    names and acronyms of any label; with ``single_people`` also one-word person names
-    ("Halvorsen"), to find their untagged mentions (they never relabel a tagged one).
+    names and acronyms of any label; with ``single_people`` also one-word names ("Halvorsen";
+    of other labels only when no common noun: "Hochtief"), to find their untagged mentions
+    (they never relabel a tagged one).
     """
     names: dict[tuple[str, ...], str] = {}
     for ent in ents:
@@ -45,9 +46,46 @@ def _name_parts(ents: list[Span], *, single_people: bool = False) -> dict[tuple[
             for token in ent:
                 if token.text[:1].isupper() and len(token.text) > 2 and not is_title(token.text):
                     names.setdefault((token.text,), "PER")
-        elif len(ent) > 1 or (ent.text.isupper() and len(ent.text) >= 2):
+        elif (
+            len(ent) > 1
+            or (ent.text.isupper() and len(ent.text) >= 2)
+            or (single_people and _single_name(ent.text))
+        ):
             names.setdefault(words, ent.label_)
     return names
+
+
+def _single_name(word: str) -> bool:
+    """A one-word name of any label that can be looked for again: capitalised, not a
+    common noun of German text ("Hochtief", not "Bahn"), no country or first name."""
+    return (
+        len(word) > 2
+        and word[:1].isupper()
+        and word.replace("-", "").isalpha()
+        and word not in common_nouns()
+        and not in_or_genitive(word, country_names())
+        and not is_first_name(word)
+    )
+
+
+def _noun_use(doc: Doc, i: int, label: str) -> bool:
+    """Whether a one-word organisation, place or MISC name at token i is used as a noun: a
+    title before a person's name ("Bundesrat Alain Berset") or a noun after an adjective
+    ("des früheren Grünen Peter Pilz")."""
+    if label == "PER":
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    before = doc[i - 1] if i > 0 else None
+    return bool(
+        (after is not None and after.text[:1].isupper() and is_first_name(after.text))
+        or (before is not None and before.pos_ == "ADJ" and before.text.islower())
+    )
+
+
+@cache
+def common_nouns() -> frozenset[str]:
+    """``entities/common_nouns.txt``: capitalised words German text uses as common nouns."""
+    return frozenset(load_entries("entities/common_nouns.txt"))
 
 
 def _reads_as_full_name(ent: Span) -> bool:
@@ -61,9 +99,9 @@ def consistent_entities(doc: Doc) -> list[Span]:
 
     A name the NER recognised once gets the same label at its other mentions, and its
     mentions that the NER missed are added: people by full name, surname or first name
-    (also in the genitive, "Trumps"), other names when they are multi-word or acronyms.
-    Single words of other labels are not propagated: too many are also common nouns
-    ("Bahn", "Union"). Where one name carries several labels, the majority wins, except
+    (also in the genitive, "Trumps"), other names when they are multi-word, acronyms or
+    single words that German text does not use as common nouns ("Hochtief", not "Bahn",
+    ``entities/common_nouns.txt``). Where one name carries several labels, the majority wins, except
     that a country of the gazetteer the NER called a place stays a place.
     """
     ents = _split_country_tails([e for e in doc.ents if LABEL_MAP.get(e.label_)])
@@ -109,7 +147,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
             if any(i in taken for i in range(index, index + size)):
                 continue
             words = tuple(texts[index : index + size])
-            if words in names:
+            if words in names and not (size == 1 and _noun_use(doc, index, names[words])):
                 found = (size, names[words])
                 break
             if size == 1 and words[0].endswith("s") and names.get((words[0][:-1],)) == "PER":

@@ -108,7 +108,7 @@ def _person_parts(span: Span, known: set[str], alone: set[str]) -> list[Span]:
             and after is not None
             and after.pos_ == "NOUN"
             and not _epithet(tokens[index:])
-            and not (index == 1 and is_first_name(tokens[0].text))  # "Ulrich von Hutten"
+            and not _noble_name(tokens[:index])  # "Ulrich von Hutten", "Ursula von der Leyen"
         ):
             tokens = tokens[:index]
             break
@@ -126,6 +126,13 @@ def _person_parts(span: Span, known: set[str], alone: set[str]) -> list[Span]:
         if left.text in alone and right.text in alone and not is_first_name(left[-1].text):
             return [left, right]
     return [doc[tokens[0].i : tokens[-1].i + 1]]
+
+
+def _noble_name(before: list[Token]) -> bool:
+    """Whether the words before a particle are a first name and particles only: the
+    particles belong to the name ("Ursula von der Leyen"), not to a phrase after it."""
+    particles = word_list("name_particles")
+    return is_first_name(before[0].text) and all(t.lower_ in particles for t in before[1:])
 
 
 def _epithet(tokens: list[Token]) -> bool:

@@ -289,11 +289,13 @@ def _singular(token: Token) -> bool:
 
 def _pronoun_gender(token: Token) -> str | None:
     """The gender a personal pronoun ("er", "sie") or a possessive determiner ("seinen";
-    ``possessive`` stems, the model's Poss=Yes) gives the person it refers to."""
+    ``possessive`` stems, the model's Poss=Yes or a determiner the model left without
+    features) gives the person it refers to."""
     words = _gender_words()
     if token.lower_ in words["pronoun"]:
         return words["pronoun"][token.lower_]
-    if "Yes" not in token.morph.get("Poss") or not token.text.islower():
+    possessive = "Yes" in token.morph.get("Poss") or token.pos_ == "DET"  # "feiert sein 28. Tor"
+    if not possessive or not token.text.islower():
         return None
     stems = "|".join(words.get("possessive", {}))
     stem = re.match(rf"({stems})(?:e|en|em|er|es)?$", token.lower_)
