@@ -713,6 +713,45 @@ def test_midnight_ends_its_day_and_the_weekend_has_more_forms(analyze_texts):
 # session 15: expressions the own TIMEX3 corpus's new batches (t4, t5) showed; each case is
 # texts, the dct and the values in text order
 DAY_CASES = [
+    # a weak preterite the model reads as an adjective still tells the past; a "wie" clause
+    # of a participle alone reports what has been
+    (
+        [
+            "Nach dem Hauptbeben registrierten Seismologen mehr als 40 Nachbeben, das stärkste "
+            "davon am Montagabend.",
+            "Wie bereits am Samstag berichtet, verlangt die Bank Schadenersatz.",
+        ],
+        "2007-04-17",
+        ["2007-04-16TEV", "2007-04-14"],
+    ),
+    # a day, a season and a part of a weekday in a year or week named relative to the dct
+    (
+        [
+            "Ankommen soll die Sonde am 11. April kommenden Jahres, ihr Bericht im Herbst "
+            "nächsten Jahres. Die Kandidaten treffen am Mittwochabend kommender Woche aufeinander."
+        ],
+        "2005-11-10",
+        ["2006-04-11", "2006-FA", "2005-11-16TEV"],
+    ),
+    # a clock time after midnight keeps the night current, also in the next paragraph
+    (
+        [
+            "Das Feuer brach in der Nacht auf Sonntag kurz nach Mitternacht aus.\n\n"
+            "Gegen 5.30 Uhr war der Brand unter Kontrolle."
+        ],
+        "2010-03-21",
+        ["2010-03-20TNI", "2010-03-21T00:00", "2010-03-21T05:30"],
+    ),
+    # fractions of a unit in the next smaller one; "künftig als" is a time, "ein früher
+    # Treffer" none
+    (
+        [
+            "Er siegte nach zweieinviertel Stunden, die Suche dauerte eineinhalb Tage. Er werde "
+            "künftig als Trainer arbeiten. Ein früher Treffer entschied das Spiel."
+        ],
+        "2010-05-03",
+        ["PT2H15M", "P1DT12H", "FUTURE_REF"],
+    ),
     # an undated history anchors what follows its dates; its present stays underspecified
     (
         [

@@ -373,7 +373,12 @@ def find_timexes(
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):
                 last_day, last_day_end = date.fromisoformat(timex.anchor_start), timex.end
-                night = last_day if value.endswith("TNI") else None
+                if value.endswith("TNI"):
+                    night = last_day
+                elif not (
+                    night and timex.granularity == "time" and 0 <= (last_day - night).days <= 1
+                ):
+                    night = None  # a clock time inside the night keeps it current
                 if reference is None or last_day <= reference:
                     last_past_day = last_day
             elif value.endswith("_REF"):

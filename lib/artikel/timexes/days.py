@@ -285,10 +285,18 @@ def anaphoric_day(groups: dict, ctx: Context) -> str | None:
 
 def midnight(groups: dict, ctx: Context) -> str | None:
     """ "um Mitternacht", "gegen Mitternacht": the end (T24:00) of the day a clock time
-    would take; "seit Mitternacht", and a past report of the day of writing, its start."""
+    would take, "nach Mitternacht" the start of the next; "seit Mitternacht", and a past
+    report of the day of writing, its start."""
     if re.search(r"(?i)\bseit\s*$", ctx.before) or re.match(r"(?i)seit\b", groups["_text"]):
         return clock({"hour": "0"}, ctx)
     value = clock({"hour": "24"}, ctx)
+    if (
+        value
+        and value.endswith("T24:00")
+        and re.search(r"(?i)\bnach\s+Mitternacht", groups["_text"])
+    ):
+        day = date.fromisoformat(value[:10]) + timedelta(days=1)  # "kurz nach Mitternacht"
+        return f"{day.isoformat()}T00:00"
     if ctx.tense == "past" and ctx.reference and _published(ctx) and not ctx.narrative:
         today = ctx.reference.isoformat()
         if value == f"{today}T24:00":  # "war gegen Mitternacht entdeckt worden": the night

@@ -37,14 +37,27 @@ def _duration(groups: dict, ctx: Context) -> str | None:
     return _duration_value(parts)
 
 
+# a unit whose fractions are written in the next smaller one: "eineinhalb Stunden" PT1H30M
+FRACTION_UNITS = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def _duration_value(parts: list[tuple[str, str]]) -> str:
     """A TIMEX3 duration of (amount, unit) parts: "P4Y3M", "PT5H24M", "P6M" for 2 quarters,
     "P2Y6M" for two and a half years."""
     date_part, time_part = "", ""
     for amount, unit in parts:
-        if unit == "Y" and "." in amount and float(amount) >= 1:
-            years, fraction = divmod(float(amount), 1)
-            date_part += f"{int(years)}Y" + _duration_value([(_fmt_number(fraction * 12), "M")])[1:]
+        smaller = FRACTION_UNITS.get(unit)
+        if smaller and "." in amount and float(amount) >= 1:
+            whole, fraction = divmod(float(amount), 1)  # "zweieinhalb Jahre" P2Y6M
+            rest = _duration_value([(_fmt_number(fraction * smaller[1]), smaller[0])])[1:]
+            head = f"{int(whole)}{'M' if unit == 'MIN' else unit}"
+            if unit == "Y":
+                date_part += head + rest
+            elif unit == "D":  # "eineinhalb Tage" P1DT12H
+                date_part += head
+                time_part += rest.lstrip("T")
+            else:
+                time_part += head + rest.lstrip("T")
         elif unit == "Q":
             date_part += f"{int(float(amount) * 3)}M" if amount != "X" else "XM"
         elif unit in ("H", "MIN", "S"):
@@ -180,9 +193,12 @@ def _ref_past(groups: dict, ctx: Context) -> str | None:
 
 def _ref(groups: dict, ctx: Context) -> str | None:
     """ "jetzt", "damals", "künftig"; "früher" after an amount is a comparison ("zwei Wochen
-    früher überweisen", "viel früher"), no time."""
+    früher überweisen", "viel früher"), and before a noun an adjective ("ein früher Treffer",
+    "der frühere Minister" is no match anyway), no time."""
     word = re.sub(r"\s+", " ", groups["ref"]).lower()
     if word == "früher" and re.search(AMOUNT_OF_TIME, ctx.before):
+        return None
+    if word == "früher" and re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", ctx.after):
         return None
     return lexicon("references")[word]
 

@@ -390,13 +390,17 @@ def _relative_unit(groups: dict, ctx: Context) -> str | None:
 
 def _month_relative_year(groups: dict, ctx: Context) -> str | None:
     """ "im März nächsten Jahres", "im Juli des Vorjahres" from the article's year; "im März
-    des folgenden Jahres" from the year last mentioned."""
+    des folgenden Jahres" from the year last mentioned; also a day ("am 11. April kommenden
+    Jahres") or a season ("im Herbst nächsten Jahres") in that year."""
     which = (groups.get("which") or "").lower()
     year = (ctx.last_date or (ctx.year, None))[0] if which else ctx.year
     if year is None:
         return None
     step = 1 if "folgend" in which else -1 if groups.get("prior") else unit_offset(groups)
-    return f"{year + step:04d}-{_month_of(groups):02d}"
+    if groups.get("season"):
+        return f"{year + step:04d}-{lexicon('seasons')[groups['season'].lower()]}"
+    value = f"{year + step:04d}-{_month_of(groups):02d}"
+    return f"{value}-{int(groups['day']):02d}" if groups.get("day") else value
 
 
 def _relative_year(groups: dict, ctx: Context) -> str | None:

@@ -125,6 +125,20 @@ def _preterite_read_as_infinitive(token) -> bool:
     return form.endswith("en") and (lemma.startswith("ge") or not form.startswith("ge"))
 
 
+def _preterite_read_as_adjective(token) -> bool:
+    """A weak preterite the model calls an adjective where a sentence has no finite verb:
+    after a noun and before its subject ("Nach dem Beben registrierten Seismologen …")."""
+    doc = token.doc
+    return (
+        token.pos_ == "ADJ"
+        and token.text.islower()
+        and token.text.endswith(("te", "ten"))
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "PRON")
+    )
+
+
 @cache
 def _finite_auxiliaries() -> frozenset[str]:
     lists = _marker_lists()
@@ -185,6 +199,8 @@ def sentence_tense(sentence: Span) -> str:
     if doc.has_annotation("MORPH") and doc.has_annotation("TAG"):
         lists = _marker_lists()
         finite = [t for t in sentence if _finite(t)]
+        if not finite and any(map(_preterite_read_as_adjective, sentence)):
+            return "past"  # "Nach dem Hauptbeben registrierten Seismologen 40 Nachbeben"
         participles = [
             t
             for t in sentence
@@ -355,6 +371,18 @@ def _temporal_als(clause: Span) -> bool:
     return words[1].pos_ in ("DET", "PRON", "PROPN", "NOUN") and words[-1].pos_ in ("VERB", "AUX")
 
 
+def _wie_participle(clause: Span) -> bool:
+    """A "wie" clause of a participle alone reports what has been done ("Wie bereits am
+    Samstag berichtet, …", "wie am Montag angekündigt")."""
+    words = [t for t in clause if not t.is_punct]
+    return (
+        len(words) >= 2
+        and words[0].lower_ == "wie"
+        and "Part" in words[-1].morph.get("VerbForm")
+        and not any(map(_finite, words))
+    )
+
+
 def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None) -> str:
     """The tense of the clause around the characters ``start:end`` of a sentence (between
     commas, colons, dashes or brackets) when it has a finite verb of its own
@@ -385,7 +413,7 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
         return "future"
     if _plan_before_infinitive(clause, start, end):
         return "future"
-    if _temporal_als(clause):
+    if _temporal_als(clause) or _wie_participle(clause):
         return "past"
     if doc.has_annotation("MORPH"):
         clause = _conjunct(clause, start)
