@@ -1253,6 +1253,22 @@ def model_quotes(texts: list[str]) -> pd.DataFrame:
     return artikel.analyze(make_table("articles", rows)).quotes
 
 
+def test_a_konjunktiv_i_resumes_the_report_after_a_paragraph_of_narrative():
+    text = (
+        "Ein Polizeisprecher sagte am Montag, der Fahrer sei ins Schleudern geraten. Der Bus "
+        "sei danach auf die Seite gekippt.\n\nDie Autobahn war bis nach Mitternacht gesperrt."
+        "\n\nDer 49 Jahre alte Fahrer habe nur leichte Verletzungen erlitten.\n\nDie "
+        "Feuerwehr war mit 80 Einsatzkräften vor Ort."
+    )
+    quotes = model_quotes([text])
+    assert list(quotes["text"]) == [
+        "der Fahrer sei ins Schleudern geraten",
+        "Der Bus sei danach auf die Seite gekippt",
+        "Der 49 Jahre alte Fahrer habe nur leichte Verletzungen erlitten",
+    ]
+    assert set(quotes["speaker"]) == {"Polizeisprecher"}
+
+
 def test_a_konjunktiv_ii_chain_with_a_participle_read_as_present_continues():
     text = (
         "Er habe ein System geschaffen, sagte der Vorsitzende Richter Wolfgang Hetzel. Von den "
@@ -1342,6 +1358,13 @@ LIVNI_REPORT = (
     "in einem Interview mit CNN, eine Lösung lasse sich nur gemeinsam finden."
 )
 SPEAKER_CASES = [
+    # the name in apposition before the verb speaks, not the outlet the parse makes subject
+    (
+        "Der Einsatzleiter der Bergrettung, Hannes Grüner, sagte der Austria Presse Agentur, "
+        "die Männer hätten einen steilen Hang befahren.",
+        "Hannes Grüner",
+        "male",
+    ),
     # a body after aus/von/bei that no list knows, also for a verb without a subject
     ("Man wolle beraten, heißt es aus der Grünen-Fraktion.", "Grünen-Fraktion", ""),
     ("Man werde nicht zustimmen, verlautete aus SPÖ-Kreisen.", "SPÖ-Kreise", ""),

@@ -103,9 +103,10 @@ class SubjectFinder:
                         if found is None and (titled := self._title_after_article(child)):
                             return titled  # the article of a title: "Der „Standard“ fragt"
                         if found is not None and not self._weak(found) and not found.governed:
-                            if found.kind == "pronoun" and child.i > verb == c_start:
-                                # "Der Beauftragte, Peter Lauterbach, nennt sie „…“": the
-                                # subject stands before the comma, the pronoun is the object
+                            if child.i > verb == c_start:
+                                # "Der Beauftragte, Peter Lauterbach, nennt sie „…“", "…,
+                                # Hannes Grüner, sagte der Austria Presse Agentur": the
+                                # subject stands before the comma, the parse's is an object
                                 return self._fronted_subject(c_start) or found
                             return found
                         if (found is None or self._weak(found)) and unlisted is None:
