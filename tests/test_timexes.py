@@ -742,6 +742,30 @@ DAY_CASES = [
         "2010-03-21",
         ["2010-03-20TNI", "2010-03-21T00:00", "2010-03-21T05:30"],
     ),
+    # a day told in the pluperfect is background: the clock time after it is the news' day
+    (
+        [
+            "Der Kenianer Joseph Kiprono hat am Sonntag den Marathon gewonnen.\n\nDer "
+            "Startschuss war um 9 Uhr gefallen. Die Veranstalter hatten am Freitag zusätzliche "
+            "Stände eingerichtet. Die letzten erreichten das Ziel kurz nach 15 Uhr."
+        ],
+        "2009-04-26",
+        ["2009-04-26", "2009-04-26T09:00", "2009-04-24", "2009-04-26T15:00"],
+    ),
+    # days counted from a month told after the last day stay in that month; half a year
+    # and one more year later count from the date just told
+    (
+        [
+            "Die Suche wurde am Sonntag unterbrochen. Im Februar 1988 hatte eine Lawine vier "
+            "Menschen verschüttet; zwei Tage später fanden Helfer den letzten tot. Die Gemeinde "
+            "ließ im Jahr darauf Verbauungen errichten.",
+            "Im Mai 2010 beschloss die Eurozone das erste Hilfspaket, ein halbes Jahr später "
+            "folgte Irland. Das Festival wurde 1920 eröffnet, im Jahr darauf kamen Konzerte "
+            "dazu, ein weiteres Jahr später Opern.",
+        ],
+        "2005-01-24",
+        ["2005-01-23", "1988-02", "1988-02", "1989", "2010-05", "2010-11", "1920", "1921", "1922"],
+    ),
     # fractions of a unit in the next smaller one; "künftig als" is a time, "ein früher
     # Treffer" none
     (

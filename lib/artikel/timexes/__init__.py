@@ -26,7 +26,7 @@ from .normalise import SEASON_START, Context, Timex, _absolute, _month_of, ancho
 from .normalisers import NORMALISERS
 from .rules import Rule, load_rules
 from .sections import heading_sections, section_at
-from .tense import clause_tense, sentence_tense
+from .tense import clause_tense, is_pluperfect, sentence_tense
 
 __all__ = [
     "Rule",
@@ -270,6 +270,9 @@ def find_timexes(
     history, history_end = None, 0  # the last date written with its year and month
     weekday = None  # an undated text's last weekday ("XXXX-WXX-2")
     night = None  # the evening's day of the night last told ("in der Nacht zum 16. März")
+    # news: a day told in the pluperfect is background and anchors only its own sentence;
+    # after it the day the news is about (the last other one, else the reference) comes back
+    main_day, main_day_end, background = None, 0, None
     text = sentences[0].doc.text if sentences else ""
 
     def in_paragraph(value, end: int, at: int):
@@ -277,6 +280,8 @@ def find_timexes(
         return value if "\n" not in text[end:at] else None
 
     for match in matches:
+        if background is not None and match.sentence.start_char != background:
+            last_day, last_day_end, background = main_day, main_day_end, None
         section = section_at(sections, match.start) if sections else None
         heading = match.sentence.start_char if match.sentence.start_char in headings else None
         if heading is not None and section is not None:
@@ -373,6 +378,10 @@ def find_timexes(
             timex.anchor_start, timex.anchor_end, timex.granularity = anchors(value)
             if timex.granularity in ("day", "time"):
                 last_day, last_day_end = date.fromisoformat(timex.anchor_start), timex.end
+                if narrative or not is_pluperfect(match.sentence, match.start, match.end):
+                    main_day, main_day_end = last_day, last_day_end
+                elif main_day != last_day:
+                    background = match.sentence.start_char
                 if value.endswith("TNI"):
                     night = last_day
                 elif not (

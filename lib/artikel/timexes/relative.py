@@ -57,15 +57,28 @@ def _week_of(day: str) -> str:
 
 def _later(groups: dict, ctx: Context) -> str | None:
     """ "zwei Tage später", "vier Jahre zuvor": a date counted from the last date told in
-    its own right (``Context.count_day``; else the last one mentioned, else the reference)."""
+    its own right (``Context.count_day``; else the last one mentioned, else the reference);
+    days counted from a month or year told after the last day stay in that month or year."""
     number, unit = _number(groups["number"]), lexicon("units")[groups["unit"].lower()]
+    words = groups["number"].lower()
+    if "halb" in words and unit == "Y":  # "ein halbes Jahr später": six months
+        number, unit = 6, "M"
+    elif "weiter" in words:  # "ein weiteres Jahr später"
+        number = 1
     if number is None or number != int(number):
         return None
     count = -int(number) if groups.get("back") else int(number)
     base = ctx.count_day or ctx.last_day or ctx.reference
+    told = ctx.count_date or ctx.last_date
+    day_told = ctx.count_day or ctx.last_day
+    if unit in ("D", "W") and told and told[0] and day_told and (base.year, base.month) != told:
+        year, month = told  # a month told after the last day: "im Februar 1988 …; zwei Tage
+        return f"{year:04d}-{month:02d}" if month else f"{year:04d}"  # später" lies in it
     if base is not None and unit in ("D", "W"):
         return (base + timedelta(days=count if unit == "D" else 7 * count)).isoformat()
     year, month = ctx.count_date or ctx.last_date or (ctx.year, ctx.month)
+    if "weiter" in words and ctx.last_date:  # one step further than the date just told
+        year, month = ctx.last_date
     if year is None:
         return None
     if unit == "Y":

@@ -383,6 +383,27 @@ def _wie_participle(clause: Span) -> bool:
     )
 
 
+PLUPERFECT_AUXILIARIES = frozenset(
+    {"hatte", "hatten", "hattest", "hattet", "war", "waren", "warst", "wart"}
+)
+
+
+def is_pluperfect(sentence: Span, start: int, end: int) -> bool:
+    """Whether the clause around the characters ``start:end`` is in the pluperfect ("hatten
+    am Freitag … eingerichtet"): background before the day the news is about."""
+    first, last = sentence.start, sentence.end
+    for token in sentence:
+        if token.text in CLAUSE_BOUNDARIES:
+            if token.idx + len(token) <= start:
+                first = token.i + 1
+            elif token.idx >= end:
+                last = token.i
+                break
+    clause = sentence.doc[first:last]
+    auxiliary = any(t.lower_ in PLUPERFECT_AUXILIARIES and t.pos_ == "AUX" for t in clause)
+    return auxiliary and any(_participle_form(t) for t in clause)
+
+
 def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None) -> str:
     """The tense of the clause around the characters ``start:end`` of a sentence (between
     commas, colons, dashes or brackets) when it has a finite verb of its own
