@@ -268,6 +268,4 @@ class SpeakerResolver:
             last = q
 
     def _near(self, last: Quote, q: Quote) -> bool:
-        """The quote before is in the same paragraph or one of the two before (a paragraph of
-        narrative may stand between a report and the Konjunktiv that resumes it)."""
-        return 0 <= self.paragraph_of(q.start) - self.paragraph_of(last.start) <= 2
+        return 0 <= self.paragraph_of(q.start) - self.paragraph_of(last.start) <= 1
