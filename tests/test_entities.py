@@ -784,3 +784,14 @@ def test_the_common_noun_list_is_built_from_raw_text_and_lists_nouns_not_names()
     assert len(nouns) > 20_000
     assert {"Bahn", "Bild", "Kommission", "Fluss"} <= nouns
     assert not {"Berlin", "Bundestag", "Nordsee", "Merkel", "Siemens"} & nouns
+
+
+def test_a_title_opens_no_organisation_and_a_place_adjective_with_a_role_is_no_name():
+    text = "Die Europaabgeordnete Sahra Wagenknecht sprach."
+    marked = [("Europaabgeordnete Sahra Wagenknecht", "ORG")]
+    assert _labels_after_consistency(text, marked) == [("Sahra Wagenknecht", "PER")]
+    text = "Das sagt der Hamburger Ökonom. Die Wiener Sängerknaben singen."
+    marked = [("Hamburger Ökonom", "ORG"), ("Wiener Sängerknaben", "ORG")]
+    assert [(t, label) for t, label, _ in mentions(text, marked)] == [
+        ("Wiener Sängerknaben", "ORG")
+    ]

@@ -1253,6 +1253,34 @@ def model_quotes(texts: list[str]) -> pd.DataFrame:
     return artikel.analyze(make_table("articles", rows)).quotes
 
 
+def test_a_konjunktiv_sentence_with_a_noun_and_an_infinitive_subject_continues_the_report():
+    text = (
+        "Einen Tag nach ihrem Wahlsieg will Ministerpräsidentin Hannelore Kraft rasch eine "
+        "Koalition schmieden. Die 50-Jährige sagte, sie wolle bis Juni verhandeln. Das Ergebnis "
+        "sei ein klarer Auftrag, den Kurs fortzusetzen. Über Koalitionen zu sprechen, sei es "
+        "„heute noch zu früh“."
+    )
+    quotes = model_quotes([text])
+    assert list(quotes["text"]) == [
+        "sie wolle bis Juni verhandeln",
+        "Das Ergebnis sei ein klarer Auftrag, den Kurs fortzusetzen",
+        "Über Koalitionen zu sprechen, sei es „heute noch zu früh“",
+    ]
+    assert set(quotes["speaker"]) == {"Hannelore Kraft"}
+
+
+def test_a_title_and_a_place_adjective_leave_the_named_person_the_speaker():
+    texts = [
+        "Die Linke lehnt das Gesetz ab. Die Europaabgeordnete Sahra Wagenknecht nannte es "
+        "einen „Blankoscheck für die Banken“.",
+        "Der Sprecher der Partei, Bernd Lucke, zeigt sich zufrieden. Die Partei sei stark, "
+        "sagt der Hamburger Ökonom.",
+    ]
+    quotes = model_quotes(texts)
+    assert list(quotes["speaker"]) == ["Sahra Wagenknecht", "Bernd Lucke"]
+    assert list(quotes["speaker_gender"]) == ["female", "male"]
+
+
 def test_a_konjunktiv_ii_chain_with_a_participle_read_as_present_continues():
     text = (
         "Er habe ein System geschaffen, sagte der Vorsitzende Richter Wolfgang Hetzel. Von den "

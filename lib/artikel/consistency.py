@@ -344,13 +344,23 @@ RELATIVE_AFTER_NAME = frozenset({"der", "die", "dessen", "deren"})
 
 
 def _person_by_first_name(ent: Span) -> Span:
-    """A place or organisation span that is a first name and a surname ("Ruedi Grob",
-    "Jelena Marić") and acts as a person is a person: it is the subject of a verb, a
+    """A span of another label that opens with a title before a first name and a surname
+    is that person ("Europaabgeordnete Sahra Wagenknecht"). A place or organisation span that
+    is a first name and a surname ("Ruedi Grob", "Jelena Marić") and acts as a person is a
+    person: it is the subject of a verb, a
     relative pronoun follows ("Ruedi Grob, dessen Garage …") or an age in brackets, or it
     opens a clause before its finite verb ("Wien – Priya Nair hat …"). A
     gazetteer word, an organisation or role noun in the span, or any other use ("im Adler
     Mannheim", "der Washington Post") leaves the label alone."""
     label = LABEL_MAP.get(ent.label_)
+    if (
+        label in ("LOC", "ORG", "MISC")
+        and 3 <= len(ent) <= 4
+        and is_title(ent[0].text, compounds=True)
+        and ent[1].text[:1].isupper()
+        and is_first_name(ent[1].text)
+    ):  # "Die Europaabgeordnete Sahra Wagenknecht" tagged as one organisation
+        return Span(ent.doc, ent.start + 1, ent.end, label="PER")
     if label not in ("LOC", "ORG") or not 2 <= len(ent) <= 3 or not is_first_name(ent[0].text):
         return ent
     if not all(t.is_alpha and t.text[:1].isupper() and not noun_kinds(t.lower_) for t in ent):

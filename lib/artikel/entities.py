@@ -181,7 +181,18 @@ def _is_name(span: Span, label: str) -> bool:
         return False  # "Euro", "Schweizer Franken": currencies are not named entities
     if len(span) == 1 and label != "PER" and "-" in first.text and is_title(first.text):
         return False  # "US-Präsident", "CDU-Chef": role nouns
+    if _place_adjective_role(span):
+        return False  # "der Hamburger Ökonom": a description, no name
     return any(ch.isalpha() for ch in span.text)
+
+
+def _place_adjective_role(span: Span) -> bool:
+    """A place adjective in -er before a role noun in the singular ("Hamburger Ökonom",
+    "Berliner Anwältin"), not a plural body ("Wiener Sängerknaben")."""
+    if len(span) != 2 or not span[0].text.endswith("er") or not span[0].text[:1].isupper():
+        return False
+    role = role_nouns().get(span[1].lower_)
+    return role is not None and role[1] in ("m", "f")
 
 
 def find_mentions(doc: Doc, paragraphs: list[Paragraph]) -> list[Mention]:

@@ -33,6 +33,12 @@ class CueFinder:
                 and not (previous.is_sent_start and self._has_role(previous, "anaphoric_object"))
             ):
                 continue  # "der bestätigten Fälle": a participle used as an adjective
+            if (
+                previous is not None
+                and previous.lower_ == "zu"
+                and self._clause_start(start) == self.sentence_at(start).start
+            ):
+                continue  # "Über Koalitionen zu sprechen, sei es zu früh": a subject, no report
             clause_end = self._clause_end(start)
             last = clause_end - 1
             beyond: int | None = None  # the clause end over quoted words, when a particle asks

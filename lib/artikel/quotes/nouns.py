@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .lexicon import is_konjunktiv
 from .types import Quote, trim_content
 
 
@@ -36,6 +37,8 @@ class NounCuePass:
                 (v.i for v in doc[self._clause_start(t.i) : c_end] if v.pos_ in ("VERB", "AUX")),
                 None,
             )
+            if verb is not None and is_konjunktiv(doc[verb], self.lex) and doc[verb].i > t.i:
+                continue  # "Das Ergebnis sei ein Auftrag, … fortzusetzen": reported itself
             # the noun's own source in the genitive or after "von" ("Den Vorwurf der Kammer,
             # …, weist der Verband zurück", "unterstützt die Forderungen von Politikern der
             # SPD, die Bank zu boykottieren"), else the subject of the noun's verb
