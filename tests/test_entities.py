@@ -795,3 +795,22 @@ def test_a_title_opens_no_organisation_and_a_place_adjective_with_a_role_is_no_n
     assert [(t, label) for t, label, _ in mentions(text, marked)] == [
         ("Wiener Sängerknaben", "ORG")
     ]
+
+
+def test_a_country_in_a_match_is_its_team_and_elsewhere_a_place():
+    from artikel.consistency import consistent_entities
+
+    text = (
+        "Nach dem Sieg gegen Weltmeister Tschechien (3:2) spielten die Eidgenossen gegen "
+        "Italien eine Pflichtpartie. Nun steht Schweden als Viertelfinalgegner fest. Das "
+        "Turnier findet in Italien statt. Der Rat stimmte mit 7:2 für Sanktionen gegen Russland."
+    )
+    doc = load_pipeline()(text)
+    labels = [(e.text, e.label_) for e in consistent_entities(doc) if e.text != "Eidgenossen"]
+    assert labels == [
+        ("Tschechien", "ORG"),
+        ("Italien", "ORG"),
+        ("Schweden", "ORG"),
+        ("Italien", "LOC"),
+        ("Russland", "LOC"),
+    ]

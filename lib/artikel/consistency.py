@@ -26,6 +26,7 @@ from .names import (
     word_list,
 )
 from .resources import is_first_name, load_entries
+from .teams import national_teams
 
 
 def _name_parts(ents: list[Span], *, single_people: bool = False) -> dict[tuple[str, ...], str]:
@@ -131,6 +132,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
         result = _countries(doc, result)
         result = _regions(doc, result)
         result = labels_by_kind_noun(doc, result)
+        result = national_teams(doc, result)
     names = _name_parts(result, single_people=True)
     taken = {i for ent in result for i in range(ent.start, ent.end)}
     longest = max((len(words) for words in names), default=0)

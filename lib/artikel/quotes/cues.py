@@ -33,11 +33,7 @@ class CueFinder:
                 and not (previous.is_sent_start and self._has_role(previous, "anaphoric_object"))
             ):
                 continue  # "der bestätigten Fälle": a participle used as an adjective
-            if (
-                previous is not None
-                and previous.lower_ == "zu"
-                and self._clause_start(start) == self.sentence_at(start).start
-            ):
+            if previous is not None and previous.lower_ == "zu" and self._infinitive_subject(start):
                 continue  # "Über Koalitionen zu sprechen, sei es zu früh": a subject, no report
             clause_end = self._clause_end(start)
             last = clause_end - 1
@@ -75,6 +71,18 @@ class CueFinder:
             if cue is not None:
                 cues[start] = cue
         return cues
+
+    def _infinitive_subject(self, verb: int) -> bool:
+        """Whether a zu-infinitive opens its sentence as the subject of a Konjunktiv clause
+        after the comma ("Über Koalitionen zu sprechen, sei es noch zu früh"), not as a
+        purpose ("Um es klar zu sagen, …") or a complement."""
+        doc = self.doc
+        sentence = self.sentence_at(verb)
+        end = self._clause_end(verb)
+        if self._clause_start(verb) != sentence.start or doc[sentence.start].lower_ == "um":
+            return False
+        after = doc[end + 1] if end + 1 < sentence.end and doc[end].text == "," else None
+        return after is not None and is_konjunktiv(after, self.lex)
 
     def _has_object(self, verb: int, last: int) -> bool:
         """Whether the verb's clause holds an object of its own or the particle "statt"
