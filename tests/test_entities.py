@@ -814,3 +814,21 @@ def test_a_country_in_a_match_is_its_team_and_elsewhere_a_place():
         ("Italien", "LOC"),
         ("Russland", "LOC"),
     ]
+
+
+def test_a_span_is_cut_before_a_count_and_split_before_a_person_after_an_organisation():
+    from artikel.consistency import consistent_entities
+
+    texts = [
+        "Bei dem Unfall im Osten der Volksrepublik 40 Personen starben.",
+        "Es sprachen Ursula von der Leyen (CDU), der Vorstandsvorsitzende der Bundesagentur für "
+        "Arbeit Frank-Jürgen Weise und andere.",
+        "Den Bericht zitiert die New York Times.",
+    ]
+    found = []
+    for text in texts:
+        doc = load_pipeline()(text)
+        found += [(e.text, e.label_) for e in consistent_entities(doc) if e.label_ != "PER"]
+    assert ("Volksrepublik", "LOC") in found
+    assert ("Bundesagentur für Arbeit", "ORG") in found
+    assert not any(text.startswith("New") and text != "New York Times" for text, _ in found)

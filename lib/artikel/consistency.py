@@ -106,6 +106,7 @@ def consistent_entities(doc: Doc) -> list[Span]:
     that a country of the gazetteer the NER called a place stays a place.
     """
     ents = _split_country_tails([e for e in doc.ents if LABEL_MAP.get(e.label_)])
+    ents = [part for ent in ents for part in _split_off_tails(ent)]
     ents = [_person_by_first_name(ent) for ent in ents]
     names = _name_parts(ents)
     result = []
@@ -390,6 +391,32 @@ def _person_by_first_name(ent: Span) -> Span:
         )
     )
     return Span(doc, ent.start, ent.end, label="PER") if acts else ent
+
+
+def _split_off_tails(ent: Span) -> list[Span]:
+    """A span that runs on past its name: into a count and the counted noun ("im Osten der
+    Volksrepublik 40 Personen", "Benz & Co 69 Fahrzeuge"): cut before the number; from an
+    organisation into a person's first name and surname ("der Bundesagentur für Arbeit
+    Frank-Jürgen Weise"): an organisation and a person."""
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end):
+        following = doc[k + 1] if k + 1 < len(doc) else None
+        if doc[k].text.isdigit() and following is not None and following.pos_ == "NOUN":
+            return [Span(doc, ent.start, k, label=ent.label_)]
+    if LABEL_MAP.get(ent.label_) != "PER" and len(ent) >= 4:
+        first, last = doc[ent.end - 2], doc[ent.end - 1]
+        if (
+            is_first_name(first.text.split("-")[0])
+            and first.text[:1].isupper()
+            and last.text[:1].isupper()
+            and doc[ent.end - 3].pos_ == "NOUN"  # "Arbeit Frank-Jürgen", not "New York"
+            and not noun_kinds(last.lower_)
+        ):
+            return [
+                Span(doc, ent.start, ent.end - 2, label=ent.label_),
+                Span(doc, ent.end - 2, ent.end, label="PER"),
+            ]
+    return [ent]
 
 
 def _split_country_tails(ents: list[Span]) -> list[Span]:
