@@ -1370,6 +1370,9 @@ LIVNI_REPORT = (
     "in einem Interview mit CNN, eine Lösung lasse sich nur gemeinsam finden."
 )
 SPEAKER_CASES = [
+    # an outlet named in quotation marks after its noun speaks, not the bare noun
+    ("Wie die Zeitung „El País“ schreibt, hatte das Schiff Öl an Bord.", "El País", ""),
+    ("Die spanische Zeitung „El País“ schreibt, das Schiff habe Öl geladen.", "El País", ""),
     # the name in apposition before the verb speaks, not the outlet the parse makes subject
     (
         "Der Einsatzleiter der Bergrettung, Hannes Grüner, sagte der Austria Presse Agentur, "

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..names import noun_form
+from ..names import noun_form, noun_kinds
 from .lexicon import is_evidence, verb_lemmas
 from .types import Mention
 
@@ -441,12 +441,14 @@ class SubjectFinder:
         return name.start in (start, self._past_title_phrase(start))
 
     def _title_after_article(self, article: Token) -> Mention | None:
-        """A quoted title whose article (and adjectives) the parse took for the subject, right
-        before the verb ("Der „Standard“ fragt:", "Die Londoner „Times“ schreibt:")."""
+        """A quoted title whose article (and adjectives), or the organisation noun it names,
+        the parse took for the subject, right before the verb ("Der „Standard“ fragt:", "Die
+        Londoner „Times“ schreibt:", "Wie die Zeitung „El País“ schreibt, …")."""
         doc = self.doc
         place_adjective = article.text[:1].isupper() and article.text.endswith("er")
-        if article.pos_ not in ("DET", "ADJ") and not place_adjective:
-            return None  # the parse's subject: the article, an adjective, or "Londoner"
+        outlet_noun = article.pos_ == "NOUN" and "ORG" in noun_kinds(article.lower_)
+        if article.pos_ not in ("DET", "ADJ") and not place_adjective and not outlet_noun:
+            return None  # the parse's subject: the article, an adjective, "Londoner", "Zeitung"
         mark = article.i + 1
         while mark < len(doc) and self._adjective(doc[mark]):
             mark += 1  # "Die Londoner „Times“", "Der konservative „Figaro“"
