@@ -30,6 +30,9 @@ from .speakers import SpeakerResolver
 from .subjects import SubjectFinder
 from .types import Quote
 
+# prepositions of where something is said, before a quoted title ("in „Bild“ sagte")
+TITLE_PREPOSITIONS = frozenset({"in", "im", "gegenüber"})
+
 # ------------------------------------------------------------------------ analysis
 
 
@@ -140,12 +143,20 @@ class QuoteArticle(
 
     def _title_marks(self, content: Span) -> bool:
         """Quoted words that name a title: at most three words, capitalised, after a definite
-        article ("der „Zeit“", "die „Süddeutsche Zeitung“")."""
+        article ("der „Zeit“", "die „Süddeutsche Zeitung“") or after "wie", "in",
+        "gegenüber" right before the verb ("Wie „Le Monde“ berichtet, …"); not after "von" or
+        "als", where quoted words are the speaker's ("sprach von „Verrat“")."""
         opening = content.start - 1
         if len(content) > 3 or opening < 1 or not content[0].text[:1].isupper():
             return False
         article = self.doc[opening - 1]  # a title takes the definite one ("einen „Fehler“")
-        return "definite" in self.lex.determiners.get(article.lower_, ())
+        if "definite" in self.lex.determiners.get(article.lower_, ()):
+            return True
+        # "Wie „Le Monde“ berichtet", "wie er in „Bild“ sagte": a title right before the
+        # verb of its clause, after "wie" or a preposition of where one says it
+        after = content.end + 1
+        where = article.lower_ in TITLE_PREPOSITIONS or self._has_role(article, "as")
+        return where and after < len(self.doc) and self.doc[after].pos_ in ("VERB", "AUX")
 
     def sentence_at(self, token_i: int) -> Span:
         return self.sentences[self.sentence_index[token_i]]

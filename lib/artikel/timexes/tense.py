@@ -383,14 +383,9 @@ def _wie_participle(clause: Span) -> bool:
     )
 
 
-PLUPERFECT_AUXILIARIES = frozenset(
-    {"hatte", "hatten", "hattest", "hattet", "war", "waren", "warst", "wart"}
-)
-
-
-def is_pluperfect(sentence: Span, start: int, end: int) -> bool:
-    """Whether the clause around the characters ``start:end`` is in the pluperfect ("hatten
-    am Freitag … eingerichtet"): background before the day the news is about."""
+def _clause_bounds(sentence: Span, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the clause around the characters ``start:end`` (between commas,
+    colons, dashes or brackets)."""
     first, last = sentence.start, sentence.end
     for token in sentence:
         if token.text in CLAUSE_BOUNDARIES:
@@ -399,6 +394,18 @@ def is_pluperfect(sentence: Span, start: int, end: int) -> bool:
             elif token.idx >= end:
                 last = token.i
                 break
+    return first, last
+
+
+PLUPERFECT_AUXILIARIES = frozenset(
+    {"hatte", "hatten", "hattest", "hattet", "war", "waren", "warst", "wart"}
+)
+
+
+def is_pluperfect(sentence: Span, start: int, end: int) -> bool:
+    """Whether the clause around the characters ``start:end`` is in the pluperfect ("hatten
+    am Freitag … eingerichtet"): background before the day the news is about."""
+    first, last = _clause_bounds(sentence, start, end)
     clause = sentence.doc[first:last]
     auxiliary = any(t.lower_ in PLUPERFECT_AUXILIARIES and t.pos_ == "AUX" for t in clause)
     return auxiliary and any(_participle_form(t) for t in clause)
@@ -414,14 +421,7 @@ def clause_tense(sentence: Span, start: int, end: int, whole: str | None = None)
     attribute = _attributive_participle(sentence, end)
     if attribute is not None:
         return attribute
-    first, last = sentence.start, sentence.end
-    for token in sentence:
-        if token.text in CLAUSE_BOUNDARIES:
-            if token.idx + len(token) <= start:
-                first = token.i + 1
-            elif token.idx >= end:
-                last = token.i
-                break
+    first, last = _clause_bounds(sentence, start, end)
     while last < sentence.end and _waits_for_verb(doc[first:last], doc[last + 1 : sentence.end]):
         # "Am Montag hat in Wien, Niederösterreich und dem Burgenland die Schule begonnen":
         # an auxiliary's participle or infinitive lies beyond the comma of an enumeration
