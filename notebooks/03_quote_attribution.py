@@ -154,9 +154,9 @@ quotes.groupby("kind").size().rename("quotes").to_frame()
 # | development corpus (20 articles, the rules' guide) | 0.993 | 1.000 | 1.000 | 0.994 |
 # | German Wikinews, analysis half (75, errors read) | 0.829 | 0.946 | 0.810 | 0.806 |
 # | German Wikinews, held-out half (75, never read) | 0.779 | 0.878 | 0.721 | 0.684 |
-# | own quote corpus, test split (70 documents) | 0.976 | 0.981 | 0.972 | 0.965 |
+# | own quote corpus, test split (70 documents) | 0.976 | 0.981 | 0.972 | 0.968 |
 # | GermEval 2023 SpkAtt dev (Bundestag speeches) | 0.397 | 0.600 | 0.274 | 0.456 |
-# | Redewiedergabe, news 1840–1919 | 0.419 | 0.434 | 0.386 | 0.349 |
+# | Redewiedergabe, news 1840–1919 | 0.419 | 0.434 | 0.387 | 0.348 |
 #
 # * **Real news.** On the development corpus the right speaker (canonical name) is found
 #   for 95 % of quotes; on Wikinews articles written by others about a quarter of the quotes

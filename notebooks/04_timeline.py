@@ -138,8 +138,8 @@ person_events[["article_id", "timex", "value", "start", "end", "sentence"]]
 #   | development corpus (20 articles the rules were checked on) | 0.989 | 0.976 |
 #   | German Wikinews, analysis half (errors read) | 0.978 | 0.952 |
 #   | German Wikinews, held-out half (never read) | 0.943 | 0.871 |
-#   | own TIMEX3 corpus, test split (41 documents written for the project) | 0.985 | 0.949 |
-#   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.947 | 0.908 |
+#   | own TIMEX3 corpus, test split (46 documents written for the project) | 0.986 | 0.951 |
+#   | WikiWarsDE, 22 war histories (HeidelTime: 0.933 / 0.885) | 0.948 | 0.909 |
 #   | WikiWarsDE, documents 12–22 (never read) | 0.957 | 0.919 |
 #
 # * **News or history.** Each article is read as news (relative dates from the publication
