@@ -794,7 +794,8 @@ def test_a_country_in_a_match_is_its_team_and_elsewhere_a_place():
     text = (
         "Nach dem Sieg gegen Weltmeister Tschechien (3:2) spielten die Eidgenossen gegen "
         "Italien eine Pflichtpartie. Nun steht Schweden als Viertelfinalgegner fest. Das "
-        "Turnier findet in Italien statt. Der Rat stimmte mit 7:2 für Sanktionen gegen Russland."
+        "Turnier findet in Italien statt. Der Rat stimmte mit 7:2 für Sanktionen gegen Russland. "
+        "Der Direktor warnte vor Zöllen gegen Polen."
     )
     doc = load_pipeline()(text)
     labels = [(e.text, e.label_) for e in consistent_entities(doc) if e.text != "Eidgenossen"]
@@ -804,6 +805,7 @@ def test_a_country_in_a_match_is_its_team_and_elsewhere_a_place():
         ("Schweden", "ORG"),
         ("Italien", "LOC"),
         ("Russland", "LOC"),
+        ("Polen", "LOC"),
     ]
 
 

@@ -35,9 +35,12 @@ def match_words() -> tuple[str, ...]:
 
 
 def _about_a_match(sentence: Span) -> bool:
-    """A sentence with a word of a match ("Pflichtpartie", "Niederlage"); a score alone may
-    be a vote ("stimmte mit 7:2 für Sanktionen gegen Russland")."""
-    return any(t.lower_.endswith(match_words()) for t in sentence if t.is_alpha)
+    """A sentence with a word of a match ("Pflichtpartie", "Niederlage"; a compound only by a
+    last part of four letters or more: "Tor" but not "Direktor"); a score alone may be a vote
+    ("stimmte mit 7:2 für Sanktionen gegen Russland")."""
+    words = match_words()
+    long_words = tuple(w for w in words if len(w) >= 4)
+    return any(t.lower_ in words or t.lower_.endswith(long_words) for t in sentence if t.is_alpha)
 
 
 def _team_noun(word: str) -> bool:
