@@ -1,9 +1,11 @@
 """Document-level consistency of the NER output, before mentions are made of it.
 
-A name the document knows (a full name's surname, a multi-word name, an acronym) gets the
-same label everywhere it recurs; names right after a title are people; particles join names
-("van", "de"); countries from the CLDR gazetteer are places, and a person span that ends in
-a country is split.
+A name the document knows (a full name's surname, a multi-word name, an acronym, a word no
+common noun) gets the same label everywhere it recurs; names right after a title are people;
+particles join names ("van", "de"); countries from the CLDR gazetteer are places, and a
+person span that ends in a country is split, as is a span that runs on into a count or from
+an organisation into a person; the noun before a name tells its label (``kind_nouns``) and a
+country in a match is its team (``teams``).
 """
 
 from __future__ import annotations
@@ -350,11 +352,11 @@ def _person_by_first_name(ent: Span) -> Span:
     """A span of another label that opens with a title before a first name and a surname
     is that person ("Europaabgeordnete Sahra Wagenknecht"). A place or organisation span that
     is a first name and a surname ("Ruedi Grob", "Jelena Marić") and acts as a person is a
-    person: it is the subject of a verb, a
-    relative pronoun follows ("Ruedi Grob, dessen Garage …") or an age in brackets, or it
-    opens a clause before its finite verb ("Wien – Priya Nair hat …"). A
-    gazetteer word, an organisation or role noun in the span, or any other use ("im Adler
-    Mannheim", "der Washington Post") leaves the label alone."""
+    person: it is the subject of a verb, a relative pronoun follows ("Ruedi Grob, dessen
+    Garage …") or an age in brackets, or it opens a clause before its finite verb ("Wien –
+    Priya Nair hat …"). A gazetteer word, an organisation or role noun in the span, an
+    article before it ("die Sierra Morena") or any other use ("im Adler Mannheim", "der
+    Washington Post") leaves the label alone."""
     label = LABEL_MAP.get(ent.label_)
     if (
         label in ("LOC", "ORG", "MISC")
