@@ -795,7 +795,8 @@ def test_a_country_in_a_match_is_its_team_and_elsewhere_a_place():
         "Nach dem Sieg gegen Weltmeister Tschechien (3:2) spielten die Eidgenossen gegen "
         "Italien eine Pflichtpartie. Nun steht Schweden als Viertelfinalgegner fest. Das "
         "Turnier findet in Italien statt. Der Rat stimmte mit 7:2 für Sanktionen gegen Russland. "
-        "Der Direktor warnte vor Zöllen gegen Polen."
+        "Der Direktor warnte vor Zöllen gegen Polen. Im Finale gewann Österreich 30:28. "
+        "Ungarn gewann die Abstimmung mit 7:2 Stimmen."
     )
     doc = load_pipeline()(text)
     labels = [(e.text, e.label_) for e in consistent_entities(doc) if e.text != "Eidgenossen"]
@@ -806,6 +807,8 @@ def test_a_country_in_a_match_is_its_team_and_elsewhere_a_place():
         ("Italien", "LOC"),
         ("Russland", "LOC"),
         ("Polen", "LOC"),
+        ("Österreich", "ORG"),
+        ("Ungarn", "LOC"),
     ]
 
 

@@ -4,8 +4,9 @@
 
 A country mention becomes ORG, in an article that reports a score, when a team noun
 (``entities/team_nouns.txt``) stands right before it or after "als" behind it, a score in
-brackets follows it, or "gegen" opens it in a sentence about a match (a word of
-``entities/match_words.txt``).
+brackets follows it, "gegen" opens it in a sentence about a match (a word of
+``entities/match_words.txt``), or it is the subject or object of a match verb ("gewann die
+Schweiz 30:28").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 from .names import LABEL_MAP, country_names, in_or_genitive
 from .resources import load_entries
 
-SCORE = re.compile(r"\b\d{1,3}:\d{1,3}\b(?!\s*Uhr)")
+SCORE = re.compile(r"\b\d{1,3}:\d{1,3}\b(?!\s*(?:Uhr|Stimmen))")  # no clock time, no vote
 SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}:\d{1,3}")
 
 
@@ -71,7 +72,8 @@ def national_teams(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _as_team(doc: Doc, ent: Span) -> bool:
     """Whether a country mention names a team: after a team noun or "gegen", before a score
-    in brackets or "als" and a team noun."""
+    in brackets or "als" and a team noun, or the subject or object of a match verb in a
+    sentence with a score."""
     before = list(doc[max(0, ent.start - 3) : ent.start])
     after = doc[ent.end : ent.end + 3]
     if before and _team_noun(before[-1].text):
@@ -84,4 +86,11 @@ def _as_team(doc: Doc, ent: Span) -> bool:
         return True  # "spielten gegen Italien eine Pflichtpartie", "im Spiel gegen die Schweiz"
     if SCORE_IN_BRACKETS.match(doc.text, ent.end_char):
         return True  # "Kanada (0:2)"
-    return len(after) >= 2 and after[0].lower_ == "als" and _team_noun(after[1].text)
+    if len(after) >= 2 and after[0].lower_ == "als" and _team_noun(after[1].text):
+        return True
+    head = ent.root.head  # "gewann die Schweiz 30:28", "besiegte Frankreich mit 2:0"
+    return (
+        ent.root.dep_ in ("nsubj", "obj")
+        and head.lemma_.lower() in match_words()
+        and bool(SCORE.search(ent.sent.text))
+    )
