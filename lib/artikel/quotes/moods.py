@@ -157,7 +157,10 @@ def _umlaut_konjunktiv(token) -> bool:
 
 def _subordinate(token) -> bool:
     """A verb of a subordinate clause: its clause opens with a conjunction ("als sie …
-    steuerten") or is a relative clause."""
+    steuerten") or is a relative clause. Without a parse, none: a Doc without dependencies
+    has no children to read (walking them there crashed the rule pipeline once)."""
+    if not token.doc.has_annotation("DEP"):
+        return False
     head = token.head if token.dep_ in ("aux", "aux:pass", "cop") else token
     if head.dep_ in ("acl", "acl:relcl"):
         return True
