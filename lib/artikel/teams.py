@@ -45,8 +45,7 @@ def _about_a_match(sentence: Span) -> bool:
 
 
 def _team_noun(word: str) -> bool:
-    lower = word.lower()
-    return word[:1].isupper() and any(lower.endswith(noun) for noun in team_nouns())
+    return word[:1].isupper() and word.lower().endswith(team_nouns())
 
 
 def national_teams(doc: Doc, ents: list[Span]) -> list[Span]:

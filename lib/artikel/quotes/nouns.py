@@ -37,7 +37,7 @@ class NounCuePass:
                 (v.i for v in doc[self._clause_start(t.i) : c_end] if v.pos_ in ("VERB", "AUX")),
                 None,
             )
-            if verb is not None and is_konjunktiv(doc[verb], self.lex) and doc[verb].i > t.i:
+            if verb is not None and verb > t.i and is_konjunktiv(doc[verb], self.lex):
                 continue  # "Das Ergebnis sei ein Auftrag, … fortzusetzen": reported itself
             # the noun's own source in the genitive or after "von" ("Den Vorwurf der Kammer,
             # …, weist der Verband zurück", "unterstützt die Forderungen von Politikern der
